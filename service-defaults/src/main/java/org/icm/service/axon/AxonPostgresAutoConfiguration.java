@@ -1,0 +1,145 @@
+package org.icm.service.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon as ARCHITECTURE.md and STACK.md decide it, spelled out rather than left to Axon's auto-configuration
+ * (whose conditions name Spring Boot 3 classes):
+ * <ul>
+ *   <li>the event store is PostgreSQL through the JDBC engine (global sequence, gap-aware tracking tokens,
+ *       {@code bytea} payloads), its tables created at start when missing;</li>
+ *   <li>every unit of work runs in one JDBC transaction, so a command's events are appended all or none;</li>
+ *   <li>processor tokens live in the service's MongoDB database, beside the read models they track,
+ *       so a restart resumes where it stopped (never an in-memory token store);</li>
+ *   <li>messages are JSON (Jackson 2, which Axon 4 needs), records and java.time included;</li>
+ *   <li>the audit metadata of a command (account, organisation, reason) is copied onto its events.</li>
+ * </ul>
+ */
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class, DataMongoAutoConfiguration.class},
+        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, JpaAutoConfiguration.class,
+                TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class, ObjectMapperAutoConfiguration.class})
+@ConditionalOnClass({EventStorageEngine.class, JdbcEventStorageEngine.class, MongoTokenStore.class, DataSource.class})
+public class AxonPostgresAutoConfiguration {
+
+    /**
+     * The event table in PostgreSQL's own naming style (Axon's JDBC defaults are camelCase, which PostgreSQL
+     * folds to unreadable lower case): {@code domain_event_entry(global_index, aggregate_identifier, ...)}.
+     */
+    static final EventSchema SNAKE_CASE_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .timestampColumn("time_stamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    /** Jackson 2 for Axon's JacksonSerializer (Spring Boot 4's own ObjectMapper is Jackson 3). */
+    @Bean
+    @ConditionalOnMissingBean(ObjectMapper.class)
+    ObjectMapper axonObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new ParameterNamesModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TransactionManager.class)
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ConnectionProvider.class)
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(PersistenceExceptionResolver.class)
+    PersistenceExceptionResolver axonPersistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(EventStorageEngine.class)
+    EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .schema(SNAKE_CASE_SCHEMA)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .build();
+        engine.createSchema(PostgresEventTableFactory.INSTANCE);
+        return engine;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
+    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo.getMongoDatabase()).build())
+                .serializer(serializer)
+                // the MongoDB-wire stand-in has no transactions; token updates are single-document writes
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider auditCorrelation() {
+        return new SimpleCorrelationDataProvider(AuditMetaData.ACCOUNT, AuditMetaData.ORGANISATION, AuditMetaData.REASON);
+    }
+}

@@ -1,0 +1,31 @@
+package org.icm.service.probe;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** A read model kept by a streaming processor whose token lives in MongoDB. */
+@Component
+@ProcessingGroup("tally-projection")
+class TallyProjection {
+
+    private final MongoTemplate mongo;
+
+    TallyProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(Tally.TallyOpened event) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.tallyId())), Update.update("name", event.name()), "tallies");
+    }
+
+    @EventHandler
+    void on(Tally.TallyCounted event) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.tallyId())), Update.update("total", event.total()), "tallies");
+    }
+}
