@@ -1,0 +1,12 @@
+package org.icm.events;
+
+import java.util.List;
+import org.icm.testing.ServiceSmokeTest;
+
+class EventsSmokeTest extends ServiceSmokeTest {
+
+    @Override
+    protected List<String> healthComponents() {
+        return List.of("db", "mongo");
+    }
+}
