@@ -104,7 +104,7 @@ class SecurityAndProblemsTest {
     private void assertUnauthenticated(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("\"type\":\"urn:icm:problem:unauthenticated\"");
+        assertThat(response.body()).contains("\"type\":\"urn:icm:problem:unauthenticated\"").contains("\"status\":401").doesNotContain("null");
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

@@ -1,0 +1,190 @@
+package org.icm.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.icm.infrastructure.EmbeddedInfrastructure;
+import org.icm.infrastructure.Ports;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the whole platform on one machine: the embedded infrastructure in this JVM (PostgreSQL as its
+ * own process), then every service and the gateway as separate JVMs, each with its own log file. It
+ * prints the gateway's URL once the gateway reports every service healthy; Ctrl-C stops everything,
+ * gateway first, infrastructure last. Data stays in the data folder between runs.
+ */
+public final class Launcher {
+
+    static final List<String> SERVICES = List.of("membership", "policy", "events", "notification");
+    static final String READY = "ICM platform ready at ";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final LauncherSettings settings;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private EmbeddedInfrastructure infrastructure;
+    private volatile boolean stopping;
+
+    Launcher(LauncherSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        Launcher launcher;
+        try {
+            LauncherSettings settings = LauncherSettings.parse(args);
+            prepareDataFolder(settings);
+            // the infrastructure's own logs (Kafka, PostgreSQL, ...) go to a file, not to the terminal
+            System.setProperty("icm.logs", settings.logs().toString());
+            launcher = new Launcher(settings);
+        } catch (LaunchException e) {
+            System.err.println("ICM launcher: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "icm-launcher-stop"));
+        try {
+            launcher.start();
+        } catch (LaunchException e) {
+            System.err.println("ICM launcher: " + e.getMessage());
+            System.exit(1);
+        } catch (RuntimeException | LinkageError e) {
+            LoggerFactory.getLogger(Launcher.class).error("the platform did not start", e);
+            System.err.println("ICM launcher: the platform did not start (" + e + "); the stack trace is in "
+                    + launcher.settings.logs().resolve("infrastructure.log"));
+            System.exit(1);
+        }
+        launcher.watch();
+    }
+
+    private static void prepareDataFolder(LauncherSettings settings) {
+        try {
+            Files.createDirectories(settings.logs());
+            Path probe = Files.createTempFile(settings.data(), ".write-check", "");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new LaunchException("cannot write to the data folder " + settings.data() + " (" + e.getMessage()
+                    + "); choose another with --data=<folder>");
+        }
+    }
+
+    void start() {
+        long begin = System.nanoTime();
+        settings.listeners().forEach((port, what) -> {
+            if (Ports.isTaken(port)) {
+                throw new LaunchException("port " + port + " (" + what + ") is already in use: stop what uses it, or choose another with --"
+                        + (what.startsWith("kafka controller") ? "kafka-port" : what + "-port") + "=<port>");
+            }
+        });
+        System.out.println("Starting the ICM platform; data in " + settings.data() + ", logs in " + settings.logs());
+        try {
+            infrastructure = EmbeddedInfrastructure.start(settings.infrastructure());
+        } catch (RuntimeException e) {
+            throw new LaunchException("the infrastructure did not start: " + e.getMessage() + " (details in " + settings.logs().resolve("infrastructure.log") + ")");
+        }
+        String issuer = "http://localhost:" + settings.port("membership");
+        for (String service : SERVICES) {
+            Map<String, String> properties = new LinkedHashMap<>(infrastructure.springProperties());
+            properties.put("server.port", Integer.toString(settings.port(service)));
+            properties.put("icm.security.issuer", issuer);
+            processes.add(ServiceProcess.start(service + "-service", jar(service + "-service"), settings.logs(), properties));
+        }
+        Map<String, String> gateway = new LinkedHashMap<>();
+        gateway.put("server.port", Integer.toString(settings.port("gateway")));
+        SERVICES.forEach(service -> gateway.put("icm.services." + service, "http://localhost:" + settings.port(service)));
+        processes.addFirst(ServiceProcess.start("gateway", jar("gateway"), settings.logs(), gateway));
+
+        URI gatewayUrl = URI.create("http://localhost:" + settings.port("gateway"));
+        awaitHealthy(gatewayUrl.resolve("/actuator/health"));
+        System.out.printf("%s%s (started in %d s). Stop with Ctrl-C.%n", READY, gatewayUrl, (System.nanoTime() - begin) / 1_000_000_000);
+    }
+
+    private Path jar(String module) {
+        return settings.home().resolve(module).resolve("target").resolve(module + "-exec.jar");
+    }
+
+    /** Waits until the gateway answers UP, which it does only when every service is UP. */
+    private void awaitHealthy(URI health) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ServiceProcess process : processes) {
+                if (!process.isAlive()) {
+                    throw new LaunchException(process.name() + " stopped while starting; see " + process.log());
+                }
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while starting");
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new LaunchException("the platform did not become healthy within " + START_TIMEOUT.toMinutes() + " minutes; see the logs in " + settings.logs());
+    }
+
+    /** Runs until stopped; says so when a service ends on its own. */
+    private void watch() {
+        List<ServiceProcess> reported = new ArrayList<>();
+        while (stopped.getCount() > 0) {
+            for (ServiceProcess process : processes) {
+                if (!stopping && !process.isAlive() && !reported.contains(process)) {
+                    reported.add(process);
+                    System.err.println("ICM launcher: " + process.name() + " has stopped; see " + process.log());
+                }
+            }
+            sleep(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Gateway first, then the services, then the infrastructure they write to. */
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        if (infrastructure == null && processes.isEmpty()) {
+            stopped.countDown();
+            return;
+        }
+        System.out.println("Stopping the ICM platform ...");
+        if (!processes.isEmpty()) {
+            ServiceProcess gateway = processes.getFirst();
+            gateway.requestStop();
+            gateway.awaitStop(STOP_GRACE);
+        }
+        processes.forEach(ServiceProcess::requestStop);
+        processes.forEach(process -> process.awaitStop(STOP_GRACE));
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        System.out.println("ICM platform stopped.");
+        stopped.countDown();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

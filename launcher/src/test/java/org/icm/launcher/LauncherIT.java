@@ -1,0 +1,252 @@
+package org.icm.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.icm.infrastructure.Ports;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts the platform from the packaged launcher jar (what {@code ./mvnw -Pstart} runs), on free ports,
+ * as a person would: waits for the ready line, reaches every service through the gateway, stops it with
+ * SIGINT (Ctrl-C), starts it again and finds what was written before the stop.
+ */
+class LauncherIT {
+
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final Path LAUNCHER_JAR = Path.of("target", "launcher-exec.jar").toAbsolutePath();
+
+    @TempDir
+    Path data;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void startsEveryServiceBehindTheGatewayStopsCleanlyAndKeepsDataAcrossARestart() throws Exception {
+        Map<String, Integer> ports = freePorts();
+        String marker = UUID.randomUUID().toString();
+
+        try (RunningLauncher first = RunningLauncher.start(args(ports))) {
+            first.awaitReady();
+            assertPlatformHealthy(ports.get("gateway-port"));
+            writeMarker(ports, marker);
+            first.interrupt();
+            assertThat(first.awaitExit()).as("exit status after Ctrl-C (128 + SIGINT)").isEqualTo(130);
+            assertThat(first.output()).anyMatch(line -> line.equals("ICM platform stopped."));
+        }
+        assertThat(ports.values()).allSatisfy(port -> assertThat(Ports.isTaken(port)).as("port %d released", port).isFalse());
+
+        try (RunningLauncher second = RunningLauncher.start(args(ports))) {
+            second.awaitReady();
+            assertPlatformHealthy(ports.get("gateway-port"));
+            assertMarkerFound(ports, marker);
+            second.interrupt();
+            assertThat(second.awaitExit()).isEqualTo(130);
+        }
+        assertThat(Files.list(data.resolve("logs")).map(path -> path.getFileName().toString()))
+                .contains("gateway.log", "membership-service.log", "policy-service.log", "events-service.log",
+                        "notification-service.log", "infrastructure.log");
+    }
+
+    @Test
+    void aTakenPortIsOneClearLine() throws Exception {
+        Map<String, Integer> ports = freePorts();
+        try (var blocker = new java.net.ServerSocket(ports.get("policy-port"), 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (RunningLauncher launcher = RunningLauncher.start(args(ports))) {
+                assertThat(launcher.awaitExit()).isEqualTo(1);
+                assertThat(launcher.output()).containsExactly(
+                        "ICM launcher: port " + ports.get("policy-port") + " (policy) is already in use: stop what uses it, or choose another with --policy-port=<port>");
+            }
+        }
+    }
+
+    @Test
+    void aDataFolderThatCannotBeWrittenIsOneClearLine() throws Exception {
+        Path file = Files.writeString(data.resolve("not-a-folder"), "x");
+        try (RunningLauncher launcher = RunningLauncher.start(List.of("--data=" + file.resolve("data")))) {
+            assertThat(launcher.awaitExit()).isEqualTo(2);
+            assertThat(launcher.output()).singleElement().asString()
+                    .startsWith("ICM launcher: cannot write to the data folder " + file.resolve("data"))
+                    .endsWith("choose another with --data=<folder>");
+        }
+    }
+
+    private List<String> args(Map<String, Integer> ports) {
+        List<String> args = new ArrayList<>(List.of("--home=" + HOME, "--data=" + data));
+        ports.forEach((option, port) -> args.add("--" + option + "=" + port));
+        return args;
+    }
+
+    private static Map<String, Integer> freePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String option : LauncherSettings.DEFAULT_PORTS.keySet()) {
+            int port;
+            do {
+                port = Ports.free();
+            } while (ports.containsValue(port) || ports.containsValue(port - 1) || Ports.isTaken(port + 1));
+            ports.put(option, port);
+        }
+        return ports;
+    }
+
+    private void assertPlatformHealthy(int gatewayPort) throws Exception {
+        HttpResponse<String> health = get("http://localhost:" + gatewayPort + "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        for (String service : Launcher.SERVICES) {
+            assertThat(health.body()).contains("\"" + service + "\":{\"status\":\"UP\"}");
+            HttpResponse<String> serviceHealth = get("http://localhost:" + gatewayPort + "/api/" + service + "/actuator/health");
+            assertThat(serviceHealth.statusCode()).as(service).isEqualTo(200);
+            assertThat(serviceHealth.body()).as(service).contains("\"status\":\"UP\"");
+        }
+    }
+
+    private static void writeMarker(Map<String, Integer> ports, String marker) throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.get("kafka-port"),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("launcher.restart-probe", marker, marker)).get();
+        }
+        try (Connection connection = postgres(ports); Statement statement = connection.createStatement()) {
+            statement.execute("create table restart_probe (marker text primary key)");
+            statement.execute("insert into restart_probe values ('" + marker + "')");
+        }
+        try (MongoClient mongo = MongoClients.create("mongodb://localhost:" + ports.get("mongo-port"))) {
+            mongo.getDatabase("policy").getCollection("restart_probe").insertOne(new Document("_id", marker));
+        }
+    }
+
+    private static void assertMarkerFound(Map<String, Integer> ports, String marker) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.get("kafka-port"),
+                ConsumerConfig.GROUP_ID_CONFIG, "launcher-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("launcher.restart-probe"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+            }
+        }
+        assertThat(values).containsExactly(marker);
+        try (Connection connection = postgres(ports); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select marker from restart_probe")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo(marker);
+        }
+        try (MongoClient mongo = MongoClients.create("mongodb://localhost:" + ports.get("mongo-port"))) {
+            assertThat(mongo.getDatabase("policy").getCollection("restart_probe").find(Filters.eq("_id", marker)).first()).isNotNull();
+        }
+    }
+
+    private static Connection postgres(Map<String, Integer> ports) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("postgres-port") + "/policy", "postgres", "postgres");
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The launcher as its own process, its output collected line by line. */
+    static final class RunningLauncher implements AutoCloseable {
+
+        private final Process process;
+        private final List<String> output = new CopyOnWriteArrayList<>();
+
+        private RunningLauncher(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    lines.lines().filter(line -> !line.startsWith("WARNING:")).forEach(output::add);
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static RunningLauncher start(List<String> args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                    "-XX:+UseSerialGC", "-Xmx512m", "-jar", LAUNCHER_JAR.toString()));
+            command.addAll(args);
+            return new RunningLauncher(new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true).start());
+        }
+
+        void awaitReady() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (output.stream().anyMatch(line -> line.startsWith(Launcher.READY))) {
+                    return;
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("the launcher stopped before it was ready: " + output);
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("the launcher was not ready within 5 minutes: " + output);
+        }
+
+        /** What Ctrl-C sends. */
+        void interrupt() throws Exception {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        }
+
+        int awaitExit() throws InterruptedException {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                throw new AssertionError("the launcher did not stop within 2 minutes: " + output);
+            }
+            Thread.sleep(200); // let the reader take the last lines
+            return process.exitValue();
+        }
+
+        List<String> output() {
+            return output;
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroy();
+                try {
+                    process.waitFor(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}
