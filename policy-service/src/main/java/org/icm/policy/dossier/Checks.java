@@ -1,0 +1,82 @@
+package org.icm.policy.dossier;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.regex.Pattern;
+import org.icm.kernel.vocabulary.RightsCatalogue;
+
+/** Checks of single values that commands carry, each naming the field it checks. */
+final class Checks {
+
+    private static final Pattern COM_REFERENCE = Pattern.compile("COM\\(\\d{4}\\) ?\\d{1,4}( final)?");
+    private static final Pattern CELEX_NUMBER = Pattern.compile("[0-9CE]\\d{4}[A-Z]{1,2}\\d{4}(\\(\\d{2}\\))?");
+
+    private Checks() {
+    }
+
+    static String text(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw RuleViolation.invalid(field, "required", field + " must not be blank");
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
+            throw RuleViolation.invalid(field, "too-long", field + " must be at most " + maxLength + " characters");
+        }
+        return stripped;
+    }
+
+    static String optionalText(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? null : text(field, value, maxLength);
+    }
+
+    static <T> T required(String field, T value) {
+        if (value == null) {
+            throw RuleViolation.invalid(field, "required", field + " is required");
+        }
+        return value;
+    }
+
+    static <T extends Collection<?>> T notEmpty(String field, T values) {
+        if (values == null || values.isEmpty()) {
+            throw RuleViolation.invalid(field, "required", field + " must name at least one");
+        }
+        return values;
+    }
+
+    static String comReference(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!COM_REFERENCE.matcher(value.strip()).matches()) {
+            throw RuleViolation.invalid(field, "malformed-com-reference", "'" + value + "' is not a COM number such as COM(2020)611");
+        }
+        return value.strip();
+    }
+
+    static String celexNumber(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!CELEX_NUMBER.matcher(value.strip()).matches()) {
+            throw RuleViolation.invalid(field, "malformed-celex-number", "'" + value + "' is not a CELEX number such as 32024R1348");
+        }
+        return value.strip();
+    }
+
+    static String rightCode(String field, String code) {
+        if (!RightsCatalogue.standard().contains(code)) {
+            throw RuleViolation.invalid(field, "unknown-right", "'" + code + "' is not a right of the catalogue (e.g. UNCRC-3, CHARTER-24, ECHR-8)");
+        }
+        return code;
+    }
+
+    /** Effective dates are facts of the past: the EU step has happened, or it is not recorded yet. */
+    static LocalDate notInFuture(String field, LocalDate date, LocalDate today) {
+        required(field, date);
+        if (date.isAfter(today)) {
+            throw RuleViolation.invalid(field, "effective-date-in-future",
+                    field + " " + date + " lies in the future (today is " + today + "); record a step once it has happened");
+        }
+        return date;
+    }
+}

@@ -1,0 +1,409 @@
+package org.icm.policy.dossier;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.icm.kernel.vocabulary.MeasureType;
+import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.policy.dossier.DossierCommand.*;
+import org.icm.policy.dossier.DossierEvent.*;
+import org.icm.policy.dossier.DossierState.Measure;
+import org.icm.policy.dossier.DossierState.Recommendation;
+import org.icm.policy.dossier.DossierState.Step;
+import org.icm.policy.dossier.Vocabulary.Addressee;
+import org.icm.policy.dossier.Vocabulary.DossierStatus;
+import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
+import org.icm.policy.dossier.Vocabulary.Visibility;
+
+/**
+ * One EU policy file, with its measures, rights at stake and recommendations, as one aggregate: the rules
+ * that cross them (a recommendation links only this dossier's measures; nothing changes in an archived
+ * dossier) hold in one place, and the dossier's whole history is one ordered stream, which is what
+ * analysts replay. Endorsements are the only writes many organisations make; they are rare enough that
+ * the dossier's optimistic locking does not get in their way.
+ *
+ * <p>Command handlers only decide, from {@link DossierState}; the state changes only by folding events.
+ * Each handler answers the aggregate version after the change, which HTTP returns as the ETag.
+ */
+@Aggregate
+public class Dossier {
+
+    static final int TITLE_MAX = 300;
+    static final int TEXT_MAX = 20_000;
+    static final int NOTE_MAX = 2_000;
+
+    @AggregateIdentifier
+    private String dossierId;
+    private DossierState state = DossierState.NONE;
+
+    protected Dossier() {
+    }
+
+    @CommandHandler
+    public Dossier(OpenDossier command) {
+        Checks.required("id", command.dossierId());
+        apply(new DossierOpened(command.dossierId(), Checks.text("title", command.title(), TITLE_MAX),
+                Checks.required("policyArea", command.policyArea()), Checks.optionalText("summary", command.summary(), TEXT_MAX),
+                command.leadOrganisation()));
+    }
+
+    @CommandHandler
+    public long handle(EditDossier command) {
+        requireOpen();
+        apply(new DossierEdited(dossierId, Checks.text("title", command.title(), TITLE_MAX),
+                Checks.required("policyArea", command.policyArea()), Checks.optionalText("summary", command.summary(), TEXT_MAX)));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(PublishDossier command) {
+        requireOpen();
+        if (state.visibility() == Visibility.PUBLISHED) {
+            throw RuleViolation.conflict("already-published", "the dossier is already published");
+        }
+        apply(new DossierPublished(dossierId));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ReturnDossierToDraft command) {
+        requireOpen();
+        if (state.visibility() == Visibility.DRAFT) {
+            throw RuleViolation.conflict("already-draft", "the dossier is already a draft");
+        }
+        apply(new DossierReturnedToDraft(dossierId));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ArchiveDossier command) {
+        requireOpen();
+        apply(new DossierArchived(dossierId));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AddMeasure command) {
+        requireOpen();
+        String measureId = Checks.required("measureId", command.measureId());
+        if (state.measures().containsKey(measureId)) {
+            throw RuleViolation.conflict("measureId", "duplicate-measure", "the dossier already has measure " + measureId);
+        }
+        MeasureFields fields = measureFields(null, command.title(), command.type(), command.procedureReference(),
+                command.comReference(), command.celexNumber(), command.finalAct());
+        apply(new MeasureAdded(dossierId, measureId, fields.title, fields.type, fields.procedureReference, fields.comReference,
+                fields.celexNumber, fields.finalAct));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(EditMeasure command) {
+        requireOpen();
+        Measure measure = measure(command.measureId());
+        MeasureFields fields = measureFields(measure.id(), command.title(), command.type(), command.procedureReference(),
+                command.comReference(), command.celexNumber(), command.finalAct());
+        if (fields.type != MeasureType.DIRECTIVE && measure.transpositionDeadline() != null) {
+            throw RuleViolation.conflict("type", "transposition-needs-directive",
+                    "the measure has a transposition deadline, which only directives have; clear it first");
+        }
+        apply(new MeasureEdited(dossierId, measure.id(), fields.title, fields.type, fields.procedureReference, fields.comReference,
+                fields.celexNumber, fields.finalAct));
+        return version();
+    }
+
+    private record MeasureFields(String title, MeasureType type, String procedureReference, String comReference, String celexNumber,
+                                 String finalAct) {
+    }
+
+    private MeasureFields measureFields(String measureId, String title, MeasureType type, String procedureReference,
+                                        String comReference, String celexNumber, String finalAct) {
+        String reference = ProcedureReference.check("procedureReference", procedureReference);
+        if (reference != null) {
+            for (Measure other : state.measures().values()) {
+                if (reference.equals(other.procedureReference()) && !other.id().equals(measureId)) {
+                    throw RuleViolation.conflict("procedureReference", "duplicate-procedure-reference",
+                            "measure '" + other.title() + "' of this dossier already follows procedure " + reference);
+                }
+            }
+        }
+        return new MeasureFields(Checks.text("title", title, TITLE_MAX), Checks.required("type", type), reference,
+                Checks.comReference("comReference", comReference), Checks.celexNumber("celexNumber", celexNumber),
+                Checks.optionalText("finalAct", finalAct, TITLE_MAX));
+    }
+
+    @CommandHandler
+    public long handle(RecordProcedureStep command) {
+        requireOpen();
+        Measure measure = measure(command.measureId());
+        String stepId = Checks.required("stepId", command.stepId());
+        if (measure.step(stepId).isPresent()) {
+            throw RuleViolation.conflict("stepId", "duplicate-step", "the measure already has step " + stepId);
+        }
+        Step step = new Step(stepId, Checks.required("stage", command.stage()),
+                Checks.notInFuture("effectiveDate", command.effectiveDate(), Checks.required("today", command.today())),
+                Checks.optionalText("note", command.note(), NOTE_MAX), Checks.optionalText("documentReference", command.documentReference(), NOTE_MAX),
+                null);
+        checkProcedureOrder(measure, append(measure.steps(), step));
+        apply(new ProcedureStepRecorded(dossierId, measure.id(), step.stepId(), step.stage(), step.effectiveDate(), step.note(),
+                step.documentReference()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(CorrectProcedureStep command) {
+        requireOpen();
+        Measure measure = measure(command.measureId());
+        Step recorded = measure.step(command.stepId()).orElseThrow(() -> RuleViolation.conflict("stepId", "unknown-step",
+                "the measure has no step " + command.stepId()));
+        String reason = Checks.text("reason", command.reason(), NOTE_MAX);
+        Step corrected = new Step(recorded.stepId(), Checks.required("stage", command.stage()),
+                Checks.notInFuture("effectiveDate", command.effectiveDate(), Checks.required("today", command.today())),
+                Checks.optionalText("note", command.note(), NOTE_MAX), Checks.optionalText("documentReference", command.documentReference(), NOTE_MAX),
+                reason);
+        if (recorded.stage() == corrected.stage() && recorded.effectiveDate().equals(corrected.effectiveDate())
+                && java.util.Objects.equals(recorded.note(), corrected.note())
+                && java.util.Objects.equals(recorded.documentReference(), corrected.documentReference())) {
+            throw RuleViolation.conflict("correction-changes-nothing", "the correction says what the step already says");
+        }
+        checkProcedureOrder(measure, measure.steps().stream().map(step -> step.stepId().equals(recorded.stepId()) ? corrected : step).toList());
+        apply(new ProcedureStepCorrected(dossierId, measure.id(), corrected.stepId(), corrected.stage(), corrected.effectiveDate(),
+                corrected.note(), corrected.documentReference(), reason));
+        return version();
+    }
+
+    /** An exit (WITHDRAWN, LAPSED) ends the procedure: nothing may come after it, nor on its day after it. */
+    private static void checkProcedureOrder(Measure measure, List<Step> steps) {
+        for (Step exit : steps) {
+            if (!exit.stage().isExit()) {
+                continue;
+            }
+            for (Step other : steps) {
+                if (other != exit && !other.effectiveDate().isBefore(exit.effectiveDate())) {
+                    throw RuleViolation.conflict("effectiveDate", "step-after-exit", "the procedure of '" + measure.title() + "' ended with "
+                            + exit.stage() + " on " + exit.effectiveDate() + "; no step can follow it (" + other.stage() + " on "
+                            + other.effectiveDate() + ")");
+                }
+            }
+        }
+    }
+
+    @CommandHandler
+    public long handle(SetMeasureKeyDates command) {
+        requireOpen();
+        Measure measure = measure(command.measureId());
+        if (command.transpositionDeadline() != null && measure.type() != MeasureType.DIRECTIVE) {
+            throw RuleViolation.invalid("transpositionDeadline", "transposition-needs-directive",
+                    "only directives are transposed; '" + measure.title() + "' is a " + measure.type());
+        }
+        LocalDate entryIntoForce = command.entryIntoForce();
+        if (entryIntoForce != null && command.application() != null && command.application().isBefore(entryIntoForce)) {
+            throw RuleViolation.invalid("application", "application-before-entry-into-force",
+                    "an act applies from its entry into force (" + entryIntoForce + ") at the earliest");
+        }
+        if (entryIntoForce != null && command.transpositionDeadline() != null && command.transpositionDeadline().isBefore(entryIntoForce)) {
+            throw RuleViolation.invalid("transpositionDeadline", "transposition-before-entry-into-force",
+                    "a transposition deadline lies after the directive's entry into force (" + entryIntoForce + ")");
+        }
+        apply(new MeasureKeyDatesSet(dossierId, measure.id(), entryIntoForce, command.application(), command.transpositionDeadline()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(TagRight command) {
+        requireOpen();
+        String code = Checks.rightCode("rightCode", command.rightCode());
+        if (state.rights().containsKey(code)) {
+            throw RuleViolation.conflict("rightCode", "right-already-tagged", code + " is already tagged on this dossier");
+        }
+        apply(new RightTagged(dossierId, code, Checks.text("rationale", command.rationale(), NOTE_MAX)));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(UntagRight command) {
+        requireOpen();
+        String code = Checks.rightCode("rightCode", command.rightCode());
+        if (!state.rights().containsKey(code)) {
+            throw RuleViolation.conflict("rightCode", "right-not-tagged", code + " is not tagged on this dossier");
+        }
+        apply(new RightUntagged(dossierId, code));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(DraftRecommendation command) {
+        requireOpen();
+        String recommendationId = Checks.required("recommendationId", command.recommendationId());
+        if (state.recommendations().containsKey(recommendationId)) {
+            throw RuleViolation.conflict("recommendationId", "duplicate-recommendation", "the dossier already has recommendation " + recommendationId);
+        }
+        List<String> measureIds = command.measureIds() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(command.measureIds()));
+        measureIds.forEach(id -> measure("measureIds", id));
+        apply(new RecommendationDrafted(dossierId, recommendationId, Checks.text("text", command.text(), TEXT_MAX),
+                addressees(command.addressees()), measureIds));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ReviseRecommendation command) {
+        Recommendation recommendation = changeableRecommendation(command.recommendationId());
+        String text = Checks.text("text", command.text(), TEXT_MAX);
+        if (text.equals(recommendation.text())) {
+            throw RuleViolation.conflict("text", "revision-changes-nothing", "the revision is the same text as revision " + recommendation.revision());
+        }
+        apply(new RecommendationRevised(dossierId, recommendation.id(), recommendation.revision() + 1, text));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ChangeRecommendationAddressees command) {
+        Recommendation recommendation = changeableRecommendation(command.recommendationId());
+        List<Addressee> addressees = addressees(command.addressees());
+        if (recommendation.addressees().equals(addressees)) {
+            throw RuleViolation.conflict("addressees", "addressees-unchanged", "the recommendation already has these addressees");
+        }
+        apply(new RecommendationAddresseesChanged(dossierId, recommendation.id(), addressees));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(LinkRecommendationToMeasure command) {
+        Recommendation recommendation = changeableRecommendation(command.recommendationId());
+        Measure measure = measure("measureId", command.measureId());
+        if (recommendation.measureIds().contains(measure.id())) {
+            throw RuleViolation.conflict("measureId", "already-linked", "the recommendation is already linked to '" + measure.title() + "'");
+        }
+        apply(new RecommendationMeasureLinked(dossierId, recommendation.id(), measure.id()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(UnlinkRecommendationFromMeasure command) {
+        Recommendation recommendation = changeableRecommendation(command.recommendationId());
+        if (!recommendation.measureIds().contains(command.measureId())) {
+            throw RuleViolation.conflict("measureId", "not-linked", "the recommendation is not linked to measure " + command.measureId());
+        }
+        apply(new RecommendationMeasureUnlinked(dossierId, recommendation.id(), command.measureId()));
+        return version();
+    }
+
+    /** DRAFT -> IN_REVIEW -> ADOPTED -> PUBLISHED, back from review to draft, and WITHDRAWN from anywhere. */
+    private static final Map<RecommendationStatus, Set<RecommendationStatus>> NEXT_STATUS = Map.of(
+            RecommendationStatus.DRAFT, EnumSet.of(RecommendationStatus.IN_REVIEW, RecommendationStatus.WITHDRAWN),
+            RecommendationStatus.IN_REVIEW, EnumSet.of(RecommendationStatus.DRAFT, RecommendationStatus.ADOPTED, RecommendationStatus.WITHDRAWN),
+            RecommendationStatus.ADOPTED, EnumSet.of(RecommendationStatus.PUBLISHED, RecommendationStatus.WITHDRAWN),
+            RecommendationStatus.PUBLISHED, EnumSet.of(RecommendationStatus.WITHDRAWN),
+            RecommendationStatus.WITHDRAWN, EnumSet.noneOf(RecommendationStatus.class));
+
+    @CommandHandler
+    public long handle(MoveRecommendationStatus command) {
+        Recommendation recommendation = changeableRecommendation(command.recommendationId());
+        RecommendationStatus target = Checks.required("status", command.status());
+        if (!NEXT_STATUS.get(recommendation.status()).contains(target)) {
+            throw RuleViolation.conflict("status", "status-not-allowed", "a " + recommendation.status() + " recommendation cannot become "
+                    + target + "; it can become " + NEXT_STATUS.get(recommendation.status()));
+        }
+        apply(new RecommendationStatusChanged(dossierId, recommendation.id(), recommendation.status(), target));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordRecommendationOutcome command) {
+        Recommendation recommendation = changeableRecommendation(command.recommendationId());
+        if (recommendation.status() != RecommendationStatus.PUBLISHED) {
+            throw RuleViolation.conflict("outcome-before-publication",
+                    "an outcome is tracked once the recommendation is published; it is " + recommendation.status());
+        }
+        apply(new RecommendationOutcomeRecorded(dossierId, recommendation.id(), Checks.required("outcome", command.outcome()),
+                Checks.text("evidence", command.evidence(), TEXT_MAX)));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(EndorseRecommendation command) {
+        Recommendation recommendation = changeableRecommendation(command.recommendationId());
+        String organisation = Checks.required("organisationId", command.organisationId());
+        if (recommendation.status() != RecommendationStatus.ADOPTED && recommendation.status() != RecommendationStatus.PUBLISHED) {
+            throw RuleViolation.conflict("endorsement-before-adoption",
+                    "organisations endorse a recommendation once ICM has adopted it; it is " + recommendation.status());
+        }
+        if (recommendation.endorsements().contains(organisation)) {
+            throw RuleViolation.conflict("duplicate-endorsement", "your organisation already endorses this recommendation");
+        }
+        apply(new RecommendationEndorsed(dossierId, recommendation.id(), organisation));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(WithdrawEndorsement command) {
+        Recommendation recommendation = changeableRecommendation(command.recommendationId());
+        if (!recommendation.endorsements().contains(command.organisationId())) {
+            throw RuleViolation.conflict("not-endorsed", "your organisation does not endorse this recommendation");
+        }
+        apply(new RecommendationEndorsementWithdrawn(dossierId, recommendation.id(), command.organisationId()));
+        return version();
+    }
+
+    @EventSourcingHandler
+    void on(DossierEvent event) {
+        if (event instanceof DossierOpened opened) {
+            dossierId = opened.dossierId();
+        }
+        state = state.apply(event);
+    }
+
+    private void requireOpen() {
+        if (state.status() == DossierStatus.ARCHIVED) {
+            throw RuleViolation.conflict("dossier-archived", "the dossier is archived; its history is kept, and nothing changes any more");
+        }
+    }
+
+    private Measure measure(String measureId) {
+        return measure("measureId", measureId);
+    }
+
+    private Measure measure(String field, String measureId) {
+        Measure measure = measureId == null ? null : state.measures().get(measureId);
+        if (measure == null) {
+            throw RuleViolation.conflict(field, "unknown-measure", "the dossier has no measure " + measureId);
+        }
+        return measure;
+    }
+
+    /** A recommendation that can still change: the dossier is open and the recommendation is not withdrawn. */
+    private Recommendation changeableRecommendation(String recommendationId) {
+        requireOpen();
+        Recommendation recommendation = recommendationId == null ? null : state.recommendations().get(recommendationId);
+        if (recommendation == null) {
+            throw RuleViolation.conflict("recommendationId", "unknown-recommendation", "the dossier has no recommendation " + recommendationId);
+        }
+        if (recommendation.status() == RecommendationStatus.WITHDRAWN) {
+            throw RuleViolation.conflict("recommendation-withdrawn", "the recommendation is withdrawn; its history is kept, and nothing changes any more");
+        }
+        return recommendation;
+    }
+
+    /** Addressees in their vocabulary order, so the stored event reads the same every time. */
+    private static List<Addressee> addressees(Set<Addressee> addressees) {
+        return Checks.notEmpty("addressees", addressees).stream().distinct().sorted().toList();
+    }
+
+    private static <T> List<T> append(List<T> list, T value) {
+        var copy = new java.util.ArrayList<>(list);
+        copy.add(value);
+        return copy;
+    }
+
+    private static long version() {
+        return AggregateLifecycle.getVersion();
+    }
+}

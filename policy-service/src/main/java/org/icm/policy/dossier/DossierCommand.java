@@ -1,0 +1,114 @@
+package org.icm.policy.dossier;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.icm.kernel.vocabulary.MeasureType;
+import org.icm.kernel.vocabulary.PolicyArea;
+import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.policy.dossier.Vocabulary.Addressee;
+import org.icm.policy.dossier.Vocabulary.Outcome;
+import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
+
+/**
+ * What focal points and members ask of a dossier. Each command after the first may name the version the
+ * caller saw ({@code expectedVersion}, from {@code If-Match}); a stale one is refused, so no update is lost.
+ * Who asks, and why, travel as metadata. Commands that judge dates carry {@code today}: the aggregate
+ * never reads a clock.
+ */
+public sealed interface DossierCommand {
+
+    String dossierId();
+
+    record OpenDossier(@TargetAggregateIdentifier String dossierId, String title, PolicyArea policyArea, String summary,
+                       String leadOrganisation) implements DossierCommand {
+    }
+
+    record EditDossier(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion, String title,
+                       PolicyArea policyArea, String summary) implements DossierCommand {
+    }
+
+    record PublishDossier(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion)
+            implements DossierCommand {
+    }
+
+    record ReturnDossierToDraft(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion)
+            implements DossierCommand {
+    }
+
+    record ArchiveDossier(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion)
+            implements DossierCommand {
+    }
+
+    record AddMeasure(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion, String measureId,
+                      String title, MeasureType type, String procedureReference, String comReference, String celexNumber,
+                      String finalAct) implements DossierCommand {
+    }
+
+    record EditMeasure(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion, String measureId,
+                       String title, MeasureType type, String procedureReference, String comReference, String celexNumber,
+                       String finalAct) implements DossierCommand {
+    }
+
+    record RecordProcedureStep(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                               String measureId, String stepId, ProcedureStage stage, LocalDate effectiveDate, String note,
+                               String documentReference, LocalDate today) implements DossierCommand {
+    }
+
+    record CorrectProcedureStep(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                String measureId, String stepId, ProcedureStage stage, LocalDate effectiveDate, String note,
+                                String documentReference, String reason, LocalDate today) implements DossierCommand {
+    }
+
+    record SetMeasureKeyDates(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                              String measureId, LocalDate entryIntoForce, LocalDate application, LocalDate transpositionDeadline)
+            implements DossierCommand {
+    }
+
+    record TagRight(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion, String rightCode,
+                    String rationale) implements DossierCommand {
+    }
+
+    record UntagRight(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion, String rightCode)
+            implements DossierCommand {
+    }
+
+    record DraftRecommendation(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                               String recommendationId, String text, Set<Addressee> addressees, List<String> measureIds)
+            implements DossierCommand {
+    }
+
+    record ReviseRecommendation(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                String recommendationId, String text) implements DossierCommand {
+    }
+
+    record ChangeRecommendationAddressees(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                          String recommendationId, Set<Addressee> addressees) implements DossierCommand {
+    }
+
+    record LinkRecommendationToMeasure(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                       String recommendationId, String measureId) implements DossierCommand {
+    }
+
+    record UnlinkRecommendationFromMeasure(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                           String recommendationId, String measureId) implements DossierCommand {
+    }
+
+    record MoveRecommendationStatus(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                    String recommendationId, RecommendationStatus status) implements DossierCommand {
+    }
+
+    record RecordRecommendationOutcome(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                       String recommendationId, Outcome outcome, String evidence) implements DossierCommand {
+    }
+
+    record EndorseRecommendation(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                 String recommendationId, String organisationId) implements DossierCommand {
+    }
+
+    record WithdrawEndorsement(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                               String recommendationId, String organisationId) implements DossierCommand {
+    }
+}

@@ -1,0 +1,116 @@
+package org.icm.policy.dossier;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+import org.icm.kernel.vocabulary.MeasureType;
+import org.icm.kernel.vocabulary.PolicyArea;
+import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.policy.dossier.Vocabulary.Addressee;
+import org.icm.policy.dossier.Vocabulary.Outcome;
+import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
+
+/**
+ * What happened to a dossier, its measures, its rights at stake and its recommendations: the domain
+ * events of policy-service, private to it (the published language is in shared-kernel). Who did it,
+ * when and why travel as metadata. Each event carries the values after the change, so the state is a
+ * fold of events ({@link DossierState#apply}) and differences come from comparing states.
+ */
+public sealed interface DossierEvent {
+
+    String dossierId();
+
+    @Revision("1")
+    record DossierOpened(String dossierId, String title, PolicyArea policyArea, String summary, String leadOrganisation)
+            implements DossierEvent {
+    }
+
+    @Revision("1")
+    record DossierEdited(String dossierId, String title, PolicyArea policyArea, String summary) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record DossierPublished(String dossierId) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record DossierReturnedToDraft(String dossierId) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record DossierArchived(String dossierId) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record MeasureAdded(String dossierId, String measureId, String title, MeasureType type, String procedureReference,
+                        String comReference, String celexNumber, String finalAct) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record MeasureEdited(String dossierId, String measureId, String title, MeasureType type, String procedureReference,
+                         String comReference, String celexNumber, String finalAct) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record ProcedureStepRecorded(String dossierId, String measureId, String stepId, ProcedureStage stage, LocalDate effectiveDate,
+                                 String note, String documentReference) implements DossierEvent {
+    }
+
+    /** A recorded step was wrong; this is what it should have said. The reason is mandatory. */
+    @Revision("1")
+    record ProcedureStepCorrected(String dossierId, String measureId, String stepId, ProcedureStage stage, LocalDate effectiveDate,
+                                  String note, String documentReference, String reason) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record MeasureKeyDatesSet(String dossierId, String measureId, LocalDate entryIntoForce, LocalDate application,
+                              LocalDate transpositionDeadline) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RightTagged(String dossierId, String rightCode, String rationale) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RightUntagged(String dossierId, String rightCode) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RecommendationDrafted(String dossierId, String recommendationId, String text, List<Addressee> addressees,
+                                 List<String> measureIds) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RecommendationRevised(String dossierId, String recommendationId, int revision, String text) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RecommendationAddresseesChanged(String dossierId, String recommendationId, List<Addressee> addressees) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RecommendationMeasureLinked(String dossierId, String recommendationId, String measureId) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RecommendationMeasureUnlinked(String dossierId, String recommendationId, String measureId) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RecommendationStatusChanged(String dossierId, String recommendationId, RecommendationStatus from, RecommendationStatus to)
+            implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RecommendationOutcomeRecorded(String dossierId, String recommendationId, Outcome outcome, String evidence)
+            implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RecommendationEndorsed(String dossierId, String recommendationId, String organisationId) implements DossierEvent {
+    }
+
+    @Revision("1")
+    record RecommendationEndorsementWithdrawn(String dossierId, String recommendationId, String organisationId) implements DossierEvent {
+    }
+}
