@@ -12,6 +12,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -136,6 +137,16 @@ public class AxonPostgresAutoConfiguration {
                 // the MongoDB-wire stand-in has no transactions; token updates are single-document writes
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
+    }
+
+    @Bean
+    ReadModelAdminController readModelAdminController(EventProcessingConfiguration processing) {
+        return new ReadModelAdminController(processing);
+    }
+
+    @Bean
+    AxonProblemsAdvice axonProblemsAdvice() {
+        return new AxonProblemsAdvice();
     }
 
     @Bean
