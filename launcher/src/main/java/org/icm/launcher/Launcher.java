@@ -98,6 +98,9 @@ public final class Launcher {
             Map<String, String> properties = new LinkedHashMap<>(infrastructure.springProperties());
             properties.put("server.port", Integer.toString(settings.port(service)));
             properties.put("icm.security.issuer", issuer);
+            if (service.equals("policy") && settings.sampleContent()) {
+                properties.put("icm.sample-content.load-on-start", "true");
+            }
             processes.add(ServiceProcess.start(service + "-service", jar(service + "-service"), settings.logs(), properties));
         }
         Map<String, String> gateway = new LinkedHashMap<>();

@@ -8,9 +8,10 @@ import org.icm.infrastructure.InfrastructureSettings;
 
 /**
  * What the launcher runs where. Every value has a default and can be changed with {@code --name=value}
- * on the command line (e.g. {@code --data=/srv/icm --gateway-port=9080}).
+ * on the command line (e.g. {@code --data=/srv/icm --gateway-port=9080}); {@code --sample-content} loads the
+ * sample EU dossiers when the policy service starts (loading twice changes nothing).
  */
-record LauncherSettings(Path home, Path data, Map<String, Integer> ports) {
+record LauncherSettings(Path home, Path data, Map<String, Integer> ports, boolean sampleContent) {
 
     /** The options and their defaults; ports in the order they are checked. */
     static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
@@ -34,7 +35,12 @@ record LauncherSettings(Path home, Path data, Map<String, Integer> ports) {
         Path home = Path.of("").toAbsolutePath();
         Path data = null;
         Map<String, Integer> ports = new LinkedHashMap<>(DEFAULT_PORTS);
+        boolean sampleContent = false;
         for (String arg : args) {
+            if (arg.equals("--sample-content")) {
+                sampleContent = true;
+                continue;
+            }
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new LaunchException("unknown argument '" + arg + "'; options look like --data=./data or --gateway-port=8080");
             }
@@ -45,7 +51,8 @@ record LauncherSettings(Path home, Path data, Map<String, Integer> ports) {
                 case "data" -> data = Path.of(value).toAbsolutePath();
                 default -> {
                     if (!ports.containsKey(name)) {
-                        throw new LaunchException("unknown option --" + name + "; known: --home, --data, --" + String.join(", --", ports.keySet()));
+                        throw new LaunchException("unknown option --" + name + "; known: --home, --data, --sample-content, --"
+                                + String.join(", --", ports.keySet()));
                     }
                     try {
                         ports.put(name, Integer.parseInt(value));
@@ -55,7 +62,7 @@ record LauncherSettings(Path home, Path data, Map<String, Integer> ports) {
                 }
             }
         }
-        return new LauncherSettings(home, data != null ? data : home.resolve("data"), ports);
+        return new LauncherSettings(home, data != null ? data : home.resolve("data"), ports, sampleContent);
     }
 
     /** Every port the platform will listen on, with what listens there; Kafka's controller takes the port after Kafka's. */

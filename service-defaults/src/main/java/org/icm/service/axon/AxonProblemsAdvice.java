@@ -1,6 +1,7 @@
 package org.icm.service.axon;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.icm.service.web.Problems;
@@ -31,6 +32,11 @@ public class AxonProblemsAdvice {
                         + ": read it again, then decide.");
         problem.setProperty("currentVersion", exception.getActualVersion());
         return problem;
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException exception) {
+        return Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists", "Something with this id exists already; nothing was changed.");
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -1,0 +1,69 @@
+package org.icm.policy.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.icm.kernel.identity.AccountId;
+import org.icm.kernel.identity.OrganisationId;
+import org.icm.kernel.identity.Role;
+import org.icm.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A focal point loads the sample EU dossiers; the public then sees real procedures with their current stages. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleContentTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theSampleDossiersLoadThroughTheCommandsAndLoadOnlyOnce() throws Exception {
+        String focalPoint = TestTokens.get().mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
+
+        HttpResponse<String> first = post("/admin/sample-content", focalPoint);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        List<String> loaded = JsonPath.read(first.body(), "$.loaded");
+        assertThat(loaded).contains("Pact on Migration and Asylum", "Return of third-country nationals", "Integrated child protection systems");
+        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+
+        HttpResponse<String> second = post("/admin/sample-content", focalPoint);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(second.body(), "$.loaded")).isEmpty();
+        assertThat(JsonPath.<List<String>>read(second.body(), "$.skipped")).containsAll(loaded);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(events);
+
+        HttpResponse<String> list = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("/dossiers?q=Pact%20on%20Migration"), response -> response.body().contains("\"visibility\":\"PUBLISHED\""));
+        String pactId = JsonPath.read(list.body(), "$.items[0].id");
+        HttpResponse<String> pact = get("/dossiers/" + pactId);
+        assertThat(JsonPath.<List<String>>read(pact.body(), "$.measures[?(@.procedureReference=='2016/0224(COD)')].currentStage"))
+                .containsExactly("IN_FORCE");
+        assertThat(JsonPath.<List<String>>read(pact.body(), "$.rightsAtStake[*].code")).contains("UNCRC-3", "UNCRC-37");
+        // recommendations are drafts in the sample: members only
+        assertThat(JsonPath.<List<Object>>read(pact.body(), "$.recommendations")).isEmpty();
+    }
+
+    private HttpResponse<String> post(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
