@@ -59,9 +59,12 @@ class LauncherIT {
         Map<String, Integer> ports = freePorts();
         String marker = UUID.randomUUID().toString();
 
-        try (RunningLauncher first = RunningLauncher.start(args(ports))) {
+        List<String> withSampleContent = new ArrayList<>(args(ports));
+        withSampleContent.add("--sample-content");
+        try (RunningLauncher first = RunningLauncher.start(withSampleContent)) {
             first.awaitReady();
             assertPlatformHealthy(ports.get("gateway-port"));
+            awaitSampleDossierThroughTheGateway(ports.get("gateway-port"));
             writeMarker(ports, marker);
             first.interrupt();
             assertThat(first.awaitExit()).as("exit status after Ctrl-C (128 + SIGINT)").isEqualTo(130);
@@ -73,6 +76,9 @@ class LauncherIT {
             second.awaitReady();
             assertPlatformHealthy(ports.get("gateway-port"));
             assertMarkerFound(ports, marker);
+            // the dossiers loaded before the stop are still there, events and read model alike
+            HttpResponse<String> dossiers = get("http://localhost:" + ports.get("gateway-port") + "/api/policy/dossiers?q=Pact");
+            assertThat(dossiers.body()).contains("Pact on Migration and Asylum");
             second.interrupt();
             assertThat(second.awaitExit()).isEqualTo(130);
         }
@@ -132,6 +138,16 @@ class LauncherIT {
             assertThat(serviceHealth.statusCode()).as(service).isEqualTo(200);
             assertThat(serviceHealth.body()).as(service).contains("\"status\":\"UP\"");
         }
+    }
+
+    private void awaitSampleDossierThroughTheGateway(int gatewayPort) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline && !body.contains("Pact on Migration and Asylum")) {
+            body = get("http://localhost:" + gatewayPort + "/api/policy/dossiers?q=Pact").body();
+            Thread.sleep(250);
+        }
+        assertThat(body).as("the sample dossiers, read anonymously through the gateway").contains("Pact on Migration and Asylum");
     }
 
     private static void writeMarker(Map<String, Integer> ports, String marker) throws Exception {

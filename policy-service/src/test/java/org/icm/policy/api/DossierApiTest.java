@@ -193,6 +193,14 @@ class DossierApiTest {
         assertThat(read(read, "$.revisions[0].text").toString()).isEqualTo("Exempt all children and their families from border procedures.");
     }
 
+    @Test
+    void theApiIsDocumentedWithOpenApi() {
+        HttpResponse<String> document = api.get("/v3/api-docs", null);
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("\"/dossiers/{dossierId}/measures/{measureId}/steps\"", "\"/dossiers/{dossierId}/recommendations/{recommendationId}/endorsements/{organisationId}\"");
+    }
+
     private String openDossier(String title, String policyArea) {
         HttpResponse<String> opened = api.post("/dossiers", focalPoint, "{\"title\":\"" + title + "\",\"policyArea\":\"" + policyArea + "\"}");
         assertThat(opened.statusCode()).isEqualTo(201);
