@@ -1,0 +1,101 @@
+package org.icm.service.integration;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.icm.kernel.events.IntegrationEventCodec;
+import org.icm.service.axon.AxonPostgresAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * Publishes a service's integration events through the event-store-as-outbox design (ARCHITECTURE.md),
+ * for every service that has Axon, Kafka and an {@link IntegrationEventMapper} bean:
+ * <ul>
+ *   <li>{@link IntegrationEventPublisher} is the only handler of the processing group
+ *       {@value IntegrationEventPublisher#PROCESSING_GROUP}, a pooled streaming processor on the event store
+ *       whose tokens live in the service's {@code TokenStore} (MongoDB). A new processor starts at the
+ *       beginning of the store, so every stored event is published once the service first runs with it.
+ *       Its segments follow Axon's default sequencing policy (per aggregate), so one aggregate's events are
+ *       sent one after the other, in the order they were stored, while several instances share the work.</li>
+ *   <li>Its own Kafka template: String keys, byte[] values (the structured CloudEvent), {@code acks=all} and
+ *       idempotence set here rather than trusted to configuration, on the connection the service's
+ *       producer factory has (bootstrap servers, TLS).</li>
+ * </ul>
+ * Properties: {@code icm.integration.source} (the CloudEvents source, {@code /icm/<spring.application.name>}
+ * unless set) and {@code icm.integration.send-timeout} (how long to wait for the broker's acknowledgement,
+ * 30s unless set).
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, AxonPostgresAutoConfiguration.class})
+@ConditionalOnClass({EventStore.class, ConfigurerModule.class, KafkaTemplate.class})
+@ConditionalOnBean({IntegrationEventMapper.class, ProducerFactory.class})
+public class IntegrationEventPublisherAutoConfiguration {
+
+    static final String KAFKA_TEMPLATE = "integrationEventKafkaTemplate";
+    static final int INITIAL_SEGMENTS = 4;
+
+    /**
+     * Not a default candidate, so it neither replaces nor competes with Spring Boot's own {@code KafkaTemplate}
+     * for anyone who asks for a template by type; the producer it makes is closed with it.
+     */
+    @Bean(name = KAFKA_TEMPLATE, defaultCandidate = false)
+    @SuppressWarnings("unchecked")
+    KafkaTemplate<String, byte[]> integrationEventKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
+        return new KafkaTemplate<>((ProducerFactory<String, byte[]>) producerFactory, Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+    }
+
+    @Bean
+    IntegrationEventPublisher integrationEventPublisher(IntegrationEventMapper mapper,
+                                                        @Qualifier(KAFKA_TEMPLATE) KafkaTemplate<String, byte[]> kafka,
+                                                        Environment environment) {
+        URI source = URI.create(environment.getProperty("icm.integration.source",
+                "/icm/" + environment.getProperty("spring.application.name", "unnamed-service")));
+        Duration sendTimeout = environment.getProperty("icm.integration.send-timeout", Duration.class, Duration.ofSeconds(30));
+        // publishing only writes envelopes; it needs no types to read them back
+        return new IntegrationEventPublisher(mapper, kafka, new IntegrationEventCodec(source, List.of()), sendTimeout);
+    }
+
+    /**
+     * The publisher's processor, and why its errors are propagated: Axon's default
+     * {@code ListenerInvocationErrorHandler} is the {@code LoggingErrorHandler}, which logs a handler's
+     * exception and lets the processor move its token past the event: an event Kafka did not acknowledge
+     * would be lost to every other service. With the {@link PropagatingErrorHandler} for the handler and for
+     * the processor, a failed send rolls the batch back, the token stays where it was, and the processor
+     * retries the same events with a growing back-off until Kafka takes them. The price is that one event
+     * that can never be sent stops this processor (only this one; projections keep going): a loud failure
+     * that an operator fixes, rather than a silent gap in what other services know.
+     */
+    @Bean
+    ConfigurerModule integrationEventPublisherProcessor() {
+        return configurer -> configure(configurer.eventProcessing());
+    }
+
+    static void configure(EventProcessingConfigurer processing) {
+        processing
+                .registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
+                        (configuration, builder) -> builder.initialSegmentCount(INITIAL_SEGMENTS))
+                .registerListenerInvocationErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,13 @@
+package org.icm.kernel.events.policy;
+
+import org.icm.kernel.vocabulary.PolicyArea;
+
+/**
+ * A dossier's title, policy area or summary changed; the fields are the values after the change, so a
+ * consumer that filters by policy area learns when a dossier moves to another one.
+ *
+ * @param summary may be null
+ */
+public record DossierEdited(String dossierId, String dossierTitle, PolicyArea policyArea, String summary)
+        implements DossierIntegrationEvent {
+}

@@ -1,0 +1,13 @@
+package org.icm.kernel.events.policy;
+
+import org.icm.kernel.vocabulary.PolicyArea;
+
+/**
+ * A focal point opened a dossier. It starts as a draft: members see it, the public does not.
+ *
+ * @param summary          may be null
+ * @param leadOrganisation the lead focal point's organisation id; may be null
+ */
+public record DossierOpened(String dossierId, String dossierTitle, PolicyArea policyArea, String summary, String leadOrganisation)
+        implements DossierIntegrationEvent {
+}

@@ -1,0 +1,13 @@
+package org.icm.kernel.events.policy;
+
+import org.icm.kernel.vocabulary.PolicyArea;
+
+/**
+ * A right of the catalogue was tagged as at stake in a dossier.
+ *
+ * @param rightCode a code of {@link org.icm.kernel.vocabulary.RightsCatalogue}, e.g. {@code UNCRC-3}
+ * @param rationale why the dossier puts this right at stake
+ */
+public record RightTagged(String dossierId, String dossierTitle, PolicyArea policyArea, String rightCode, String rationale)
+        implements DossierIntegrationEvent {
+}
