@@ -228,6 +228,15 @@ class ProcedureStepTest {
                     .expectExceptionMessage(containsString("ended with WITHDRAWN on 2019-01-15; no step can follow it (EP_COMMITTEE on 2019-09-04)"))
                     .expectNoEvents();
         }
+
+        /** Of two steps on one day the later recorded comes later: an exit recorded after a step of its own day ends the procedure. */
+        @Test
+        void anExitOnTheDayOfAnEarlierRecordedStepIsAccepted() {
+            fixture.given(returnRecast(false))
+                    .when(record(RETURN_RECAST, "ret-exit", ProcedureStage.LAPSED, "2019-09-04"))
+                    .expectEvents(stepRecorded(RETURN_RECAST, "ret-exit", ProcedureStage.LAPSED, "2019-09-04"))
+                    .expectResultMessagePayload(4L);
+        }
     }
 
     @Nested
@@ -339,6 +348,15 @@ class ProcedureStepTest {
                     .when(correct(RETURN_RECAST, "ret-1", ProcedureStage.WITHDRAWN, "2018-09-12", null, "it was a withdrawal"))
                     .expectException(conflict("effectiveDate", "step-after-exit"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void aCorrectionMovingAStepRecordedBeforeTheWithdrawalOntoItsDayIsAccepted() {
+            fixture.given(returnRecast(true))
+                    .when(correct(RETURN_RECAST, "ret-2", ProcedureStage.EP_COMMITTEE, EXIT_DAY, null, "the committee met that morning"))
+                    .expectEvents(new ProcedureStepCorrected(PACT, RETURN_RECAST, "ret-2", ProcedureStage.EP_COMMITTEE, date(EXIT_DAY), null,
+                            null, "the committee met that morning"))
+                    .expectResultMessagePayload(5L);
         }
 
         @Test
