@@ -180,14 +180,20 @@ public class Dossier {
         return version();
     }
 
-    /** An exit (WITHDRAWN, LAPSED) ends the procedure: nothing may come after it, nor on its day after it. */
+    /**
+     * An exit (WITHDRAWN, LAPSED) ends the procedure: nothing may come after it, nor on its day after it. Steps are in the order
+     * they were recorded (a corrected step keeps its place), and of two steps on one day the later recorded comes later, as in
+     * {@link Measure#currentStep()}: a step recorded before the exit on the exit's day does not follow it.
+     */
     private static void checkProcedureOrder(Measure measure, List<Step> steps) {
-        for (Step exit : steps) {
+        for (int e = 0; e < steps.size(); e++) {
+            Step exit = steps.get(e);
             if (!exit.stage().isExit()) {
                 continue;
             }
-            for (Step other : steps) {
-                if (other != exit && !other.effectiveDate().isBefore(exit.effectiveDate())) {
+            for (int o = 0; o < steps.size(); o++) {
+                Step other = steps.get(o);
+                if (other.effectiveDate().isAfter(exit.effectiveDate()) || (o > e && other.effectiveDate().isEqual(exit.effectiveDate()))) {
                     throw RuleViolation.conflict("effectiveDate", "step-after-exit", "the procedure of '" + measure.title() + "' ended with "
                             + exit.stage() + " on " + exit.effectiveDate() + "; no step can follow it (" + other.stage() + " on "
                             + other.effectiveDate() + ")");
