@@ -65,6 +65,8 @@ class ReadModelReplayTest {
 
         assertProblem(api.post("/admin/read-models/dossier-catalogue/replay", participant, null), 403, "urn:icm:problem:forbidden");
         assertThat(api.post("/admin/read-models/no-such-model/replay", focalPoint, null).statusCode()).isEqualTo(404);
+        // the Kafka outbox is not a read model: replaying it would publish every fact again
+        assertThat(api.post("/admin/read-models/integration-event-publisher/replay", focalPoint, null).statusCode()).isEqualTo(409);
     }
 
     private List<Document> everything() {

@@ -79,7 +79,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * stored domain event. The broker and database are shared by the whole test JVM, so the dossier is new and
  * only its records count.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PolicyEventsOnKafkaTest {
 
     static final String PACT = "Pact on Migration and Asylum";

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.icm.kernel.events.IntegrationEvent;
@@ -28,6 +29,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * CloudEvents id, which consumers use to drop duplicates.
  */
 @ProcessingGroup(IntegrationEventPublisher.PROCESSING_GROUP)
+// a replay would publish every fact again: consumers would drop the duplicates, but it is never needed
+@DisallowReplay
 public class IntegrationEventPublisher {
 
     /** The processing group, and the processor name under which its tokens are stored. */
