@@ -20,6 +20,16 @@ public sealed interface DossierEvent {
 
     String dossierId();
 
+    /** The measure this event is about, if any (records with a measureId component answer it). */
+    default String measureId() {
+        return null;
+    }
+
+    /** The recommendation this event is about, if any. */
+    default String recommendationId() {
+        return null;
+    }
+
     @Revision("1")
     record DossierOpened(String dossierId, String title, PolicyArea policyArea, String summary, String leadOrganisation)
             implements DossierEvent {

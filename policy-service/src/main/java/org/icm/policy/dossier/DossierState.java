@@ -101,6 +101,18 @@ public record DossierState(
         return id != null;
     }
 
+    /**
+     * The procedures as they stood on a date: each measure keeps only the steps whose effective date is on
+     * or before it (as this state knows them), so its current stage is the stage of that day. Fold up to
+     * an instant first to ask what was known then about that day.
+     */
+    public DossierState validAt(LocalDate date) {
+        Map<String, Measure> onThatDay = new LinkedHashMap<>();
+        measures.forEach((measureId, measure) -> onThatDay.put(measureId, withSteps(measure,
+                measure.steps().stream().filter(step -> !step.effectiveDate().isAfter(date)).toList())));
+        return withMeasures(Collections.unmodifiableMap(onThatDay));
+    }
+
     public static DossierState fold(Collection<? extends DossierEvent> events) {
         DossierState state = NONE;
         for (DossierEvent event : events) {

@@ -1,0 +1,132 @@
+package org.icm.policy.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.flipkart.zjsonpatch.DiffFlags;
+import com.flipkart.zjsonpatch.JsonDiff;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.icm.policy.dossier.DossierEvent;
+import org.icm.policy.dossier.DossierState;
+import org.icm.service.axon.AuditMetaData;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exact history of a dossier, read from its event stream (batch by batch, so a long history takes
+ * little memory) and rebuilt with the same fold the aggregate decides with ({@link DossierState#apply}).
+ */
+@Component
+public class DossierHistory {
+
+    private final EventStore eventStore;
+    private final ObjectMapper json;
+
+    public DossierHistory(EventStore eventStore, ObjectMapper json) {
+        this.eventStore = eventStore;
+        this.json = json;
+    }
+
+    /** Thrown when a dossier has no events: there is no such dossier. */
+    public static final class UnknownDossier extends RuntimeException {
+        UnknownDossier(String dossierId) {
+            super("There is no dossier " + dossierId + ".");
+        }
+    }
+
+    /** Every change in order, each handed to the sink as it is built. */
+    public void timeline(String dossierId, Consumer<TimelineEntry> sink) {
+        DossierState state = DossierState.NONE;
+        DomainEventStream events = stream(dossierId);
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            DossierEvent event = (DossierEvent) message.getPayload();
+            DossierState after = state.apply(event);
+            sink.accept(entry(message, event, state, after));
+            state = after;
+        }
+    }
+
+    /** One page of the entries the filter keeps, and how many it keeps in all. */
+    public TimelinePage timelinePage(String dossierId, Predicate<TimelineEntry> filter, int page, int size) {
+        List<TimelineEntry> items = new ArrayList<>();
+        long[] matching = {0};
+        timeline(dossierId, entry -> {
+            if (filter.test(entry)) {
+                long index = matching[0]++;
+                if (index >= (long) page * size && items.size() < size) {
+                    items.add(entry);
+                }
+            }
+        });
+        return new TimelinePage(items, page, size, matching[0]);
+    }
+
+    public record TimelinePage(List<TimelineEntry> items, int page, int size, long total) {
+    }
+
+    /** The dossier as the platform showed it at an instant (record time): the fold of the events recorded up to it. */
+    public Snapshot asOf(String dossierId, Instant asOf) {
+        DossierState state = DossierState.NONE;
+        long version = -1;
+        DomainEventStream events = stream(dossierId);
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            if (asOf != null && message.getTimestamp().isAfter(asOf)) {
+                break; // one dossier's events are recorded in order
+            }
+            state = state.apply((DossierEvent) message.getPayload());
+            version = message.getSequenceNumber();
+        }
+        return new Snapshot(state, version);
+    }
+
+    /** A past state and the version (sequence number of its last event; -1 before the first). */
+    public record Snapshot(DossierState state, long version) {
+    }
+
+    /** Field-level differences between two states, with JSON Pointer paths. */
+    public List<Change> diff(DossierState from, DossierState to) {
+        JsonNode before = json.valueToTree(from);
+        JsonNode after = json.valueToTree(to);
+        List<Change> changes = new ArrayList<>();
+        for (JsonNode operation : JsonDiff.asJson(before, after, DiffFlags.dontNormalizeOpIntoMoveAndCopy())) {
+            String path = operation.get("path").asText();
+            switch (operation.get("op").asText()) {
+                case "add" -> changes.add(new Change(path, "added", null, plain(operation.get("value"))));
+                case "remove" -> changes.add(new Change(path, "removed", plain(before.at(path)), null));
+                default -> changes.add(new Change(path, "changed", plain(before.at(path)), plain(operation.get("value"))));
+            }
+        }
+        return changes;
+    }
+
+    private Object plain(JsonNode node) {
+        return json.convertValue(node, Object.class);
+    }
+
+    JsonNode tree(DossierState state) {
+        return json.valueToTree(state);
+    }
+
+    private TimelineEntry entry(DomainEventMessage<?> message, DossierEvent event, DossierState before, DossierState after) {
+        var metaData = message.getMetaData();
+        return new TimelineEntry(message.getSequenceNumber(), message.getTimestamp(), (String) metaData.get(AuditMetaData.ACCOUNT),
+                (String) metaData.get(AuditMetaData.ORGANISATION), (String) metaData.get(AuditMetaData.REASON), event.getClass().getSimpleName(),
+                event instanceof DossierEvent.ProcedureStepCorrected, event.measureId(), event.recommendationId(),
+                Summaries.of(event, before, after), diff(before, after));
+    }
+
+    private DomainEventStream stream(String dossierId) {
+        DomainEventStream events = eventStore.readEvents(dossierId, 0);
+        if (!events.hasNext()) {
+            throw new UnknownDossier(dossierId);
+        }
+        return events;
+    }
+}

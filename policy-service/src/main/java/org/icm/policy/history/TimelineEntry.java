@@ -1,0 +1,12 @@
+package org.icm.policy.history;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One change in a dossier's life: its place in the stream, when it was recorded, who made it and why,
+ * what kind of change it was, a line a person can read, and the fields it changed.
+ */
+public record TimelineEntry(long sequence, Instant recordedAt, String account, String organisation, String reason, String kind,
+                            boolean correction, String measureId, String recommendationId, String summary, List<Change> changes) {
+}
