@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flipkart.zjsonpatch.DiffFlags;
 import com.flipkart.zjsonpatch.JsonDiff;
+import com.flipkart.zjsonpatch.JsonPatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,11 @@ public class DossierHistory {
     public record TimelinePage(List<TimelineEntry> items, int page, int size, long total) {
     }
 
-    /** The dossier as the platform showed it at an instant (record time): the fold of the events recorded up to it. */
+    /**
+     * The dossier as the platform showed it at an instant (record time): the fold of the events recorded up to it.
+     * Record time has millisecond resolution (the event store keeps event timestamps to the millisecond, as the
+     * timeline's {@code recordedAt} shows them): an event counts as recorded from the start of its millisecond.
+     */
     public Snapshot asOf(String dossierId, Instant asOf) {
         DossierState state = DossierState.NONE;
         long version = -1;
@@ -90,18 +95,24 @@ public class DossierHistory {
     public record Snapshot(DossierState state, long version) {
     }
 
-    /** Field-level differences between two states, with JSON Pointer paths. */
+    /**
+     * Field-level differences between two states, with JSON Pointer paths. Like the operations of a JSON Patch, each
+     * change applies to the state the changes before it left (of two items removed from the front of a list, both are
+     * at index 0), and its old value is the value that stood at its path then.
+     */
     public List<Change> diff(DossierState from, DossierState to) {
         JsonNode before = json.valueToTree(from);
         JsonNode after = json.valueToTree(to);
+        JsonNode current = before.deepCopy(); // the state as the changes so far left it
         List<Change> changes = new ArrayList<>();
         for (JsonNode operation : JsonDiff.asJson(before, after, DiffFlags.dontNormalizeOpIntoMoveAndCopy())) {
             String path = operation.get("path").asText();
             switch (operation.get("op").asText()) {
                 case "add" -> changes.add(new Change(path, "added", null, plain(operation.get("value"))));
-                case "remove" -> changes.add(new Change(path, "removed", plain(before.at(path)), null));
-                default -> changes.add(new Change(path, "changed", plain(before.at(path)), plain(operation.get("value"))));
+                case "remove" -> changes.add(new Change(path, "removed", plain(current.at(path)), null));
+                default -> changes.add(new Change(path, "changed", plain(current.at(path)), plain(operation.get("value"))));
             }
+            JsonPatch.applyInPlace(json.createArrayNode().add(operation), current);
         }
         return changes;
     }
