@@ -158,7 +158,7 @@ public final class PolicyWriteBenchmark {
 
         // service side: warm-up, then measured
         if (options.warmup() > 0) {
-            requireNoFailure("service warm-up", recordSteps("warm-up", targets, 0, options.warmup(), focalPointToken(tokens)));
+            requireNoFailure("service warm-up", recordSteps("warm-up", base, targets, 0, options.warmup(), focalPointToken(tokens)));
             say("service warm-up: %d commands", options.warmup());
         }
         long beforeMeasured;
@@ -166,7 +166,7 @@ public final class PolicyWriteBenchmark {
             beforeMeasured = headIndex(connection);
         }
         CpuMeter.Sample cpuBeforeHttp = cpu.sample();
-        ConcurrentLoad.Result http = recordSteps("client", targets, options.warmup(), options.commands(), focalPointToken(tokens));
+        ConcurrentLoad.Result http = recordSteps("client", base, targets, options.warmup(), options.commands(), focalPointToken(tokens));
         CpuMeter.Sample httpCpu = cpu.sample().minus(cpuBeforeHttp);
         long catchUpMillis = options.readModel() ? awaitCatalogue(jdbcUrl) : -2;
         List<RawEventAppends.StoredEvent> written;
@@ -214,9 +214,8 @@ public final class PolicyWriteBenchmark {
         return 0;
     }
 
-    private ConcurrentLoad.Result recordSteps(String name, PolicyApiClient.Target[] targets, int offset, int count, String token)
-            throws InterruptedException {
-        String base = "http://127.0.0.1:" + service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    private ConcurrentLoad.Result recordSteps(String name, String base, PolicyApiClient.Target[] targets, int offset, int count,
+                                             String token) throws InterruptedException {
         return ConcurrentLoad.run(name, options.clients(), count, thread -> {
             PolicyApiClient client = new PolicyApiClient(base, token);
             return ConcurrentLoad.Worker.of(client, k -> {
@@ -311,8 +310,9 @@ public final class PolicyWriteBenchmark {
                 "  service  one of " + clients + " HTTP/1.1 clients (one request at a time each, own keep-alive connection) POSTs",
                 "           /dossiers/{id}/measures/{mid}/steps with an RS256 JWT: Spring Security checks it, the controller sends",
                 "           RecordProcedureStep through Axon's command gateway; Axon loads the Dossier aggregate from its events",
-                "           (no snapshot, no cache), the aggregate decides, and the unit of work appends one ProcedureStepRecorded row",
-                "           to domain_event_entry and commits, in one JDBC transaction; then the client gets 201.",
+                "           (it looks for a snapshot and finds none; no cache), the aggregate decides, and the unit of work",
+                "           appends one ProcedureStepRecorded row to domain_event_entry and commits, in one JDBC transaction;",
+                "           then the client gets 201.",
                 options.readModel() ? "           Meanwhile the dossier-catalogue processor (same JVM) tails the table and upserts the MongoDB read model."
                         : "           The dossier-catalogue projection is stopped (diagnostic --read-model=off).",
                 "  raw      one of " + clients + " JDBC threads (own connection each, autocommit) inserts one row into domain_event_entry:",
