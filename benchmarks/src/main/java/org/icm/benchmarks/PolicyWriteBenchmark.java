@@ -66,7 +66,6 @@ public final class PolicyWriteBenchmark {
     private static final LocalDate FIRST_DATE = LocalDate.of(2010, 1, 4);
     private static final int DATE_SPREAD_DAYS = 4_000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
-    private static final String AXON_UPDATE_CHECK_DISABLED = "axoniq.update-checker.disabled";
 
     private final BenchmarkOptions options;
     private Path dataFolder;
@@ -91,10 +90,7 @@ public final class PolicyWriteBenchmark {
             System.out.print(BenchmarkOptions.USAGE);
             return;
         }
-        // Axon 4.12+ reports usage to AxonIQ from a background thread: this run stays on loopback
-        if (System.getProperty(AXON_UPDATE_CHECK_DISABLED) == null) {
-            System.setProperty(AXON_UPDATE_CHECK_DISABLED, "true");
-        }
+        // (service-defaults switches off Axon's usage reporting to AxonIQ: this run stays on loopback)
         PolicyWriteBenchmark benchmark = new PolicyWriteBenchmark(options);
         Thread cleanUp = new Thread(benchmark::stopEverything, "benchmark-clean-up");
         Runtime.getRuntime().addShutdownHook(cleanUp);

@@ -18,9 +18,14 @@ import org.springframework.core.io.ClassPathResource;
 public class IcmDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE_NAME = "icm-defaults";
+    /** Axon 4.13 reports usage to get.axoniq.io unless this system property is set; our services never call out. */
+    static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+        }
         if (environment.getPropertySources().contains(SOURCE_NAME)) {
             return;
         }
