@@ -51,6 +51,7 @@ import org.icm.policy.dossier.DossierState;
 import org.icm.policy.dossier.DossierState.Measure;
 import org.icm.policy.dossier.DossierState.Recommendation;
 import org.icm.policy.dossier.DossierState.Step;
+import org.icm.policy.dossier.RuleViolation;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.Outcome;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
@@ -70,17 +71,25 @@ import org.springframework.boot.test.context.SpringBootTest;
  * replace with the new value), must turn the first state into the second, each removed or changed value being
  * the one that stood at its path.
  *
- * <p>The normal suite runs a fixed seed and a few short sequences. To run it longer, or with another seed
- * (surefire passes {@code -D} properties from the Maven command line to the test JVM):
+ * <p>The normal suite runs a fixed seed: {@value #DEFAULT_SEQUENCES} sequences of {@value #DEFAULT_COMMANDS} commands,
+ * side by side (the catalogue's pooled processor polls for new events every 500 ms, so one sequence waits about
+ * that long after each command; several dossiers wait together). To run it longer, or with another seed (surefire
+ * passes {@code -D} properties of the Maven command line on to the test JVM):
  *
  * <pre>
- * ./mvnw -pl policy-service test -Dtest=HistoryPropertyTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dicm.history.sequences=200 -Dicm.history.commands=60 -Dicm.history.seed=random
+ * ./mvnw -pl policy-service -am test -Dtest=HistoryPropertyTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dicm.history.sequences=200 -Dicm.history.commands=50 -Dicm.history.seed=random
  * </pre>
  *
- * ({@code -am} as well when the upstream modules are not installed.) {@code icm.history.seed} is a number or
- * {@code random}; the seed in use is printed at the start, and a failure names it together with the command that
- * reproduces the run and the commands the failing sequence sent.
+ * <ul>
+ *   <li>{@code icm.history.seed}: a number, or {@code random}; the seed in use is printed at the start;</li>
+ *   <li>{@code icm.history.sequences}: how many dossiers (default {@value #DEFAULT_SEQUENCES});</li>
+ *   <li>{@code icm.history.commands}: commands per dossier, opening included (default {@value #DEFAULT_COMMANDS});</li>
+ *   <li>{@code icm.history.parallel}: dossiers at a time (default {@value #DEFAULT_PARALLEL});</li>
+ *   <li>{@code icm.history.sequence}: only this one sequence of the seed, to reproduce a failure.</li>
+ * </ul>
+ *
+ * A failure names the seed and the sequence, the command that runs that sequence again, and the commands it sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HistoryPropertyTest {
@@ -177,7 +186,7 @@ class HistoryPropertyTest {
             return new int[] {run.checkAsOf(), run.checkDiffs()};
         } catch (Throwable failure) {
             throw new AssertionError(String.format(
-                    "sequence %d of seed %d failed: %s%nreproduce: ./mvnw -pl policy-service test -Dtest=HistoryPropertyTest"
+                    "sequence %d of seed %d failed: %s%nreproduce: ./mvnw -pl policy-service -am test -Dtest=HistoryPropertyTest"
                             + " -Dsurefire.failIfNoSpecifiedTests=false -Dicm.history.seed=%d -Dicm.history.sequence=%d"
                             + " -Dicm.history.commands=%d%ndossier %s, commands sent:%n%s",
                     index, seed, failure.getMessage(), seed, index, length, run.dossierId, run.log()), failure);
@@ -241,7 +250,9 @@ class HistoryPropertyTest {
                         .andMetaData(AuditMetaData.of(focalPoint, chance(0.2) ? "property test" : null)));
             } catch (RuntimeException refused) {
                 captures.add(new Capture(-2, null, null, command)); // shows the refused command last in the log
-                throw new AssertionError("the generator made a command the dossier refuses: " + refused, refused);
+                throw new AssertionError((refused instanceof RuleViolation violation
+                        ? "the generator made a command the dossier refuses (" + violation.code() + "): "
+                        : "the command failed: ") + refused, refused);
             }
             Instant at = Instant.now();
             long awaiting = System.nanoTime();
