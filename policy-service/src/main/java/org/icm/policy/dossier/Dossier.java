@@ -152,7 +152,7 @@ public class Dossier {
                 Checks.notInFuture("effectiveDate", command.effectiveDate(), Checks.required("today", command.today())),
                 Checks.optionalText("note", command.note(), NOTE_MAX), Checks.optionalText("documentReference", command.documentReference(), NOTE_MAX),
                 null);
-        checkProcedureOrder(measure, append(measure.steps(), step));
+        checkProcedureOrder(measure, DossierState.append(measure.steps(), step));
         apply(new ProcedureStepRecorded(dossierId, measure.id(), step.stepId(), step.stage(), step.effectiveDate(), step.note(),
                 step.documentReference()));
         return version();
@@ -401,12 +401,6 @@ public class Dossier {
     /** Addressees in their vocabulary order, so the stored event reads the same every time. */
     private static List<Addressee> addressees(Set<Addressee> addressees) {
         return Checks.notEmpty("addressees", addressees).stream().distinct().sorted().toList();
-    }
-
-    private static <T> List<T> append(List<T> list, T value) {
-        var copy = new java.util.ArrayList<>(list);
-        copy.add(value);
-        return copy;
     }
 
     private static long version() {

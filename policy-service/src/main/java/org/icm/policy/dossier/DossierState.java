@@ -217,7 +217,8 @@ public record DossierState(
         return Collections.unmodifiableMap(copy);
     }
 
-    private static <T> List<T> append(List<T> list, T value) {
+    /** A new list: the given one with the value at its end. */
+    static <T> List<T> append(List<T> list, T value) {
         List<T> copy = new ArrayList<>(list);
         copy.add(value);
         return List.copyOf(copy);

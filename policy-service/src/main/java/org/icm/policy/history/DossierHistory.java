@@ -43,13 +43,16 @@ public class DossierHistory {
     /** Every change in order, each handed to the sink as it is built. */
     public void timeline(String dossierId, Consumer<TimelineEntry> sink) {
         DossierState state = DossierState.NONE;
+        JsonNode stateTree = tree(state); // each state is turned into JSON once, as "after" and then as the next "before"
         DomainEventStream events = stream(dossierId);
         while (events.hasNext()) {
             DomainEventMessage<?> message = events.next();
             DossierEvent event = (DossierEvent) message.getPayload();
             DossierState after = state.apply(event);
-            sink.accept(entry(message, event, state, after));
+            JsonNode afterTree = tree(after);
+            sink.accept(entry(message, event, state, after, diff(stateTree, afterTree)));
             state = after;
+            stateTree = afterTree;
         }
     }
 
@@ -101,8 +104,10 @@ public class DossierHistory {
      * at index 0), and its old value is the value that stood at its path then.
      */
     public List<Change> diff(DossierState from, DossierState to) {
-        JsonNode before = json.valueToTree(from);
-        JsonNode after = json.valueToTree(to);
+        return diff(tree(from), tree(to));
+    }
+
+    private List<Change> diff(JsonNode before, JsonNode after) {
         JsonNode current = before.deepCopy(); // the state as the changes so far left it
         List<Change> changes = new ArrayList<>();
         for (JsonNode operation : JsonDiff.asJson(before, after, DiffFlags.dontNormalizeOpIntoMoveAndCopy())) {
@@ -125,12 +130,13 @@ public class DossierHistory {
         return json.valueToTree(state);
     }
 
-    private TimelineEntry entry(DomainEventMessage<?> message, DossierEvent event, DossierState before, DossierState after) {
+    private TimelineEntry entry(DomainEventMessage<?> message, DossierEvent event, DossierState before, DossierState after,
+                                List<Change> changes) {
         var metaData = message.getMetaData();
         return new TimelineEntry(message.getSequenceNumber(), message.getTimestamp(), (String) metaData.get(AuditMetaData.ACCOUNT),
                 (String) metaData.get(AuditMetaData.ORGANISATION), (String) metaData.get(AuditMetaData.REASON), event.getClass().getSimpleName(),
                 event instanceof DossierEvent.ProcedureStepCorrected, event.measureId(), event.recommendationId(),
-                Summaries.of(event, before, after), diff(before, after));
+                Summaries.of(event, before, after), changes);
     }
 
     private DomainEventStream stream(String dossierId) {

@@ -12,20 +12,20 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 /** A small HTTP client for the policy API, as a web client would use it: JSON over HTTP with a bearer token. */
-final class PolicyApiClient {
+public final class PolicyApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
-    PolicyApiClient(int port) {
+    public PolicyApiClient(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    HttpResponse<String> get(String path, String token) {
+    public HttpResponse<String> get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }
 
-    HttpResponse<String> send(String method, String path, String token, String json, Map<String, String> headers) {
+    public HttpResponse<String> send(String method, String path, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -45,25 +45,25 @@ final class PolicyApiClient {
         }
     }
 
-    HttpResponse<String> post(String path, String token, String json) {
+    public HttpResponse<String> post(String path, String token, String json) {
         return send("POST", path, token, json, Map.of());
     }
 
-    HttpResponse<String> put(String path, String token, String json) {
+    public HttpResponse<String> put(String path, String token, String json) {
         return send("PUT", path, token, json, Map.of());
     }
 
     /** Reads until the read model shows what the test waits for (it follows the event store within moments). */
-    HttpResponse<String> awaitGet(String path, String token, Predicate<HttpResponse<String>> condition) {
+    public HttpResponse<String> awaitGet(String path, String token, Predicate<HttpResponse<String>> condition) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> get(path, token), condition::test);
     }
 
-    static <T> T read(HttpResponse<String> response, String path) {
+    public static <T> T read(HttpResponse<String> response, String path) {
         return JsonPath.read(response.body(), path);
     }
 
-    static Predicate<HttpResponse<String>> atVersion(long version) {
+    public static Predicate<HttpResponse<String>> atVersion(long version) {
         return response -> response.statusCode() == 200 && response.headers().firstValue("ETag").orElse("").equals("\"" + version + "\"");
     }
 }

@@ -3,10 +3,7 @@ package org.icm.policy.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.Map;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
+import org.icm.policy.api.PolicyApiClient;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,6 @@ class HistoryApiTest {
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final TestTokens tokens = TestTokens.get();
     final AccountId focalPointAccount = AccountId.random();
     final OrganisationId picum = OrganisationId.random();
@@ -184,23 +181,10 @@ class HistoryApiTest {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String json, Map<String, String> headers) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+        HttpResponse<String> response = new PolicyApiClient(port).send(method, path, token, json, headers);
+        if (!method.equals("GET")) {
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
         }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (!method.equals("GET")) {
-                assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
-            }
-            return response;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return response;
     }
 }

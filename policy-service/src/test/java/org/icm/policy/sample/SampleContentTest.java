@@ -3,9 +3,6 @@ package org.icm.policy.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +10,7 @@ import org.awaitility.Awaitility;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
+import org.icm.policy.api.PolicyApiClient;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +26,6 @@ class SampleContentTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void theSampleDossiersLoadThroughTheCommandsAndLoadOnlyOnce() throws Exception {
@@ -58,12 +54,11 @@ class SampleContentTest {
         assertThat(JsonPath.<List<Object>>read(pact.body(), "$.recommendations")).isEmpty();
     }
 
-    private HttpResponse<String> post(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, String token) {
+        return new PolicyApiClient(port).post(path, token, null);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new PolicyApiClient(port).get(path, null);
     }
 }
