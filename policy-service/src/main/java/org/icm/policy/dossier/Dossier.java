@@ -2,6 +2,7 @@ package org.icm.policy.dossier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,8 +34,13 @@ import org.icm.policy.dossier.Vocabulary.Visibility;
  *
  * <p>Command handlers only decide, from {@link DossierState}; the state changes only by folding events.
  * Each handler answers the aggregate version after the change, which HTTP returns as the ETag.
+ *
+ * <p>A long-lived dossier gathers thousands of events; Axon snapshots it (its two fields, as JSON, see
+ * {@link DossierSnapshots}), so a command loads the latest snapshot and the events after it.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "dossierSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Dossier {
 
     static final int TITLE_MAX = 300;

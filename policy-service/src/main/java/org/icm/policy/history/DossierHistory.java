@@ -27,10 +27,12 @@ public class DossierHistory {
 
     private final EventStore eventStore;
     private final ObjectMapper json;
+    private final HistorySnapshots snapshots;
 
-    public DossierHistory(EventStore eventStore, ObjectMapper json) {
+    public DossierHistory(EventStore eventStore, ObjectMapper json, HistorySnapshots snapshots) {
         this.eventStore = eventStore;
         this.json = json;
+        this.snapshots = snapshots;
     }
 
     /** Thrown when a dossier has no events: there is no such dossier. */
@@ -49,6 +51,7 @@ public class DossierHistory {
             DomainEventMessage<?> message = events.next();
             DossierEvent event = (DossierEvent) message.getPayload();
             DossierState after = state.apply(event);
+            snapshots.offer(dossierId, message.getSequenceNumber(), message.getTimestamp(), after);
             JsonNode afterTree = tree(after);
             sink.accept(entry(message, event, state, after, diff(stateTree, afterTree)));
             state = after;
@@ -78,11 +81,13 @@ public class DossierHistory {
      * The dossier as the platform showed it at an instant (record time): the fold of the events recorded up to it.
      * Record time has millisecond resolution (the event store keeps event timestamps to the millisecond, as the
      * timeline's {@code recordedAt} shows them): an event counts as recorded from the start of its millisecond.
+     * The fold starts from the latest state {@link HistorySnapshots} kept by that instant, if any.
      */
     public Snapshot asOf(String dossierId, Instant asOf) {
-        DossierState state = DossierState.NONE;
-        long version = -1;
-        DomainEventStream events = stream(dossierId);
+        var kept = snapshots.latest(dossierId, asOf);
+        DossierState state = kept.map(HistorySnapshots.Kept::state).orElse(DossierState.NONE);
+        long version = kept.map(HistorySnapshots.Kept::sequence).orElse(-1L);
+        DomainEventStream events = kept.isPresent() ? eventStore.readEvents(dossierId, version + 1) : stream(dossierId);
         while (events.hasNext()) {
             DomainEventMessage<?> message = events.next();
             if (asOf != null && message.getTimestamp().isAfter(asOf)) {
@@ -90,6 +95,7 @@ public class DossierHistory {
             }
             state = state.apply((DossierEvent) message.getPayload());
             version = message.getSequenceNumber();
+            snapshots.offer(dossierId, version, message.getTimestamp(), state);
         }
         return new Snapshot(state, version);
     }

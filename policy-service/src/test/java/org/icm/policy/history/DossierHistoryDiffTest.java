@@ -30,7 +30,7 @@ class DossierHistoryDiffTest {
 
     final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).addModule(new ParameterNamesModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-    final DossierHistory history = new DossierHistory(null, json); // diff reads no events
+    final DossierHistory history = new DossierHistory(null, json, null); // diff reads no events and keeps no states
 
     @Test
     void eachRemovedItemOfAListIsReportedWithItsOwnValue() {
