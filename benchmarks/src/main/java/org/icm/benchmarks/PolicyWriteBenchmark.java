@@ -13,29 +13,20 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.icm.infrastructure.EmbeddedInfrastructure;
-import org.icm.infrastructure.Infrastructure;
-import org.icm.infrastructure.InfrastructureSettings;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
 import org.icm.kernel.vocabulary.ProcedureStage;
-import org.icm.policy.PolicyApplication;
 import org.icm.policy.catalogue.DossierCatalogue;
 import org.icm.testing.TestTokens;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * How fast policy-service records procedure steps over HTTP, next to how fast the same PostgreSQL appends
@@ -58,7 +49,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class PolicyWriteBenchmark {
 
     static final double GOAL = 0.5;
-    private static final String DATABASE = "policy";
     private static final String STEP_EVENT = "ProcedureStepRecorded";
     /** Steps of every stage but the exits: nothing may follow WITHDRAWN or LAPSED. */
     private static final List<ProcedureStage> STAGES = Arrays.stream(ProcedureStage.values()).filter(stage -> !stage.isExit()).toList();
@@ -68,9 +58,7 @@ public final class PolicyWriteBenchmark {
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
 
     private final BenchmarkOptions options;
-    private Path dataFolder;
-    private Infrastructure infrastructure;
-    private ConfigurableApplicationContext service;
+    private PolicyServiceRun run;
 
     private PolicyWriteBenchmark(BenchmarkOptions options) {
         this.options = options;
@@ -119,21 +107,14 @@ public final class PolicyWriteBenchmark {
         say("policy-service write benchmark: %d clients, %d commands measured after %d warm-up, over %d dossiers",
                 clients, options.commands(), options.warmup(), options.dossiers());
 
-        dataFolder = Files.createTempDirectory("icm-benchmark-");
-        say("starting PostgreSQL (durable), Kafka, MongoDB-wire and SMTP on free loopback ports, data in %s ...", dataFolder);
-        infrastructure = EmbeddedInfrastructure.start(new InfrastructureSettings(dataFolder, true, 0, 0, 0, 0, 0, List.of(DATABASE)));
-        String jdbcUrl = "jdbc:postgresql://" + infrastructure.postgresHost() + ":" + infrastructure.postgresPort() + "/" + DATABASE;
+        run = PolicyServiceRun.start(options.serviceProperties());
+        String jdbcUrl = run.jdbcUrl();
         Map<String, String> postgresSettings;
         try (Connection connection = connect(jdbcUrl)) {
             postgresSettings = postgresSettings(connection);
         }
-
-        TestTokens tokens = TestTokens.get();
-        say("starting policy-service in this JVM ...");
-        long serviceStart = System.nanoTime();
-        service = startService(tokens);
-        String base = "http://127.0.0.1:" + service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        say("policy-service answers at %s (started in %.1f s)", base, (System.nanoTime() - serviceStart) / 1e9);
+        TestTokens tokens = run.tokens();
+        String base = run.baseUrl();
 
         // set-up, not measured: the dossiers and their measures
         PolicyApiClient.Target[] targets = new PolicyApiClient.Target[options.dossiers()];
@@ -150,7 +131,7 @@ public final class PolicyWriteBenchmark {
             catalogue().ifPresent(StreamingEventProcessor::shutDown);
             say("diagnostic: the dossier-catalogue projection is stopped; only the write side runs");
         }
-        CpuMeter cpu = new CpuMeter(dataFolder.resolve("postgres"));
+        CpuMeter cpu = new CpuMeter(run.dataFolder().resolve("postgres"));
 
         // service side: warm-up, then measured
         if (options.warmup() > 0) {
@@ -172,12 +153,11 @@ public final class PolicyWriteBenchmark {
             written = RawEventAppends.storedSince(connection, beforeMeasured, STEP_EVENT, options.commands());
         }
         say("service: %d commands in %.2f s, %d failed", http.operations(), http.nanos() / 1e9, http.failures());
-        service.close();
-        service = null;
+        run.stopService();
         say("policy-service stopped; PostgreSQL keeps running for the raw side");
 
         // raw side: the same number of rows of the same size, straight into the same table
-        RawEventAppends raw = new RawEventAppends(jdbcUrl, infrastructure.postgresUser(), infrastructure.postgresPassword(), written,
+        RawEventAppends raw = new RawEventAppends(jdbcUrl, run.postgresUser(), run.postgresPassword(), written,
                 options.dossiers());
         if (options.warmup() > 0) {
             requireNoFailure("raw warm-up", ConcurrentLoad.run("raw-warm-up", clients, options.warmup(), raw::open));
@@ -222,24 +202,6 @@ public final class PolicyWriteBenchmark {
         });
     }
 
-    private ConfigurableApplicationContext startService(TestTokens tokens) {
-        Map<String, String> properties = new LinkedHashMap<>(infrastructure.springProperties());
-        properties.put("server.port", "0");
-        properties.put("server.address", "127.0.0.1");
-        properties.put("icm.security.issuer", TestTokens.ISSUER);
-        properties.put("icm.security.jwk-set-uri", tokens.jwkSetUri());
-        properties.put("logging.level.root", "WARN");
-        properties.put("springdoc.api-docs.enabled", "false");
-        properties.putAll(options.serviceProperties());
-        // command-line arguments outrank the service's own application.yml (server.port: 8082 there)
-        String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
-        SpringApplication application = new SpringApplication(PolicyApplication.class);
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setLogStartupInfo(false);
-        application.setRegisterShutdownHook(false);
-        return application.run(arguments);
-    }
-
     private static String focalPointToken(TestTokens tokens) {
         return tokens.mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
     }
@@ -270,7 +232,7 @@ public final class PolicyWriteBenchmark {
     }
 
     private Optional<StreamingEventProcessor> catalogue() {
-        return service.getBean(EventProcessingConfiguration.class)
+        return run.service().getBean(EventProcessingConfiguration.class)
                 .eventProcessor(DossierCatalogue.PROCESSING_GROUP, StreamingEventProcessor.class);
     }
 
@@ -296,7 +258,7 @@ public final class PolicyWriteBenchmark {
                         + " PostgreSQL is its own process", Runtime.version(), runtime.maxMemory() >> 20),
                 line("postgresql", "%s on loopback, fsync=%s, synchronous_commit=%s, full_page_writes=%s, wal_sync_method=%s; data on %s",
                         postgres.get("server_version"), postgres.get("fsync"), postgres.get("synchronous_commit"),
-                        postgres.get("full_page_writes"), postgres.get("wal_sync_method"), fileStore(dataFolder)),
+                        postgres.get("full_page_writes"), postgres.get("wal_sync_method"), fileStore(run.dataFolder())),
                 line("service settings", options.serviceProperties().isEmpty() ? "as the service configures itself (plus free ports, test issuer, WARN logs)"
                         : "as configured, with " + options.serviceProperties()),
                 line("event size", "%.0f bytes on average (payload %.0f + meta_data %.0f), of the service's %s rows; the raw rows copy them",
@@ -384,7 +346,7 @@ public final class PolicyWriteBenchmark {
     }
 
     private static void say(String format, Object... values) {
-        System.out.println("-- " + String.format(Locale.ROOT, format, values));
+        PolicyServiceRun.say(format, values);
     }
 
     private static void requireNoFailure(String phase, ConcurrentLoad.Result result) {
@@ -394,7 +356,7 @@ public final class PolicyWriteBenchmark {
     }
 
     private Connection connect(String jdbcUrl) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, infrastructure.postgresUser(), infrastructure.postgresPassword());
+        return DriverManager.getConnection(jdbcUrl, run.postgresUser(), run.postgresPassword());
     }
 
     private static long headIndex(Connection connection) throws SQLException {
@@ -438,21 +400,8 @@ public final class PolicyWriteBenchmark {
 
     /** Stops the service, then the servers, then deletes the data; safe to call twice (normal end and Ctrl-C). */
     private synchronized void stopEverything() {
-        if (service != null) {
-            service.close();
-            service = null;
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
-            infrastructure = null;
-        }
-        if (dataFolder != null) {
-            try (Stream<Path> paths = Files.walk(dataFolder)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                System.err.println("could not delete " + dataFolder + ": " + e);
-            }
-            dataFolder = null;
+        if (run != null) {
+            run.close();
         }
     }
 }

@@ -64,6 +64,11 @@ public class HistorySnapshots {
         }
     }
 
+    /** Drops the kept states of a dossier; its next reader folds from the first event again and keeps them anew. */
+    public void forget(String dossierId) {
+        mongo.getCollection(COLLECTION).deleteMany(Filters.eq("dossierId", dossierId));
+    }
+
     /** Keeps the state after the event at {@code sequence} when that is a multiple of the interval (idempotent). */
     public void offer(String dossierId, long sequence, Instant recordedAt, DossierState state) {
         if ((sequence + 1) % interval != 0) {

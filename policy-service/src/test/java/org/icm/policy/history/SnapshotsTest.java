@@ -32,6 +32,8 @@ class SnapshotsTest {
     JdbcTemplate jdbc;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    HistorySnapshots keptStates;
 
     final TestTokens tokens = TestTokens.get();
     final String focalPoint = tokens.mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
@@ -60,7 +62,7 @@ class SnapshotsTest {
         assertThat(mongo.getCollection(HistorySnapshots.COLLECTION).countDocuments(Filters.eq("dossierId", dossier)))
                 .as("8 events, a state kept every 4").isEqualTo(2);
         String secondRead = api.get(state, analyst).body();
-        mongo.getCollection(HistorySnapshots.COLLECTION).deleteMany(Filters.eq("dossierId", dossier));
+        keptStates.forget(dossier);
         String fromTheFirstEvent = api.get(state, analyst).body();
 
         assertThat(JsonPath.<Integer>read(fromTheFirstEvent, "$.version")).isEqualTo(7);
