@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flipkart.zjsonpatch.DiffFlags;
 import com.flipkart.zjsonpatch.JsonDiff;
 import com.flipkart.zjsonpatch.JsonPatch;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,50 +109,67 @@ public class DossierHistory {
      * at index 0), and its old value is the value that stood at its path then.
      */
     public List<Change> diff(DossierState from, DossierState to) {
-        List<Change> changes = new ArrayList<>(diff(tree(withoutParts(from)), tree(withoutParts(to))));
-        changes.addAll(diff("/measures", from.measures(), to.measures()));
-        changes.addAll(diff("/rights", from.rights(), to.rights()));
-        changes.addAll(diff("/recommendations", from.recommendations(), to.recommendations()));
+        List<Change> changes = new ArrayList<>();
+        changes("", from, to, changes);
         return changes;
     }
 
     /**
-     * The differences of two maps of parts (measures, rights, recommendations), part by part: a part that is the
-     * same (the fold keeps the very object of a part an event does not touch) costs nothing, so a timeline entry
-     * turns into JSON only the part its event changed, not the whole dossier.
+     * Walks two values of the state side by side (records component by component, maps key by key), so a part the
+     * fold left as it was (the very same object, or an equal one) costs one comparison, and only what an event
+     * changed is turned into JSON: a timeline entry of a long dossier stays cheap. Paths and values are those of the
+     * state's JSON form. A list that only grew, or kept its length, is compared item by item; any other list change
+     * (items removed or moved) is left to a JSON Patch diff of that list.
      */
-    private <V> List<Change> diff(String path, Map<String, V> before, Map<String, V> after) {
-        if (before == after) {
-            return List.of();
+    private void changes(String path, Object before, Object after, List<Change> into) {
+        if (before == after || (before != null && before.equals(after))) {
+            return;
         }
-        List<Change> changes = new ArrayList<>();
-        before.forEach((key, part) -> {
-            if (!after.containsKey(key)) {
-                changes.add(new Change(path + "/" + pointerSegment(key), "removed", plain(json.valueToTree(part)), null));
+        if (before instanceof Record a && after instanceof Record b && a.getClass() == b.getClass()) {
+            for (RecordComponent component : a.getClass().getRecordComponents()) {
+                changes(path + "/" + component.getName(), component(component, a), component(component, b), into);
             }
-        });
-        after.forEach((key, part) -> {
-            V old = before.get(key);
-            String partPath = path + "/" + pointerSegment(key);
-            if (old == null) {
-                changes.add(new Change(partPath, "added", null, plain(json.valueToTree(part))));
-            } else if (old != part && !old.equals(part)) {
-                for (Change change : diff(json.valueToTree(old), json.valueToTree(part))) {
-                    changes.add(new Change(partPath + change.path(), change.change(), change.oldValue(), change.newValue()));
+        } else if (before instanceof Map<?, ?> a && after instanceof Map<?, ?> b) {
+            a.forEach((key, value) -> {
+                if (!b.containsKey(key)) {
+                    into.add(new Change(path + "/" + pointerSegment(key), "removed", plain(value), null));
                 }
+            });
+            b.forEach((key, value) -> {
+                if (a.containsKey(key)) {
+                    changes(path + "/" + pointerSegment(key), a.get(key), value, into);
+                } else {
+                    into.add(new Change(path + "/" + pointerSegment(key), "added", null, plain(value)));
+                }
+            });
+        } else if (before instanceof List<?> a && after instanceof List<?> b && a.size() < b.size() && a.equals(b.subList(0, a.size()))) {
+            for (int i = a.size(); i < b.size(); i++) {
+                into.add(new Change(path + "/" + i, "added", null, plain(b.get(i))));
             }
-        });
-        return changes;
+        } else if (before instanceof List<?> a && after instanceof List<?> b && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                changes(path + "/" + i, a.get(i), b.get(i), into);
+            }
+        } else if (before instanceof List<?> a && after instanceof List<?> b) {
+            for (Change change : diff(json.valueToTree(a), json.valueToTree(b))) {
+                into.add(new Change(path + change.path(), change.change(), change.oldValue(), change.newValue()));
+            }
+        } else {
+            into.add(new Change(path, "changed", plain(before), plain(after)));
+        }
     }
 
-    private static DossierState withoutParts(DossierState state) {
-        return new DossierState(state.id(), state.title(), state.policyArea(), state.summary(), state.leadOrganisation(), state.visibility(),
-                state.status(), Map.of(), Map.of(), Map.of());
+    private static Object component(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
     }
 
     /** A map key as one segment of a JSON Pointer (RFC 6901). */
-    private static String pointerSegment(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
+    private static String pointerSegment(Object key) {
+        return String.valueOf(key).replace("~", "~0").replace("/", "~1");
     }
 
     private List<Change> diff(JsonNode before, JsonNode after) {
@@ -169,8 +187,8 @@ public class DossierHistory {
         return changes;
     }
 
-    private Object plain(JsonNode node) {
-        return json.convertValue(node, Object.class);
+    private Object plain(Object value) {
+        return json.convertValue(value, Object.class);
     }
 
     JsonNode tree(DossierState state) {
