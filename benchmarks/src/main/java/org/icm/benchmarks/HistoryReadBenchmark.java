@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,27 +60,32 @@ public final class HistoryReadBenchmark {
 
     private final int events;
     private final int rounds;
+    private final Map<String, String> serviceProperties;
     private PolicyServiceRun run;
 
-    private HistoryReadBenchmark(int events, int rounds) {
+    private HistoryReadBenchmark(int events, int rounds, Map<String, String> serviceProperties) {
         this.events = events;
         this.rounds = rounds;
+        this.serviceProperties = serviceProperties;
     }
 
     public static void main(String[] args) {
         int events = 10_000;
         int rounds = 7;
+        Map<String, String> serviceProperties = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--events=")) {
                 events = Integer.parseInt(arg.substring("--events=".length()));
             } else if (arg.startsWith("--rounds=")) {
                 rounds = Integer.parseInt(arg.substring("--rounds=".length()));
+            } else if (arg.startsWith("--") && arg.indexOf('=') > arg.indexOf('.') && arg.contains(".")) {
+                serviceProperties.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (!arg.isBlank()) {
-                System.err.println("usage: HistoryReadBenchmark [--events=10000] [--rounds=7]");
+                System.err.println("usage: HistoryReadBenchmark [--events=10000] [--rounds=7] [--<spring.property>=<value> ...]");
                 System.exit(2);
             }
         }
-        HistoryReadBenchmark benchmark = new HistoryReadBenchmark(events, rounds);
+        HistoryReadBenchmark benchmark = new HistoryReadBenchmark(events, rounds, serviceProperties);
         int exitCode;
         try {
             exitCode = benchmark.run();
@@ -97,7 +103,7 @@ public final class HistoryReadBenchmark {
 
     private int run() throws Exception {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        run = PolicyServiceRun.start(Map.of());
+        run = PolicyServiceRun.start(serviceProperties);
         String dossier = curate();
         DossierHistory history = run.service().getBean(DossierHistory.class);
         HistorySnapshots keptStates = run.service().getBean(HistorySnapshots.class);

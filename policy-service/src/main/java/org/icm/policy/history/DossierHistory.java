@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -116,17 +117,17 @@ public class DossierHistory {
 
     /**
      * Walks two values of the state side by side (records component by component, maps key by key), so a part the
-     * fold left as it was (the very same object, or an equal one) costs one comparison, and only what an event
+     * fold left as it was (the very same object) costs one comparison, not a deep one, and only what an event
      * changed is turned into JSON: a timeline entry of a long dossier stays cheap. Paths and values are those of the
      * state's JSON form. A list that only grew, or kept its length, is compared item by item; any other list change
      * (items removed or moved) is left to a JSON Patch diff of that list.
      */
     private void changes(String path, Object before, Object after, List<Change> into) {
-        if (before == after || (before != null && before.equals(after))) {
-            return;
+        if (before == after) {
+            return; // the fold keeps the very object of every part an event leaves alone
         }
         if (before instanceof Record a && after instanceof Record b && a.getClass() == b.getClass()) {
-            for (RecordComponent component : a.getClass().getRecordComponents()) {
+            for (RecordComponent component : COMPONENTS.get(a.getClass())) {
                 changes(path + "/" + component.getName(), component(component, a), component(component, b), into);
             }
         } else if (before instanceof Map<?, ?> a && after instanceof Map<?, ?> b) {
@@ -142,7 +143,7 @@ public class DossierHistory {
                     into.add(new Change(path + "/" + pointerSegment(key), "added", null, plain(value)));
                 }
             });
-        } else if (before instanceof List<?> a && after instanceof List<?> b && a.size() < b.size() && a.equals(b.subList(0, a.size()))) {
+        } else if (before instanceof List<?> a && after instanceof List<?> b && a.size() < b.size() && startsWith(b, a)) {
             for (int i = a.size(); i < b.size(); i++) {
                 into.add(new Change(path + "/" + i, "added", null, plain(b.get(i))));
             }
@@ -154,10 +155,27 @@ public class DossierHistory {
             for (Change change : diff(json.valueToTree(a), json.valueToTree(b))) {
                 into.add(new Change(path + change.path(), change.change(), change.oldValue(), change.newValue()));
             }
-        } else {
+        } else if (!Objects.equals(before, after)) {
             into.add(new Change(path, "changed", plain(before), plain(after)));
         }
     }
+
+    private static boolean startsWith(List<?> list, List<?> prefix) {
+        for (int i = 0; i < prefix.size(); i++) {
+            if (list.get(i) != prefix.get(i) && !Objects.equals(list.get(i), prefix.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each record class's components, looked up once: a fresh lookup makes fresh accessors, costly to call the first time. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
 
     private static Object component(RecordComponent component, Record record) {
         try {

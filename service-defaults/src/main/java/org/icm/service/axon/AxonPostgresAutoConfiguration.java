@@ -32,6 +32,7 @@ import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -115,8 +116,11 @@ public class AxonPostgresAutoConfiguration {
     @ConditionalOnMissingBean(EventStorageEngine.class)
     EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver) {
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Value("${icm.event-store.batch-size:100}") int batchSize) {
+        // events are read in batches of this many rows, one query each: loading an aggregate, replaying history
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .schema(SNAKE_CASE_SCHEMA)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
