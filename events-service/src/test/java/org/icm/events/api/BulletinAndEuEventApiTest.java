@@ -107,4 +107,12 @@ class BulletinAndEuEventApiTest {
         assertThat((Boolean) read(cancelled, "$.cancelled")).isTrue();
         assertThat(strings(api.get("/eu-events", null), "$[*].id")).doesNotContain(e);
     }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        HttpResponse<String> docs = api.get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/meetings/{meetingId}/registrations", "/consultations", "/eu-events", "/bulletins",
+                "/calendar/public.ics", "/calendar/personal/{token}.ics");
+    }
 }
