@@ -148,6 +148,22 @@ class ConsultationClosingTest {
         assertThat(read(view, "$.jointResponseLink").toString()).isEqualTo("https://picum.org/r.pdf");
     }
 
+    @Test
+    void theEventStoreRefusesTheLoserOfTwoInstancesClosingAtOnce() {
+        // two instances that both read the consultation at version 0 both append their close as sequence 1:
+        // the unique (aggregate, sequence) index lets exactly one through
+        String c = open("Raced", clock.instant().plus(Duration.ofMinutes(5)));
+        var close = new org.axonframework.eventhandling.GenericDomainEventMessage<>("Consultation", c, 1,
+                new ConsultationEvent.ConsultationClosed(c, clock.instant()));
+        var racingClose = new org.axonframework.eventhandling.GenericDomainEventMessage<>("Consultation", c, 1,
+                new ConsultationEvent.ConsultationClosed(c, clock.instant()));
+
+        eventStore.publish(close);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> eventStore.publish(racingClose))
+                .isInstanceOf(org.axonframework.modelling.command.ConcurrencyException.class);
+        assertThat(closedEvents(c)).isEqualTo(1);
+    }
+
     private long closedEvents(String consultationId) {
         return eventStore.readEvents(consultationId, 0).asStream()
                 .filter(message -> message.getPayload() instanceof ConsultationEvent.ConsultationClosed).count();
