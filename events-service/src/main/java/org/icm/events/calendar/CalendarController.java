@@ -67,7 +67,7 @@ class CalendarController {
         Instant now = clock.instant();
         List<ICalendars.Entry> entries = new ArrayList<>();
         readModel.feedMeetings(now).forEach(view -> entries.add(CalendarItems.entry(view)));
-        readModel.upcomingEuEvents(now, null, true).forEach(view -> entries.add(CalendarItems.entry(view, true)));
+        readModel.upcomingEuEvents(now, null, true).forEach(view -> entries.add(CalendarItems.euEventEntry(view)));
         readModel.openConsultations(now, null).forEach(view -> entries.add(CalendarItems.deadline(view)));
         return ics("icm-calendar", ICalendars.write("ICM calendar", entries));
     }

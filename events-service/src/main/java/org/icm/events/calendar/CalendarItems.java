@@ -67,7 +67,7 @@ public final class CalendarItems {
                 s.status() == MeetingState.Status.CANCELLED);
     }
 
-    public static ICalendars.Entry entry(View<EuEventState> view, boolean unused) {
+    public static ICalendars.Entry euEventEntry(View<EuEventState> view) {
         EuEventState s = view.state();
         String description = s.institution().name().replace('_', ' ') + (s.cancelled() ? "\n\nCANCELLED: " + s.cancellationReason() : "");
         return new ICalendars.Entry(ICalendars.uid("eu-event", s.id()), s.calendarSequence(), view.lastChangedAt(), s.title(), description,

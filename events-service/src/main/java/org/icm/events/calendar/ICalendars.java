@@ -47,6 +47,7 @@ public final class ICalendars {
     public static final String CONTENT_TYPE = "text/calendar;charset=UTF-8";
     static final String PRODID = "-//Initiative for Children in Migration//events-service//EN";
     static final String UID_DOMAIN = "@events.icm-platform.eu";
+    static final String HOME_ZONE = "Europe/Brussels";
     static final String ORGANIZER = "mailto:calendar@icm-platform.eu";
 
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
@@ -74,7 +75,8 @@ public final class ICalendars {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", name));
-        Set<String> zones = new LinkedHashSet<>();
+        // Brussels always: ICM's home zone, and an empty feed (no meetings yet) still holds the one component RFC 5545 requires
+        Set<String> zones = new LinkedHashSet<>(List.of(HOME_ZONE));
         for (Entry entry : entries) {
             zones.add(entry.timeZone());
         }

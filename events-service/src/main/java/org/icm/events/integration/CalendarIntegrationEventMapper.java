@@ -2,7 +2,7 @@ package org.icm.events.integration;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -110,7 +110,7 @@ class CalendarIntegrationEventMapper implements IntegrationEventMapper {
     }
 
     /** The aggregate's state before this event: the fold of its earlier events, from sequence 0 (never a snapshot). */
-    private <E, S> S before(DomainEventMessage<?> stored, Class<E> eventType, S initial, java.util.function.BiFunction<S, E, S> apply) {
+    private <E, S> S before(DomainEventMessage<?> stored, Class<E> eventType, S initial, BiFunction<S, E, S> apply) {
         S state = initial;
         var events = eventStore.readEvents(stored.getAggregateIdentifier(), 0);
         while (events.hasNext()) {

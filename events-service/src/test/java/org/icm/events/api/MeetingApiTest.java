@@ -127,6 +127,16 @@ class MeetingApiTest {
     }
 
     @Test
+    void anUnreadableStartIsABadRequestNamingTheField() {
+        HttpResponse<String> refused = api.post("/meetings", focalPoint,
+                meetingJson(start, start.plusHours(1), 10).replace("\"start\":\"" + start, "\"start\":\"next Tuesday"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(strings(refused, "$.errors[*].field")).containsExactly("start");
+    }
+
+    @Test
     void registeringForACancelledMeetingIsRefusedAndChangesNothing() {
         String m = schedule(10);
         assertThat(api.post("/meetings/" + m + "/cancel", focalPoint, "{\"reason\":\"venue unavailable\"}").statusCode()).isEqualTo(200);

@@ -49,10 +49,9 @@ class ReadModelReplayTest {
         List<Document> before = everything();
 
         assertThat(api.post("/admin/read-models/" + CalendarReadModel.PROCESSING_GROUP + "/replay", focalPoint, null).statusCode()).isEqualTo(202);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                !(Boolean) read(api.get("/admin/read-models/" + CalendarReadModel.PROCESSING_GROUP, focalPoint), "$.replaying")
-                        && everything().size() == before.size());
-
+        // done when every document is back as it was (Axon's "replaying" flag can outlast that while the event
+        // store's sequence has recent gaps, e.g. from refused concurrent appends, until the gaps time out)
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> everything().equals(before));
         assertThat(everything()).isEqualTo(before);
     }
 

@@ -34,6 +34,14 @@ class ICalendarsTest {
         assertThat(meeting.getUid().orElseThrow().getValue()).isEqualTo("meeting-m-1@events.icm-platform.eu");
     }
 
+    @Test
+    void anEmptyFeedIsStillValid() throws Exception {
+        Calendar calendar = Strict.parse(ICalendars.write("My ICM meetings", List.of()));
+        ValidationResult result = calendar.validate();
+        assertThat(result.hasErrors()).as(result.toString()).isFalse();
+        assertThat(calendar.<VEvent>getComponents("VEVENT")).isEmpty();
+    }
+
     /** ical4j's builder with every relaxing hint off: what a strict calendar app accepts. */
     public static final class Strict {
         public static Calendar parse(String ics) throws Exception {
