@@ -3,6 +3,7 @@ package org.icm.events;
 import java.util.List;
 import org.icm.testing.ServiceSmokeTest;
 
+@EventsServiceTest
 class EventsSmokeTest extends ServiceSmokeTest {
 
     @Override

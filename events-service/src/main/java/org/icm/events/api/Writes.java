@@ -1,0 +1,73 @@
+package org.icm.events.api;
+
+import java.net.URI;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.icm.service.axon.AuditMetaData;
+import org.icm.service.security.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Sends commands on behalf of the caller, with their audit metadata, and turns the new aggregate version into
+ * the answer's ETag (as policy-service does). {@code "7"} (or {@code W/"7"}) in If-Match names version 7;
+ * {@code *} or no header means "whatever it is now".
+ */
+@Component
+class Writes {
+
+    static final String REASON_HEADER = "X-Change-Reason";
+
+    private final CommandGateway commands;
+
+    Writes(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** Sends the command and answers 200 with the new version as ETag and body. */
+    ResponseEntity<Map<String, Object>> send(String id, Object command, Actor actor, String reason) {
+        long version = dispatch(command, actor, reason);
+        return ResponseEntity.ok().eTag(etag(version)).body(Map.of("id", id, "version", version));
+    }
+
+    /** Sends a command that creates something and answers 201 with its location. */
+    ResponseEntity<Map<String, Object>> create(String id, Object command, Actor actor, String reason, URI location) {
+        long version = dispatch(command, actor, reason);
+        return ResponseEntity.created(location).eTag(etag(version)).body(Map.of("id", id, "version", version));
+    }
+
+    private long dispatch(Object command, Actor actor, String reason) {
+        Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(AuditMetaData.of(actor, reason)));
+        // a creating command answers the new aggregate's id; every other command its new version
+        return result instanceof Number version ? version.longValue() : 0L;
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "If-Match must be an ETag this service gave, such as \"7\"");
+        }
+    }
+
+    static ResponseStatusException notFound(String what, String id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no " + what + " " + id + ".");
+    }
+}

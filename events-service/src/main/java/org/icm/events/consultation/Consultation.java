@@ -1,0 +1,129 @@
+package org.icm.events.consultation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.icm.events.common.Checks;
+import org.icm.events.common.RuleViolation;
+import org.icm.events.consultation.ConsultationCommand.*;
+import org.icm.events.consultation.ConsultationEvent.*;
+
+/**
+ * A European Commission consultation ICM follows. Closing is a command like any other: the closing job
+ * sends it when the deadline has passed; a second close (another instance, a retry) is refused here, and
+ * two racing closes meet at the event store's unique (aggregate, sequence) index, so exactly one
+ * ConsultationClosed is ever stored.
+ */
+@Aggregate
+public class Consultation {
+
+    private static final Pattern DIRECTORATE_GENERAL = Pattern.compile("[A-Z][A-Z0-9_-]{1,15}");
+
+    @AggregateIdentifier
+    private String consultationId;
+    private ConsultationState state = ConsultationState.NONE;
+
+    protected Consultation() {
+    }
+
+    @CommandHandler
+    public Consultation(OpenConsultation command) {
+        Checks.required("id", command.consultationId());
+        var type = Checks.required("type", command.type());
+        String dg = Checks.text("directorateGeneral", command.directorateGeneral(), 16).toUpperCase(java.util.Locale.ROOT);
+        if (!DIRECTORATE_GENERAL.matcher(dg).matches()) {
+            throw RuleViolation.invalid("directorateGeneral", "malformed-directorate-general",
+                    "'" + command.directorateGeneral() + "' is not a Directorate-General such as HOME or JUST");
+        }
+        String title = Checks.text("title", command.title(), Checks.TITLE_MAX);
+        String link = Checks.link("link", command.link());
+        Instant opensAt = Checks.required("opensAt", command.opensAt());
+        Instant closesAt = deadline(opensAt, command.closesAt(), command.now());
+        String dossierId = Checks.optionalText("dossierId", command.dossierId(), 100);
+        String measureId = Checks.optionalText("measureId", command.measureId(), 100);
+        if (measureId != null && dossierId == null) {
+            throw RuleViolation.invalid("measureId", "measure-needs-dossier", "a linked measure needs the dossier it belongs to");
+        }
+        apply(new ConsultationOpened(command.consultationId(), type, dg, title, link, opensAt, closesAt, dossierId, measureId));
+    }
+
+    @CommandHandler
+    public long handle(ChangeConsultationDeadline command) {
+        requireOpen();
+        Instant closesAt = deadline(state.opensAt(), command.closesAt(), command.now());
+        if (closesAt.equals(state.closesAt())) {
+            throw RuleViolation.conflict("closesAt", "deadline-changes-nothing", "the consultation already closes at " + closesAt);
+        }
+        apply(new ConsultationDeadlineChanged(consultationId, closesAt));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(PlanJointResponse command) {
+        requireOpen();
+        if (state.jointResponseLead() != null) {
+            throw RuleViolation.conflict("joint-response-planned", "a joint response led by " + state.jointResponseLead() + " is planned already");
+        }
+        apply(new JointResponsePlanned(consultationId, Checks.text("leadOrganisation", command.leadOrganisation(), 100)));
+        return version();
+    }
+
+    /** Recorded also after the close: the response went in before the deadline, the record may come later. */
+    @CommandHandler
+    public long handle(RecordJointResponseSubmitted command) {
+        if (state.jointResponseLead() == null) {
+            throw RuleViolation.conflict("no-joint-response-planned", "no joint response is planned for this consultation");
+        }
+        if (state.jointResponseLink() != null) {
+            throw RuleViolation.conflict("joint-response-submitted", "the joint response is recorded as submitted already");
+        }
+        apply(new JointResponseSubmitted(consultationId, Checks.link("link", command.link())));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(CloseConsultation command) {
+        requireOpen();
+        Instant now = Checks.required("now", command.now());
+        if (now.isBefore(state.closesAt())) {
+            throw RuleViolation.conflict("deadline-not-passed", "the consultation is open until " + state.closesAt());
+        }
+        apply(new ConsultationClosed(consultationId, now));
+        return version();
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationEvent event) {
+        if (event instanceof ConsultationOpened opened) {
+            consultationId = opened.consultationId();
+        }
+        state = state.apply(event);
+    }
+
+    private static Instant deadline(Instant opensAt, Instant closesAt, Instant now) {
+        Checks.required("closesAt", closesAt);
+        if (!closesAt.isAfter(opensAt)) {
+            throw RuleViolation.invalid("closesAt", "closes-before-opens", "the feedback period must close after it opens (" + opensAt + ")");
+        }
+        if (!closesAt.isAfter(Checks.required("now", now))) {
+            throw RuleViolation.invalid("closesAt", "deadline-in-past", "the deadline " + closesAt + " has passed already");
+        }
+        return closesAt;
+    }
+
+    private void requireOpen() {
+        if (state.closed()) {
+            throw RuleViolation.conflict("consultation-closed", "the consultation closed at " + state.closedAt());
+        }
+    }
+
+    private static long version() {
+        return AggregateLifecycle.getVersion();
+    }
+}

@@ -1,0 +1,236 @@
+package org.icm.events.meeting;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.icm.events.common.Checks;
+import org.icm.events.common.RuleViolation;
+import org.icm.events.meeting.MeetingCommand.*;
+import org.icm.events.meeting.MeetingEvent.*;
+import org.icm.events.meeting.MeetingState.Registration;
+import org.icm.events.meeting.MeetingState.Status;
+
+/**
+ * One ICM meeting with its registrations, as one aggregate: capacity and the waiting list are one rule
+ * (places are given and freed one command at a time, the waiting list promoted in order), so they live in
+ * one consistency boundary. Two registrations racing on two instances meet at the event store's unique
+ * (aggregate, sequence) index: one is refused with 409 and retried by its caller, none is lost.
+ *
+ * <p>Handlers only decide, from {@link MeetingState}; state changes only by folding events. Each handler
+ * answers the aggregate version after the change, which HTTP returns as the ETag.
+ */
+@Aggregate
+public class Meeting {
+
+    static final int CAPACITY_MAX = 10_000;
+    static final int AGENDA_MAX = 100;
+
+    @AggregateIdentifier
+    private String meetingId;
+    private MeetingState state = MeetingState.NONE;
+
+    protected Meeting() {
+    }
+
+    @CommandHandler
+    public Meeting(ScheduleMeeting command) {
+        Checks.required("id", command.meetingId());
+        String title = Checks.text("title", command.title(), Checks.TITLE_MAX);
+        var type = Checks.required("type", command.type());
+        Times times = times(command.start(), command.end(), command.timeZone(), command.now());
+        String place = Checks.optionalText("place", command.place(), Checks.NOTE_MAX);
+        String link = Checks.optionalLink("onlineLink", command.onlineLink());
+        if (place == null && link == null) {
+            throw RuleViolation.invalid("place", "place-or-link-required", "a meeting needs a place, an online link, or both");
+        }
+        int capacity = capacity(command.capacity());
+        apply(new MeetingScheduled(command.meetingId(), title, type, times.startsAt, times.endsAt, times.zone, place, link, capacity,
+                agenda(command.agenda())));
+    }
+
+    @CommandHandler
+    public long handle(ChangeAgenda command) {
+        requirePlanned();
+        List<AgendaItem> agenda = agenda(command.agenda());
+        if (agenda.equals(state.agenda())) {
+            throw RuleViolation.conflict("agenda", "agenda-changes-nothing", "the agenda is already exactly this");
+        }
+        apply(new MeetingAgendaChanged(meetingId, agenda));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RescheduleMeeting command) {
+        requirePlanned();
+        Times times = times(command.start(), command.end(), command.timeZone(), command.now());
+        if (times.startsAt.equals(state.startsAt()) && times.endsAt.equals(state.endsAt()) && times.zone.equals(state.timeZone())) {
+            throw RuleViolation.conflict("start", "reschedule-changes-nothing", "the meeting is already at this time");
+        }
+        apply(new MeetingRescheduled(meetingId, times.startsAt, times.endsAt, times.zone));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ChangeCapacity command) {
+        requirePlanned();
+        int capacity = capacity(command.capacity());
+        if (capacity < state.confirmed().size()) {
+            throw RuleViolation.conflict("capacity", "capacity-below-confirmed", "the meeting has " + state.confirmed().size()
+                    + " confirmed registrations; the capacity cannot be less than that");
+        }
+        if (capacity == state.capacity()) {
+            throw RuleViolation.conflict("capacity", "capacity-changes-nothing", "the capacity is already " + capacity);
+        }
+        apply(new MeetingCapacityChanged(meetingId, capacity));
+        // more places: the waiting list moves up, in order
+        int free = capacity - state.confirmed().size();
+        for (Registration waiting : List.copyOf(state.waitingList().subList(0, Math.min(free, state.waitingList().size())))) {
+            apply(new ParticipantPromoted(meetingId, waiting.accountId(), waiting.organisationId()));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(CancelMeeting command) {
+        requirePlanned();
+        apply(new MeetingCancelled(meetingId, Checks.text("reason", command.reason(), Checks.NOTE_MAX)));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RegisterParticipant command) {
+        String accountId = Checks.required("accountId", command.accountId());
+        String organisationId = Checks.required("organisationId", command.organisationId());
+        requireRegistrationOpen(Checks.required("now", command.now()));
+        if (state.confirmedOf(accountId).isPresent() || state.waitingOf(accountId).isPresent()) {
+            throw RuleViolation.conflict("already-registered", "you are registered for this meeting already");
+        }
+        if (state.confirmed().size() < state.capacity()) {
+            apply(new ParticipantRegistered(meetingId, accountId, organisationId));
+        } else {
+            apply(new ParticipantWaitlisted(meetingId, accountId, organisationId, state.waitingList().size() + 1));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(UnregisterParticipant command) {
+        String accountId = Checks.required("accountId", command.accountId());
+        requireRegistrationOpen(Checks.required("now", command.now()));
+        Registration registration = state.confirmedOf(accountId).or(() -> state.waitingOf(accountId))
+                .orElseThrow(() -> RuleViolation.conflict("not-registered", "you are not registered for this meeting"));
+        boolean hadPlace = state.confirmedOf(accountId).isPresent();
+        apply(new ParticipantUnregistered(meetingId, accountId, registration.organisationId(), hadPlace));
+        // the state is folded already: a freed place goes to the first on the waiting list
+        if (hadPlace && !state.waitingList().isEmpty() && state.confirmed().size() < state.capacity()) {
+            Registration next = state.waitingList().getFirst();
+            apply(new ParticipantPromoted(meetingId, next.accountId(), next.organisationId()));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordMinutes command) {
+        if (state.status() != Status.HELD) {
+            throw RuleViolation.conflict("meeting-not-held", "minutes are recorded once the meeting has been held; mark it held first");
+        }
+        String minutes = Checks.text("minutes", command.minutes(), Checks.TEXT_MAX);
+        List<ActionPoint> points = new ArrayList<>();
+        List<ActionPointFields> given = command.actionPoints() == null ? List.of() : command.actionPoints();
+        for (int i = 0; i < given.size(); i++) {
+            ActionPointFields point = Checks.required("actionPoints[" + i + "]", given.get(i));
+            points.add(new ActionPoint(Checks.text("actionPoints[" + i + "].description", point.description(), Checks.NOTE_MAX),
+                    Checks.text("actionPoints[" + i + "].owningOrganisation", point.owningOrganisation(), 100),
+                    Checks.required("actionPoints[" + i + "].dueDate", point.dueDate())));
+        }
+        apply(new MinutesRecorded(meetingId, minutes, List.copyOf(points)));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(MarkMeetingHeld command) {
+        requirePlanned();
+        if (Checks.required("now", command.now()).isBefore(state.startsAt())) {
+            throw RuleViolation.conflict("not-started-yet", "the meeting has not started yet; it can be marked held once it has");
+        }
+        apply(new MeetingHeld(meetingId));
+        return version();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingEvent event) {
+        if (event instanceof MeetingScheduled scheduled) {
+            meetingId = scheduled.meetingId();
+        }
+        state = state.apply(event);
+    }
+
+    private record Times(Instant startsAt, Instant endsAt, String zone) {
+    }
+
+    /** Start and end as entered in the meeting's zone; the end after the start; no new time in the past. */
+    private static Times times(LocalDateTime start, LocalDateTime end, String timeZone, Instant now) {
+        ZoneId zone = Checks.zone("timeZone", timeZone);
+        ZonedDateTime startsAt = Checks.at("start", start, zone);
+        ZonedDateTime endsAt = Checks.at("end", end, zone);
+        if (!endsAt.isAfter(startsAt)) {
+            throw RuleViolation.invalid("end", "end-before-start", "the meeting must end after it starts (" + start + ")");
+        }
+        if (startsAt.toInstant().isBefore(Checks.required("now", now))) {
+            throw RuleViolation.invalid("start", "start-in-past", "the meeting cannot start in the past (" + start + " " + zone + ")");
+        }
+        return new Times(startsAt.toInstant(), endsAt.toInstant(), zone.getId());
+    }
+
+    private static int capacity(Integer capacity) {
+        Checks.required("capacity", capacity);
+        if (capacity < 1 || capacity > CAPACITY_MAX) {
+            throw RuleViolation.invalid("capacity", "capacity-out-of-range", "capacity must be between 1 and " + CAPACITY_MAX);
+        }
+        return capacity;
+    }
+
+    private static List<AgendaItem> agenda(List<AgendaItemFields> items) {
+        List<AgendaItemFields> given = items == null ? List.of() : items;
+        if (given.size() > AGENDA_MAX) {
+            throw RuleViolation.invalid("agenda", "too-many-items", "an agenda has at most " + AGENDA_MAX + " items");
+        }
+        List<AgendaItem> agenda = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            AgendaItemFields item = Checks.required("agenda[" + i + "]", given.get(i));
+            agenda.add(new AgendaItem(Checks.text("agenda[" + i + "].title", item.title(), Checks.TITLE_MAX),
+                    Checks.optionalText("agenda[" + i + "].dossierId", item.dossierId(), 100)));
+        }
+        return List.copyOf(agenda);
+    }
+
+    private void requirePlanned() {
+        if (state.status() == Status.CANCELLED) {
+            throw RuleViolation.conflict("meeting-cancelled", "the meeting is cancelled (" + state.cancellationReason() + ")");
+        }
+        if (state.status() == Status.HELD) {
+            throw RuleViolation.conflict("meeting-held", "the meeting has been held; only its minutes can still be recorded");
+        }
+    }
+
+    private void requireRegistrationOpen(Instant now) {
+        requirePlanned();
+        if (!now.isBefore(state.startsAt())) {
+            throw RuleViolation.conflict("registration-closed", "the meeting has started; registrations are closed");
+        }
+    }
+
+    private static long version() {
+        return AggregateLifecycle.getVersion();
+    }
+}
