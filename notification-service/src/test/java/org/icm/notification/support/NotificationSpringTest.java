@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
         "icm.notification.reminder-poll=200ms",
         "icm.notification.mail-retry-base=300ms",
         "icm.notification.mail-retry-max=2s",
-        "icm.notification.mail-max-attempts=5",
+        "icm.notification.mail-max-attempts=8",
         "icm.notification.consumer-retries=2",
         "icm.notification.consumer-backoff=100ms",
         "icm.notification.unsubscribe-base-url=https://icm.test/api/notification",

@@ -125,6 +125,22 @@ public abstract class NotificationTestBase {
                         org.springframework.data.mongodb.core.query.Criteria.where("_id").is(eventId)), "processed"));
     }
 
+    /** The mails the SMTP server received for this address, oldest first. */
+    protected static List<jakarta.mail.internet.MimeMessage> mailsTo(String to) {
+        List<jakarta.mail.internet.MimeMessage> found = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : org.icm.infrastructure.SharedInfrastructure.get().smtp().receivedMessages()) {
+            try {
+                var recipients = message.getRecipients(jakarta.mail.Message.RecipientType.TO);
+                if (recipients != null && recipients.length > 0 && recipients[0].toString().equals(to)) {
+                    found.add(message);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
+    }
+
     // --- HTTP ---
 
     protected URI uri(String path) {

@@ -47,7 +47,18 @@ public final class Publisher implements AutoCloseable {
     }
 
     public <E extends IntegrationEvent> void publish(IntegrationEventType<E> type, E event, String id) {
-        CloudEvent envelope = codec.envelope(type, event, id, Instant.parse("2026-03-01T12:00:00Z"));
+        publish(type, event, id, Instant.parse("2026-03-01T12:00:00Z"));
+    }
+
+    /** Publishes with the given CloudEvents time (when it happened); answers the CloudEvents id. */
+    public <E extends IntegrationEvent> String publishAt(IntegrationEventType<E> type, E event, Instant time) {
+        String id = UUID.randomUUID().toString();
+        publish(type, event, id, time);
+        return id;
+    }
+
+    public <E extends IntegrationEvent> void publish(IntegrationEventType<E> type, E event, String id, Instant time) {
+        CloudEvent envelope = codec.envelope(type, event, id, time);
         sendRaw(type.topic().topicName(), event.subject(), codec.encode(envelope));
     }
 
