@@ -1,6 +1,8 @@
 package org.icm.notification.feed;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 import org.icm.notification.routing.Kind;
 import org.icm.notification.subscription.Rhythm;
 import org.springframework.data.annotation.Id;
@@ -20,7 +22,11 @@ public record Notification(@Id String id, String accountId, Kind kind, String ex
                            String dossierTitle, Instant occurredAt, Instant createdAt, boolean read, boolean inFeed,
                            Rhythm digest, String digestId) {
 
+    /**
+     * Derived from the happening and the account (a name-based UUID: the same pair always gives the same id), and safe in
+     * a URL path whatever characters the CloudEvents id has.
+     */
     public static String id(String happeningId, String accountId) {
-        return happeningId + "/" + accountId;
+        return UUID.nameUUIDFromBytes((happeningId + "\n" + accountId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

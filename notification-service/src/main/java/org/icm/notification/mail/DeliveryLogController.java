@@ -7,14 +7,12 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The delivery log of e-mails, for focal points who run the network: what was sent, what is stuck, why. */
 @RestController
-@Validated
 @Tag(name = "deliveries")
 public class DeliveryLogController {
 

@@ -69,7 +69,7 @@ public class Digests {
                 .collect(Collectors.groupingBy(Notification::accountId));
         byAccount.forEach((accountId, notifications) -> {
             Optional<Account> account = directory.account(accountId).filter(Account::active);
-            String digestId = "digest/" + rhythm + "/" + day + "/" + accountId;
+            String digestId = "digest:" + rhythm + ":" + day + ":" + accountId;
             account.ifPresent(a -> outbox.enqueue(digestId, a,
                     composer.digest(MailComposer.greeting(a), period, notifications, outbox.unsubscribeUrl(a.id()))));
             // marked after the mail is in the outbox; after a crash in between, the same notifications are taken again

@@ -73,7 +73,7 @@ public class Reminders {
             boolean lastDay = !now.isBefore(c.closesAt().minus(DAY));
             String offset = lastDay ? "1d" : "7d";
             List<String> dossierIds = c.dossierId() == null ? List.of() : List.of(c.dossierId());
-            Happening reminder = new Happening("reminder/consultation/" + c.id() + "/" + c.closesAt().getEpochSecond() + "/" + offset,
+            Happening reminder = new Happening("reminder:consultation:" + c.id() + ":" + c.closesAt().getEpochSecond() + ":" + offset,
                     false, Kind.REMINDER, Audience.EVERYONE,
                     "Reminder: consultation \"" + c.title() + "\" closes " + (lastDay ? "within a day" : "within a week")
                             + ", on " + WHEN.format(c.closesAt().atZone(zone)),
@@ -107,7 +107,7 @@ public class Reminders {
             } catch (RuntimeException unknownZone) {
                 // the service's own zone still gives a correct time
             }
-            Happening reminder = new Happening("reminder/meeting/" + m.id() + "/" + m.startsAt().getEpochSecond() + "/1d",
+            Happening reminder = new Happening("reminder:meeting:" + m.id() + ":" + m.startsAt().getEpochSecond() + ":1d",
                     false, Kind.REMINDER, Audience.MEMBERS,
                     "Reminder: " + m.title() + " starts on " + WHEN.format(m.startsAt().atZone(in)),
                     "/meetings/" + m.id(), null, null, List.of(), Set.of(), Set.of(), now);
@@ -117,7 +117,7 @@ public class Reminders {
     }
 
     private void remindOnce(Happening reminder, org.icm.notification.directory.Account account, Subscription subscription) {
-        String claim = reminder.id() + "/" + account.id();
+        String claim = reminder.id() + ":" + account.id();
         if (mongo.exists(Query.query(where("_id").is(claim)), Claim.class)) {
             return;
         }

@@ -89,7 +89,7 @@ public class Router {
         }
         if (byMail && rhythm == Rhythm.IMMEDIATE) {
             // also after a crash between the two writes: the mail's id is the notification's, so it is put once
-            outbox.enqueue("mail/" + notification.id(), account, composer.single(MailComposer.greeting(account), notification,
+            outbox.enqueue("mail:" + notification.id(), account, composer.single(MailComposer.greeting(account), notification,
                     outboxUnsubscribeUrl(account)));
         }
     }

@@ -80,7 +80,7 @@ class DigestTest extends NotificationTestBase {
 
     /** Digests only: a reminder (an immediate mail) is not this test's business. */
     private static java.util.List<MimeMessage> digestsTo(String email) {
-        return MailTest.mailsTo(email).stream().filter(m -> {
+        return mailsTo(email).stream().filter(m -> {
             try {
                 return m.getSubject().startsWith("[ICM] Your ");
             } catch (jakarta.mail.MessagingException e) {
@@ -99,3 +99,4 @@ class DigestTest extends NotificationTestBase {
                 "m-" + measure, measure, "2024/0002(COD)", from, to, java.time.LocalDate.parse("2026-01-01"), false), at);
     }
 
+}

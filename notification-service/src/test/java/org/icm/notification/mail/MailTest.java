@@ -77,7 +77,7 @@ class MailTest extends NotificationTestBase {
         String next = stageChange(dossier, "Anti-Trafficking Directive", PolicyArea.TRAFFICKING, ProcedureStage.PROVISIONAL_AGREEMENT,
                 ProcedureStage.ADOPTED, "2024-03-01");
         awaitFeed(member, 2);
-        assertThat(mongo.findById("mail/" + Notification.id(next, member.id()), Delivery.class)).isNull();
+        assertThat(mongo.findById("mail:" + Notification.id(next, member.id()), Delivery.class)).isNull();
     }
 
     @Test
@@ -96,41 +96,53 @@ class MailTest extends NotificationTestBase {
         try {
             String event = stageChange(dossier, "Screening Regulation", PolicyArea.BORDERS, ProcedureStage.COUNCIL_MANDATE,
                     ProcedureStage.TRILOGUE, "2023-06-08");
-            deliveryId = "mail/" + Notification.id(event, member.id());
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Delivery d = mongo.findById(deliveryId, Delivery.class);
-                return d != null && d.attempts() >= 2;
-            });
-            Delivery failing = mongo.findById(deliveryId, Delivery.class);
-            assertThat(failing.status()).isEqualTo(Delivery.Status.PENDING);
-            assertThat(failing.lastError()).contains("MailSendException");
-            assertThat(failing.sentAt()).isNull();
+            deliveryId = "mail:" + Notification.id(event, member.id());
+            // the test clock stands still unless moved: each retry waits until the clock is moved past its time
+            Delivery first = awaitAttempts(deliveryId, 1);
+            assertThat(first.status()).isEqualTo(Delivery.Status.PENDING);
+            assertThat(first.lastError()).contains("MailSendException");
+            assertThat(first.sentAt()).isNull();
+            assertThat(first.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMillis(300)));
+
+            clock.advance(Duration.ofMillis(300));
+            Delivery second = awaitAttempts(deliveryId, 2);
+            assertThat(second.nextAttemptAt()).as("the wait doubles").isEqualTo(clock.instant().plus(Duration.ofMillis(600)));
 
             // the delivery log, for focal points only
             HttpResponse<String> log = get("/deliveries?accountId=" + member.id(), focalPoint);
             assertThat(log.statusCode()).isEqualTo(200);
             assertThat(JsonPath.<String>read(log.body(), "$[0].status")).isEqualTo("PENDING");
-            assertThat(JsonPath.<String>read(log.body(), "$[0].lastError")).isNotBlank();
+            assertThat(JsonPath.<Integer>read(log.body(), "$[0].attempts")).isEqualTo(2);
+            assertThat(JsonPath.<String>read(log.body(), "$[0].lastError")).contains("MailSendException");
             assertThat(get("/deliveries", member).statusCode()).isEqualTo(403);
         } finally {
             mailSender.setPort(smtpPort);
         }
 
+        clock.advance(Duration.ofMillis(600));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(deliveryId, Delivery.class).status() == Delivery.Status.SENT);
         Delivery sent = mongo.findById(deliveryId, Delivery.class);
-        assertThat(sent.attempts()).isGreaterThanOrEqualTo(3);
-        assertThat(sent.sentAt()).isNotNull();
+        assertThat(sent.attempts()).isEqualTo(3);
+        assertThat(sent.sentAt()).isEqualTo(clock.instant());
         assertThat(awaitMails(member.email(), 1)).hasSize(1);
+        HttpResponse<String> log = get("/deliveries?accountId=" + member.id() + "&status=SENT", focalPoint);
+        assertThat(JsonPath.<String>read(log.body(), "$[0].sentAt")).isNotBlank();
+    }
+
+    private Delivery awaitAttempts(String deliveryId, int attempts) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Delivery d = mongo.findById(deliveryId, Delivery.class);
+            return d != null && d.attempts() >= attempts;
+        });
+        Delivery delivery = mongo.findById(deliveryId, Delivery.class);
+        assertThat(delivery.attempts()).isEqualTo(attempts);
+        return delivery;
     }
 
     private HttpResponse<String> oneClick(String token) {
         return send(HttpRequest.newBuilder(uri("/unsubscribe?token=" + token))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
-    }
-
-    static List<MimeMessage> mailsTo(String to) {
-        return NotificationTestBase.mailsTo(to);
     }
 
     static List<MimeMessage> awaitMails(String to, int count) {

@@ -121,3 +121,4 @@ class ReminderTest extends NotificationTestBase {
         return feed(person).stream().filter(i -> "REMINDER".equals(i.get("kind"))).toList();
     }
 
+}

@@ -126,7 +126,7 @@ public abstract class NotificationTestBase {
     }
 
     /** The mails the SMTP server received for this address, oldest first. */
-    protected static List<jakarta.mail.internet.MimeMessage> mailsTo(String to) {
+    public static List<jakarta.mail.internet.MimeMessage> mailsTo(String to) {
         List<jakarta.mail.internet.MimeMessage> found = new java.util.ArrayList<>();
         for (jakarta.mail.internet.MimeMessage message : org.icm.infrastructure.SharedInfrastructure.get().smtp().receivedMessages()) {
             try {

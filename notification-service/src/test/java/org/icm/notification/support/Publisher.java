@@ -31,7 +31,9 @@ public final class Publisher implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                // while the broker is down, send() waits for it this long
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
