@@ -64,6 +64,13 @@ public class Outbox {
                 .set("nextAttemptAt", nextAttemptAt), Delivery.class);
     }
 
+    /** After unsubscribing: the mails still waiting for the account are not sent (FAILED, with the reason). */
+    public long cancelPending(String accountId) {
+        return mongo.updateMulti(Query.query(where("accountId").is(accountId).and("status").is(Delivery.Status.PENDING)),
+                new Update().set("status", Delivery.Status.FAILED).set("lastError", "not sent: the account unsubscribed from e-mail"),
+                Delivery.class).getModifiedCount();
+    }
+
     public String unsubscribeUrl(String accountId) {
         return links.url(accountId);
     }

@@ -25,10 +25,12 @@ public class UnsubscribeController {
 
     private final UnsubscribeLinks links;
     private final Subscriptions subscriptions;
+    private final Outbox outbox;
 
-    public UnsubscribeController(UnsubscribeLinks links, Subscriptions subscriptions) {
+    public UnsubscribeController(UnsubscribeLinks links, Subscriptions subscriptions, Outbox outbox) {
         this.links = links;
         this.subscriptions = subscriptions;
+        this.outbox = outbox;
     }
 
     @GetMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
@@ -51,6 +53,7 @@ public class UnsubscribeController {
             return invalid();
         }
         subscriptions.save(subscriptions.of(account.get()).withoutEmail());
+        outbox.cancelPending(account.get());
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
                 .body("<html><body><p>You will receive no more e-mail from ICM. The in-app feed is unchanged.</p></body></html>");
     }

@@ -114,6 +114,9 @@ class BrokerRestartTest {
         properties.put("icm.security.issuer", TestTokens.ISSUER);
         properties.put("icm.security.jwk-set-uri", TestTokens.get().jwkSetUri());
         properties.put("icm.notification.consumer-backoff", "100ms");
+        // a consumer that lost its broker rejoins its group sooner (the defaults wait up to 45 s)
+        properties.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
+        properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
         // as command-line arguments: above the service's application.yml, as the test customizer does for test contexts
         return new SpringApplicationBuilder(NotificationApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
