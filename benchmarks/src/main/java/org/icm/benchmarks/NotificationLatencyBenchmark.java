@@ -162,6 +162,12 @@ public final class NotificationLatencyBenchmark {
                         }
                     })));
 
+            // a reader of the policy topic of its own: when each event was on Kafka, to tell the publisher from the consumer
+            Map<String, Long> onKafka = new ConcurrentHashMap<>();
+            java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread kafkaReader = Thread.ofPlatform().name("policy-topic-reader").start(() -> readPolicyTopic(
+                    infrastructure.kafkaBootstrapServers(), onKafka, reading));
+
             // steady rate: one command every 1/rate s, each on a worker so a slow one does not shift the schedule
             long[] sentAt = new long[total];
             String[] keys = new String[total];
@@ -208,12 +214,23 @@ public final class NotificationLatencyBenchmark {
             }
             Thread.sleep(1000);
             stream.cancel(true);
+            reading.set(false);
+            kafkaReader.join(10_000);
 
             Histogram endToEnd = new Histogram(3_600_000_000_000L, 3);
             Histogram command = new Histogram(3_600_000_000_000L, 3);
+            Histogram toKafka = new Histogram(3_600_000_000_000L, 3);
+            Histogram kafkaToFeed = new Histogram(3_600_000_000_000L, 3);
             int missing = 0;
             for (int i = warmup; i < total; i++) {
                 Long at = arrived.get(keys[i]);
+                Long kafkaAt = onKafka.get(keys[i]);
+                if (kafkaAt != null) {
+                    toKafka.recordValue(Math.max(0, kafkaAt - sentAt[i]));
+                    if (at != null) {
+                        kafkaToFeed.recordValue(Math.max(0, at - kafkaAt));
+                    }
+                }
                 if (commandNanos[i] > 0) {
                     command.recordValue(commandNanos[i]);
                 }
@@ -232,6 +249,10 @@ public final class NotificationLatencyBenchmark {
                     ms(endToEnd.getValueAtPercentile(99)), ms(endToEnd.getMaxValue()), endToEnd.getTotalCount());
             System.out.printf("  of which after stored    p50 %d ms  p99 %d ms  max %d ms   (event time in policy-service -> SSE, all commands)%n",
                     afterStored.getValueAtPercentile(50), afterStored.getValueAtPercentile(99), afterStored.getMaxValue());
+            System.out.printf("  command -> on Kafka       p50 %s  p99 %s  max %s   (read by a consumer of its own)%n",
+                    ms(toKafka.getValueAtPercentile(50)), ms(toKafka.getValueAtPercentile(99)), ms(toKafka.getMaxValue()));
+            System.out.printf("  on Kafka -> feed (SSE)   p50 %s  p99 %s  max %s   (notification-service)%n",
+                    ms(kafkaToFeed.getValueAtPercentile(50)), ms(kafkaToFeed.getValueAtPercentile(99)), ms(kafkaToFeed.getMaxValue()));
             System.out.printf("missing notifications      %d; duplicates on the stream %d%n", missing, duplicates.get());
             System.out.printf("goal p99 <= 100 ms         %s%n", endToEnd.getValueAtPercentile(99) <= 100_000_000L ? "met" : "NOT met");
             System.out.printf("load average               %.2f (2 cores shared with the other builds of this machine)%n",
@@ -258,6 +279,30 @@ public final class NotificationLatencyBenchmark {
     private static PolicyApiClient.Target openDossierWithMeasure(PolicyApiClient client, String base, int number) throws Exception {
         // the measure titles name the measure number, which the explanation of its notifications repeats
         return client.openDossierWithMeasure(number, "Latency measure " + number);
+    }
+
+    /** Notes when each MeasureStageChanged of a latency measure can be read from the policy topic. */
+    private static void readPolicyTopic(String bootstrapServers, Map<String, Long> onKafka, java.util.concurrent.atomic.AtomicBoolean reading) {
+        IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/benchmark"),
+                org.icm.kernel.events.policy.PolicyIntegrationEvents.ALL);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "latency-benchmark-" + UUID.randomUUID(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(org.icm.kernel.events.Topic.POLICY.topicName()));
+            while (reading.get()) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    codec.payload(codec.decode(record.value())).ifPresent(event -> {
+                        if (event instanceof org.icm.kernel.events.policy.MeasureStageChanged m && m.measureTitle().startsWith("Latency measure ")) {
+                            onKafka.putIfAbsent(m.measureTitle().substring("Latency measure ".length()) + ":" + m.newStage(), now);
+                        }
+                    });
+                }
+            }
+        }
     }
 
     private static ConfigurableApplicationContext startPolicy(EmbeddedInfrastructure infrastructure, TestTokens tokens) {
