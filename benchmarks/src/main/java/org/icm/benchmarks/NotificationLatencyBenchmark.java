@@ -253,7 +253,7 @@ public final class NotificationLatencyBenchmark {
                     ms(toKafka.getValueAtPercentile(50)), ms(toKafka.getValueAtPercentile(99)), ms(toKafka.getMaxValue()));
             System.out.printf("  on Kafka -> feed (SSE)   p50 %s  p99 %s  max %s   (notification-service)%n",
                     ms(kafkaToFeed.getValueAtPercentile(50)), ms(kafkaToFeed.getValueAtPercentile(99)), ms(kafkaToFeed.getMaxValue()));
-            System.out.printf("missing notifications      %d; duplicates on the stream %d%n", missing, duplicates.get());
+            System.out.printf("not arrived                %d within 60 s after the last command; duplicates on the stream %d%n", missing, duplicates.get());
             System.out.printf("goal p99 <= 100 ms         %s%n", endToEnd.getValueAtPercentile(99) <= 100_000_000L ? "met" : "NOT met");
             System.out.printf("load average               %.2f (2 cores shared with the other builds of this machine)%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
