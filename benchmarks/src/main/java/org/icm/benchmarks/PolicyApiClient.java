@@ -33,10 +33,15 @@ final class PolicyApiClient implements AutoCloseable {
 
     /** Opens a dossier and adds one measure to it (the set-up, not measured). */
     Target openDossierWithMeasure(int number) throws IOException, InterruptedException {
+        return openDossierWithMeasure(number, "Benchmark measure " + number);
+    }
+
+    /** The same, with a measure title of the caller's choice. */
+    Target openDossierWithMeasure(int number, String measureTitle) throws IOException, InterruptedException {
         String dossierId = created(post("/dossiers",
                 "{\"title\":\"Benchmark dossier " + number + "\",\"policyArea\":\"ASYLUM\"}"), "/dossiers/");
         String measureId = created(post("/dossiers/" + dossierId + "/measures",
-                "{\"title\":\"Benchmark measure " + number + "\",\"type\":\"REGULATION\"}"), "/dossiers/" + dossierId + "/measures/");
+                "{\"title\":\"" + measureTitle + "\",\"type\":\"REGULATION\"}"), "/dossiers/" + dossierId + "/measures/");
         return new Target(dossierId, measureId);
     }
 

@@ -24,8 +24,10 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A real Apache Kafka broker in KRaft mode (combined broker and controller), started in this JVM.
  * The log folder is formatted only when it has no {@code meta.properties}, so a restart keeps every topic.
+ * Public so that a test can run a broker of its own (fixed port and folder) and stop and start it again,
+ * without touching the JVM's shared one.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
 
     private static final String CONTROLLER = "CONTROLLER";
 
@@ -37,7 +39,7 @@ final class EmbeddedKafka implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static EmbeddedKafka start(Path logDirectory, int port, int controllerPort) {
+    public static EmbeddedKafka start(Path logDirectory, int port, int controllerPort) {
         try {
             Files.createDirectories(logDirectory);
             String logDir = logDirectory.toAbsolutePath().toString();
@@ -101,7 +103,7 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

@@ -1,8 +1,11 @@
 package org.icm.notification;
 
 import java.util.List;
+import org.icm.notification.support.NotificationSpringTest;
 import org.icm.testing.ServiceSmokeTest;
 
+/** Carries the module's one test configuration, so it shares the context (and consumer) of every other test here. */
+@NotificationSpringTest
 class NotificationSmokeTest extends ServiceSmokeTest {
 
     @Override

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every service is an OAuth2 resource server for the platform's JWTs (issuer, key set and audience from
  * {@code spring.security.oauth2.resourceserver.jwt.*}). Health is public; the paths a service lists in
- * {@code icm.security.public-reads} are public for GET; everything else needs a token. Services check
+ * {@code icm.security.public-reads} are public for GET, those in {@code icm.security.public-writes} for POST; everything else needs a token. Services check
  * roles and object-level rules themselves.
  */
 @AutoConfiguration
@@ -41,6 +41,7 @@ public class IcmSecurityAutoConfiguration {
                         // the API documents (springdoc), where a service has them
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, properties.publicReads().toArray(String[]::new)).permitAll()
+                        .requestMatchers(HttpMethod.POST, properties.publicWrites().toArray(String[]::new)).permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

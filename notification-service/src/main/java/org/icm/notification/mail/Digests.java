@@ -1,0 +1,81 @@
+package org.icm.notification.mail;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.icm.notification.NotificationProperties;
+import org.icm.notification.directory.Account;
+import org.icm.notification.directory.Directory;
+import org.icm.notification.feed.Notification;
+import org.icm.notification.subscription.Rhythm;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Daily and weekly digests, at the configured local time (and day, for weekly ones). A digest takes the account's
+ * notifications of that rhythm written before the digest's hour; its delivery id names the account, rhythm and
+ * period, so however many times this runs, on however many instances, each digest is put in the outbox once.
+ * A service that was down at the hour sends the digest when it is back, the same day.
+ */
+@Component
+public class Digests {
+
+    private final MongoTemplate mongo;
+    private final Directory directory;
+    private final Outbox outbox;
+    private final MailComposer composer;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    public Digests(MongoTemplate mongo, Directory directory, Outbox outbox, MailComposer composer, NotificationProperties properties,
+                   Clock clock) {
+        this.mongo = mongo;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.composer = composer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${icm.notification.digest-poll:1m}")
+    public void run() {
+        ZonedDateTime now = clock.instant().atZone(properties.zone());
+        LocalDate today = now.toLocalDate();
+        ZonedDateTime todaysHour = today.atTime(properties.digestTime()).atZone(properties.zone());
+        if (now.isBefore(todaysHour)) {
+            return;
+        }
+        send(Rhythm.DAILY_DIGEST, "daily", today, todaysHour.toInstant());
+        LocalDate weekDay = today.with(TemporalAdjusters.previousOrSame(properties.weeklyDigestDay()));
+        if (weekDay.equals(today)) {
+            send(Rhythm.WEEKLY_DIGEST, "weekly", today, todaysHour.toInstant());
+        }
+    }
+
+    private void send(Rhythm rhythm, String period, LocalDate day, Instant cutoff) {
+        Query pending = Query.query(where("digest").is(rhythm).and("digestId").is(null).and("createdAt").lte(cutoff));
+        Map<String, List<Notification>> byAccount = mongo.find(pending, Notification.class).stream()
+                .collect(Collectors.groupingBy(Notification::accountId));
+        byAccount.forEach((accountId, notifications) -> {
+            Optional<Account> account = directory.account(accountId).filter(Account::active);
+            String digestId = "digest:" + rhythm + ":" + day + ":" + accountId;
+            account.ifPresent(a -> outbox.enqueue(digestId, a,
+                    composer.digest(MailComposer.greeting(a), period, notifications, outbox.unsubscribeUrl(a.id()))));
+            // marked after the mail is in the outbox; after a crash in between, the same notifications are taken again
+            // and the same digest id is refused, so nothing is mailed twice
+            mongo.updateMulti(Query.query(where("_id").in(notifications.stream().map(Notification::id).toList())),
+                    new Update().set("digestId", digestId), Notification.class);
+        });
+    }
+}

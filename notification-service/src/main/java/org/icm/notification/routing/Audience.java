@@ -1,0 +1,11 @@
+package org.icm.notification.routing;
+
+/** Who may ever see a happening, whatever they subscribed to. */
+public enum Audience {
+    /** Public content (a published dossier, an EU consultation): any active account. */
+    EVERYONE,
+    /** Content of the network (a dossier in draft, bulletins, meetings): staff of member organisations only. */
+    MEMBERS,
+    /** Admissions: accounts with the FOCAL_POINT role only. */
+    FOCAL_POINTS
+}

@@ -1,0 +1,33 @@
+package org.icm.notification.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.icm.kernel.vocabulary.PolicyArea;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What one integration event means to subscribers, decided once and stored under the CloudEvents id, so that a
+ * redelivered event is fanned out from the same decision even after the tracked state has moved on.
+ *
+ * @param id          the CloudEvents id of the event
+ * @param silent      true when the event changes nothing a subscriber can see: nobody is notified
+ * @param explanation one line that says what changed, e.g. "X moved from TRILOGUE to PROVISIONAL_AGREEMENT on 2023-12-20"
+ * @param link        the platform path where the change can be seen, e.g. /dossiers/{id}
+ * @param dossierId   the dossier it is about (digests group by it), or null
+ */
+@Document("happenings")
+public record Happening(@Id String id, boolean silent, Kind kind, Audience audience, String explanation, String link,
+                        String dossierId, String dossierTitle, List<String> dossierIds, Set<PolicyArea> policyAreas,
+                        Set<String> rights, Instant occurredAt) {
+
+    public static Happening silent(String id, Instant occurredAt) {
+        return new Happening(id, true, null, null, null, null, null, null, List.of(), Set.of(), Set.of(), occurredAt);
+    }
+
+    /** True when it is about no dossier, policy area or right: then only the kind decides who wants it. */
+    public boolean aboutNothingInParticular() {
+        return dossierIds.isEmpty() && policyAreas.isEmpty() && rights.isEmpty();
+    }
+}

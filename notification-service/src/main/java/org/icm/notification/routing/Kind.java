@@ -1,0 +1,14 @@
+package org.icm.notification.routing;
+
+/** The kinds of happening an account can subscribe to (DOMAIN.md, "Notifications"). */
+public enum Kind {
+    MEETING_SCHEDULED_OR_CHANGED,
+    CONSULTATION_OPENED_OR_DEADLINE_CHANGED,
+    MEASURE_STAGE_CHANGED,
+    RECOMMENDATION_PUBLISHED_OR_REVISED,
+    BULLETIN_POSTED,
+    /** For focal points only: an organisation asks to join the network. */
+    ORGANISATION_APPLIED,
+    /** Consultations closing soon and meetings tomorrow. */
+    REMINDER
+}

@@ -1,0 +1,3 @@
+package org.icm.notification.subscription;
+
+public enum Channel { IN_APP, EMAIL }

@@ -1,0 +1,102 @@
+package org.icm.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import org.icm.kernel.events.policy.MeasureStageChanged;
+import org.icm.kernel.events.policy.PolicyIntegrationEvents;
+import org.icm.kernel.vocabulary.PolicyArea;
+import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.notification.support.NotificationTestBase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Daily and weekly digests go out at the configured local time (08:00 in Brussels, weekly on Mondays), grouped by
+ * dossier, newest first, once; what arrives after the hour waits for the next digest.
+ */
+class DigestTest extends NotificationTestBase {
+
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    @Test
+    void digestsGroupByDossierNewestFirstAtTheConfiguredLocalTime() throws Exception {
+        Person daily = member();
+        Person weekly = member();
+        subscribe(weekly, everythingBy("[\"IN_APP\",\"EMAIL\"]", "WEEKLY_DIGEST"));
+        String asylum = dossier("Asylum Procedure Regulation", PolicyArea.ASYLUM, true);
+        String reception = dossier("Reception Conditions Directive", PolicyArea.RECEPTION, true);
+        Instant base = Instant.parse("2026-01-10T10:00:00Z");
+
+        change(asylum, "Asylum Procedure Regulation", "APR step 1", ProcedureStage.EP_MANDATE, ProcedureStage.TRILOGUE, base);
+        change(reception, "Reception Conditions Directive", "RCD step", ProcedureStage.TRILOGUE, ProcedureStage.ADOPTED, base.plusSeconds(60));
+        change(asylum, "Asylum Procedure Regulation", "APR step 2", ProcedureStage.TRILOGUE, ProcedureStage.PROVISIONAL_AGREEMENT,
+                base.plusSeconds(120));
+        awaitFeed(daily, 3);
+        awaitFeed(weekly, 3);
+        assertThat(digestsTo(daily.email())).isEmpty();
+
+        // the next Monday, 08:00 in Brussels: both the daily and the weekly digest go out
+        ZonedDateTime now = clock.instant().atZone(BRUSSELS);
+        ZonedDateTime monday = now.toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atTime(LocalTime.of(8, 0)).atZone(BRUSSELS);
+        clock.advanceTo(monday.minusMinutes(1).toInstant());
+        Thread.sleep(600);
+        assertThat(digestsTo(daily.email())).as("nothing before the hour").isEmpty();
+        clock.advanceTo(monday.plusSeconds(1).toInstant());
+
+        MimeMessage digest = awaitDigests(daily.email(), 1).getFirst();
+        assertThat(digest.getSubject()).isEqualTo("[ICM] Your daily digest (3)");
+        String text = MailTest.part(digest, "text/plain");
+        // the asylum section first (its newest notification is the newest of all), newest first within it
+        assertThat(text).containsSubsequence("== Asylum Procedure Regulation ==",
+                "- APR step 2 moved from TRILOGUE to PROVISIONAL_AGREEMENT on 2026-01-01",
+                "- APR step 1 moved from EP_MANDATE to TRILOGUE on 2026-01-01",
+                "== Reception Conditions Directive ==",
+                "- RCD step moved from TRILOGUE to ADOPTED on 2026-01-01");
+        assertThat(MailTest.part(digest, "text/html")).containsSubsequence("<h2>Asylum Procedure Regulation</h2>", "APR step 2", "APR step 1",
+                "<h2>Reception Conditions Directive</h2>");
+        assertThat(digest.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(awaitDigests(weekly.email(), 1).getFirst().getSubject()).isEqualTo("[ICM] Your weekly digest (3)");
+
+        // after the hour: the next day's digest, and only that one
+        change(reception, "Reception Conditions Directive", "RCD later step", ProcedureStage.ADOPTED, ProcedureStage.PUBLISHED_IN_OJ,
+                base.plusSeconds(180));
+        awaitFeed(daily, 4);
+        Thread.sleep(600);
+        assertThat(digestsTo(daily.email())).hasSize(1);
+        clock.advanceTo(monday.plusDays(1).plusSeconds(1).toInstant());
+        MimeMessage next = awaitDigests(daily.email(), 2).get(1);
+        assertThat(next.getSubject()).isEqualTo("[ICM] Your daily digest (1)");
+        assertThat(MailTest.part(next, "text/plain")).contains("RCD later step").doesNotContain("APR step");
+        Thread.sleep(600);
+        assertThat(digestsTo(daily.email())).hasSize(2);
+        assertThat(digestsTo(weekly.email())).hasSize(1);
+    }
+
+    /** Digests only: a reminder (an immediate mail) is not this test's business. */
+    private static java.util.List<MimeMessage> digestsTo(String email) {
+        return mailsTo(email).stream().filter(m -> {
+            try {
+                return m.getSubject().startsWith("[ICM] Your ");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static java.util.List<MimeMessage> awaitDigests(String email, int count) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> digestsTo(email).size() >= count);
+        return digestsTo(email);
+    }
+
+    private void change(String dossier, String title, String measure, ProcedureStage from, ProcedureStage to, Instant at) {
+        publisher().publishAt(PolicyIntegrationEvents.MEASURE_STAGE_CHANGED, new MeasureStageChanged(dossier, title, PolicyArea.ASYLUM,
+                "m-" + measure, measure, "2024/0002(COD)", from, to, java.time.LocalDate.parse("2026-01-01"), false), at);
+    }
+
+}
