@@ -34,15 +34,28 @@ public class IcmSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain icmSecurityFilterChain(HttpSecurity http, IcmSecurityProperties properties) throws Exception {
+        return resourceServerChain(http, properties, new String[0]);
+    }
+
+    /**
+     * The platform's resource-server chain, for a service that has chains of its own (membership-service also issues
+     * tokens) and so does not get {@link #icmSecurityFilterChain}: the same rules, plus paths anyone may POST to.
+     */
+    public static SecurityFilterChain resourceServerChain(HttpSecurity http, IcmSecurityProperties properties, String... publicPosts)
+            throws Exception {
         var problems = new ProblemSecurityHandlers();
         return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        // the API documents (springdoc), where a service has them
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, properties.publicReads().toArray(String[]::new)).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                            // the API documents (springdoc), where a service has them
+                            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, properties.publicReads().toArray(String[]::new)).permitAll()
+                            .requestMatchers("/error").permitAll();
+                    if (publicPosts.length > 0) {
+                        requests.requestMatchers(HttpMethod.POST, publicPosts).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(icmJwtAuthenticationConverter()))
                         .authenticationEntryPoint(problems)
