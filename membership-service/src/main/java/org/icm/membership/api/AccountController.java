@@ -46,7 +46,7 @@ class AccountController {
             description = "Answers the single-use, expiring invitation token once; hand it to the person. Only its hash is stored.")
     ResponseEntity<InvitationView> invite(@PathVariable String organisationId, @RequestBody Requests.Invitation body, Actor actor) {
         Invitations.Invitation invitation = invitations.invite(actor, acting(actor), organisationId, body.email(), body.displayName(),
-                body.analyst());
+                Boolean.TRUE.equals(body.analyst()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new InvitationView(invitation.accountId(), invitation.token(), "/invitations/" + invitation.token() + "/accept"));
     }
@@ -71,7 +71,7 @@ class AccountController {
     ResponseEntity<Map<String, Object>> analyst(@PathVariable String organisationId, @PathVariable String accountId,
                                                 @RequestBody Requests.AnalystRole body, Actor actor,
                                                 @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new SetAnalyst(organisationId, acting(actor), accountId, body.analyst()), actor, reason);
+        return writes.send(new SetAnalyst(organisationId, acting(actor), accountId, Boolean.TRUE.equals(body.analyst())), actor, reason);
     }
 
     @PostMapping("/organisations/{organisationId}/accounts/{accountId}/deactivate")

@@ -28,12 +28,12 @@ final class Requests {
     record Reason(String reason) {
     }
 
-    record Invitation(String email, String displayName, boolean analyst) {
+    record Invitation(String email, String displayName, Boolean analyst) {
     }
 
     record Acceptance(String password) {
     }
 
-    record AnalystRole(boolean analyst) {
+    record AnalystRole(Boolean analyst) {
     }
 }
