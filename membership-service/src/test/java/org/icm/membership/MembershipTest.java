@@ -40,6 +40,8 @@ public abstract class MembershipTest {
     public static final int PORT = freePort();
     public static final String ISSUER = "http://localhost:" + PORT;
     public static final String MACHINE_SECRET = "machine-secret-for-tests";
+    public static final String FIRST_FOCAL_POINT_EMAIL = "first-focal-point@icm.test";
+    public static final String FIRST_FOCAL_POINT_PASSWORD = "first focal point password for tests";
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
@@ -50,6 +52,10 @@ public abstract class MembershipTest {
         registry.add("icm.signin.machine.roles", () -> "ANALYST");
         registry.add("icm.signin.web.redirect-uris", () -> "http://localhost:8080/signed-in");
         registry.add("icm.signin.lockout.delay", () -> "50ms");
+        // the first start of the test JVM's empty database: focal points, their account, and the sample organisations
+        registry.add("icm.bootstrap.focal-point.email", () -> FIRST_FOCAL_POINT_EMAIL);
+        registry.add("icm.bootstrap.focal-point.password", () -> FIRST_FOCAL_POINT_PASSWORD);
+        registry.add("icm.sample-content.load-on-start", () -> "true");
         // every test request comes from 127.0.0.1: the per-address lock is tested on FailedSignIns itself
         registry.add("icm.signin.lockout.address-lock-after", () -> "10000");
     }
