@@ -19,6 +19,14 @@ class MembershipSmokeTest extends MembershipTest {
     }
 
     @Test
+    void publishesItsApiAsOpenApi() {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/organisations/{organisationId}/partners", "/invitations/{token}/accept", "/organisations/{organisationId}/admit");
+    }
+
+    @Test
     void refusesAnAnonymousWriteWithAProblem() {
         HttpResponse<String> response = post("/anything", null, "{}");
 

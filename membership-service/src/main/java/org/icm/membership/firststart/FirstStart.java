@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * An empty platform gets its focal points: the three focal-point organisations of the sample data (admitted and
  * designated) and one focal-point account whose e-mail address and password come from configuration
  * ({@code icm.bootstrap.focal-point.email}, {@code .password}). With {@code icm.sample-content.load-on-start} the other
- * sample organisations are loaded too (applied and admitted), at every start; an organisation whose name is taken is
- * skipped, so loading twice changes nothing. Everything goes through the normal commands, in the platform's name.
+ * sample organisations are loaded too (applied and admitted), at every start, and with
+ * {@code icm.sample-content.load-on-first-start} (the launcher sets it) on the first start of an empty platform; an
+ * organisation whose name is taken is skipped, so loading twice changes nothing. Everything goes through the normal commands, in the platform's name.
  */
 @Component
 class FirstStart {
@@ -63,7 +64,8 @@ class FirstStart {
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         SampleOrganisations sample = SampleOrganisations.read(json);
-        if (organisationStoreIsEmpty()) {
+        boolean empty = organisationStoreIsEmpty();
+        if (empty) {
             String firstFocalPoint = null;
             for (SampleOrganisations.Sample organisation : sample.organisations()) {
                 if (organisation.isFocalPoint()) {
@@ -73,7 +75,8 @@ class FirstStart {
             }
             createFocalPointAccount(firstFocalPoint);
         }
-        if (environment.getProperty("icm.sample-content.load-on-start", Boolean.class, false)) {
+        if (environment.getProperty("icm.sample-content.load-on-start", Boolean.class, false)
+                || empty && environment.getProperty("icm.sample-content.load-on-first-start", Boolean.class, false)) {
             int loaded = 0;
             for (SampleOrganisations.Sample organisation : sample.organisations()) {
                 if (!organisation.isFocalPoint() && load(organisation) != null) {

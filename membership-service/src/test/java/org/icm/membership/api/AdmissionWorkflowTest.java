@@ -103,6 +103,17 @@ class AdmissionWorkflowTest extends MembershipTest {
     }
 
     @Test
+    void twoConcurrentApplicationsWithOneNameMakeOneOrganisation() throws Exception {
+        String name = "Concurrent Name " + UUID.randomUUID();
+        var requests = java.util.stream.IntStream.range(0, 4).mapToObj(i -> http.sendAsync(request("/organisations", null)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(application(name, "EUROPEAN", List.of(), "BOTH", List.of(), List.of())))
+                        .build(), HttpResponse.BodyHandlers.ofString())).toList();
+        List<Integer> statuses = requests.stream().map(java.util.concurrent.CompletableFuture::join).map(HttpResponse::statusCode).toList();
+        assertThat(statuses).containsExactlyInAnyOrder(201, 422, 422, 422);
+    }
+
+    @Test
     void badInputIsAProblemNamingTheFieldAndChangesNothing() {
         String name = "Unknown Country Org " + UUID.randomUUID();
         HttpResponse<String> response = post("/organisations", null, application(name, "NATIONAL", List.of("AT", "XX"), "MIGRATION", List.of(), List.of()));

@@ -159,6 +159,27 @@ class SignInTest extends MembershipTest {
     }
 
     @Test
+    void aDeactivatedAccountNoLongerSignsIn() {
+        Browser browser = new Browser();
+        assertThat(location(browser.signIn(email, PASSWORD))).doesNotContain("error");
+        assertThat(post("/organisations/" + organisationId + "/accounts/" + accountId + "/deactivate", token(organisationId, Role.PARTICIPANT), null)
+                .statusCode()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> location(new Browser().signIn(email, PASSWORD)).endsWith("/login?error"));
+    }
+
+    @Test
+    void theSigningKeyIsStoredSoARestartKeepsTokensValid(@org.springframework.beans.factory.annotation.Autowired
+                                                         org.springframework.jdbc.core.JdbcTemplate jdbc) throws Exception {
+        var selector = new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder().build());
+        var running = signingKeys.get(selector, null).getFirst();
+        // what a restarted service loads: the same key, so tokens issued before still verify
+        var restarted = SigningKeys.load(jdbc).get(selector, null).getFirst();
+        assertThat(restarted.getKeyID()).isEqualTo(running.getKeyID());
+        assertThat(restarted.toRSAKey().toRSAPublicKey()).isEqualTo(running.toRSAKey().toRSAPublicKey());
+    }
+
+    @Test
     void aMachineClientGetsATokenWithClientCredentials() {
         HttpRequest request = HttpRequest.newBuilder(uri("/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("icm-machine:" + MACHINE_SECRET).getBytes(StandardCharsets.UTF_8)))
