@@ -15,6 +15,7 @@ import org.icm.membership.directory.OrganisationDirectory;
 import org.icm.membership.directory.OrganisationDirectory.DirectoryFilter;
 import org.icm.membership.directory.OrganisationDirectory.Entry;
 import org.icm.membership.directory.Partners;
+import org.icm.membership.organisation.Commands;
 import org.icm.membership.organisation.FocalPointRegistry;
 import org.icm.membership.organisation.NameClaims;
 import org.icm.membership.organisation.OrganisationCommand.*;
@@ -58,8 +59,8 @@ class OrganisationController {
         String organisationId = UUID.randomUUID().toString();
         names.claim(body.name(), organisationId);
         try {
-            long version = writes.dispatch(new Apply(organisationId, body.profile()), Writes.applicant(organisationId), null);
-            return ResponseEntity.created(Writes.location("/organisations/" + organisationId)).eTag(Writes.etag(version))
+            long version = writes.dispatch(new Apply(organisationId, body.profile()), Commands.applicant(organisationId), null);
+            return ResponseEntity.created(java.net.URI.create("/organisations/" + organisationId)).eTag(Writes.etag(version))
                     .body(Map.of("id", organisationId, "version", version));
         } catch (RuntimeException refused) {
             names.release(body.name(), organisationId);

@@ -1,16 +1,11 @@
 package org.icm.membership.api;
 
-import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.icm.kernel.identity.AccountId;
-import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
 import org.icm.membership.organisation.Acting;
+import org.icm.membership.organisation.Commands;
 import org.icm.membership.organisation.OrganisationCommand;
-import org.icm.service.axon.AuditMetaData;
+import org.icm.membership.organisation.RuleViolation;
 import org.icm.service.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,55 +13,38 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Sends organisation commands on behalf of the caller, with their audit metadata, and turns the new aggregate
- * version into the answer's ETag. If-Match: {@code "7"} (or {@code W/"7"}) names version 7; {@code *} or no header
- * means "whatever it is now".
+ * Sends organisation commands on behalf of the HTTP caller and turns the new aggregate version into the answer's ETag.
+ * If-Match: {@code "7"} (or {@code W/"7"}) names version 7; {@code *} or no header means "whatever it is now".
  */
 @Component
-public class Writes {
+class Writes {
 
     static final String REASON_HEADER = "X-Change-Reason";
-    /** Nobody yet: an applicant before their organisation exists, or the platform itself at first start. */
-    static final AccountId NOBODY = new AccountId(new UUID(0, 0));
 
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    Writes(CommandGateway commands) {
+    Writes(Commands commands) {
         this.commands = commands;
     }
 
     /** Sends the command and answers 200 with the new version as ETag and body. */
     ResponseEntity<Map<String, Object>> send(OrganisationCommand command, Actor actor, String reason) {
-        long version = dispatch(command, actor, reason);
+        long version = commands.send(command, actor, reason);
         return ResponseEntity.ok().eTag(etag(version)).body(Map.of("id", command.organisationId(), "version", version));
     }
 
-    /** Sends the command and answers its new aggregate version (0 for the first). */
-    public long dispatch(OrganisationCommand command, Actor actor, String reason) {
-        Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(AuditMetaData.of(actor, reason)));
-        // Apply answers the new aggregate's id; every other command its new version
-        return result instanceof Number version ? version.longValue() : 0L;
+    long dispatch(OrganisationCommand command, Actor actor, String reason) {
+        return commands.send(command, actor, reason);
     }
 
-    /** The applicant of a new organisation, who has no account yet. */
-    public static Actor applicant(String organisationId) {
-        return new Actor(NOBODY, OrganisationId.of(organisationId), java.util.Set.of());
-    }
-
-    /** A person acting before they can sign in: accepting their invitation. */
-    public static Actor person(String accountId, String organisationId) {
-        return new Actor(AccountId.of(accountId), OrganisationId.of(organisationId), java.util.Set.of());
-    }
-
-    public static Acting acting(Actor actor) {
+    static Acting acting(Actor actor) {
         return new Acting(actor.organisation().toString(), actor.has(Role.FOCAL_POINT));
     }
 
     /** Reads of an organisation's people: its own people and focal points. */
     static void requireOwnOrFocalPoint(Actor actor, String organisationId) {
         if (!actor.has(Role.FOCAL_POINT) && !actor.organisation().toString().equals(organisationId)) {
-            throw org.icm.membership.organisation.RuleViolation.notAllowed("not-your-organisation",
-                    "only the organisation's own people or focal points may see this");
+            throw RuleViolation.notAllowed("not-your-organisation", "only the organisation's own people or focal points may see this");
         }
     }
 
@@ -90,9 +68,5 @@ public class Writes {
         } catch (NumberFormatException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "If-Match must be an ETag this service gave, such as \"7\"");
         }
-    }
-
-    static URI location(String path) {
-        return URI.create(path);
     }
 }

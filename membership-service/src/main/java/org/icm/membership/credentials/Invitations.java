@@ -3,8 +3,8 @@ package org.icm.membership.credentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import org.icm.membership.api.Writes;
 import org.icm.membership.organisation.Acting;
+import org.icm.membership.organisation.Commands;
 import org.icm.membership.organisation.OrganisationCommand.ActivateAccount;
 import org.icm.membership.organisation.OrganisationCommand.InviteAccount;
 import org.icm.membership.organisation.RuleViolation;
@@ -26,16 +26,16 @@ public class Invitations {
     public static final int PASSWORD_MIN = 12;
     static final int PASSWORD_MAX = 128;
 
-    private final Writes writes;
+    private final Commands commands;
     private final CredentialStore store;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration lifetime;
 
-    Invitations(Writes writes, CredentialStore store, PasswordEncoder passwords, TransactionTemplate transaction, Clock clock,
+    Invitations(Commands commands, CredentialStore store, PasswordEncoder passwords, TransactionTemplate transaction, Clock clock,
                 @Value("${icm.invitations.lifetime:P7D}") Duration lifetime) {
-        this.writes = writes;
+        this.commands = commands;
         this.store = store;
         this.passwords = passwords;
         this.transaction = transaction;
@@ -52,7 +52,7 @@ public class Invitations {
             throw RuleViolation.conflict("email", "duplicate-email", "there is an account for " + email.strip() + " already");
         }
         String accountId = UUID.randomUUID().toString();
-        writes.dispatch(new InviteAccount(organisationId, by, accountId, email, displayName, analyst), actor, null);
+        commands.send(new InviteAccount(organisationId, by, accountId, email, displayName, analyst), actor, null);
         return new Invitation(accountId, store.invite(accountId, organisationId, email, clock.instant().plus(lifetime)));
     }
 
@@ -65,8 +65,8 @@ public class Invitations {
             CredentialStore.Invited invited = store.use(token, clock.instant()).orElseThrow(() -> RuleViolation.conflict("token",
                     "invitation-invalid", "the invitation is unknown, used or expired; ask a focal point for a new one"));
             store.storePassword(invited.accountId(), invited.email(), invited.organisationId(), passwords.encode(password));
-            writes.dispatch(new ActivateAccount(invited.organisationId(), invited.accountId()),
-                    Writes.person(invited.accountId(), invited.organisationId()), null);
+            commands.send(new ActivateAccount(invited.organisationId(), invited.accountId()),
+                    Commands.person(invited.accountId(), invited.organisationId()), null);
             return invited.accountId();
         });
     }

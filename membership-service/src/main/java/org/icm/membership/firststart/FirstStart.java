@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
-import org.icm.membership.api.Writes;
 import org.icm.membership.credentials.CredentialStore;
 import org.icm.membership.credentials.Invitations;
 import org.icm.membership.organisation.Acting;
+import org.icm.membership.organisation.Commands;
 import org.icm.membership.organisation.FocalPointRegistry;
 import org.icm.membership.organisation.NameClaims;
 import org.icm.membership.organisation.OrganisationCommand.*;
@@ -39,7 +39,7 @@ class FirstStart {
     private static final Acting AS_PLATFORM = Acting.focalPointOf(new UUID(0, 0).toString());
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
 
-    private final Writes writes;
+    private final Commands commands;
     private final NameClaims names;
     private final FocalPointRegistry focalPoints;
     private final CredentialStore credentials;
@@ -48,10 +48,10 @@ class FirstStart {
     private final ObjectMapper json;
     private final Environment environment;
 
-    FirstStart(Writes writes, NameClaims names, FocalPointRegistry focalPoints, CredentialStore credentials, PasswordEncoder passwords,
+    FirstStart(Commands commands, NameClaims names, FocalPointRegistry focalPoints, CredentialStore credentials, PasswordEncoder passwords,
                JdbcTemplate jdbc, ObjectMapper json, Environment environment) {
         DevelopmentPasswordGuard.check(environment);
-        this.writes = writes;
+        this.commands = commands;
         this.names = names;
         this.focalPoints = focalPoints;
         this.credentials = credentials;
@@ -100,10 +100,10 @@ class FirstStart {
         } catch (RuntimeException taken) {
             return null;
         }
-        writes.dispatch(new Apply(id, organisation.profile()), PLATFORM, "sample data");
-        writes.dispatch(new Admit(id, null, AS_PLATFORM), PLATFORM, "sample data");
+        commands.send(new Apply(id, organisation.profile()), PLATFORM, "sample data");
+        commands.send(new Admit(id, null, AS_PLATFORM), PLATFORM, "sample data");
         if (organisation.isFocalPoint()) {
-            writes.dispatch(new DesignateFocalPoint(id, null, AS_PLATFORM), PLATFORM, "a founding focal point");
+            commands.send(new DesignateFocalPoint(id, null, AS_PLATFORM), PLATFORM, "a founding focal point");
             focalPoints.add(id);
         }
         return id;
@@ -121,9 +121,9 @@ class FirstStart {
         }
         String accountId = UUID.randomUUID().toString();
         String displayName = environment.getProperty("icm.bootstrap.focal-point.display-name", "ICM focal point");
-        writes.dispatch(new InviteAccount(organisationId, AS_PLATFORM, accountId, email, displayName, false), PLATFORM, "first start");
+        commands.send(new InviteAccount(organisationId, AS_PLATFORM, accountId, email, displayName, false), PLATFORM, "first start");
         credentials.storePassword(accountId, email, organisationId, passwords.encode(password));
-        writes.dispatch(new ActivateAccount(organisationId, accountId), PLATFORM, "first start");
+        commands.send(new ActivateAccount(organisationId, accountId), PLATFORM, "first start");
         log.info("First focal-point account created for {}", email.strip());
     }
 }
