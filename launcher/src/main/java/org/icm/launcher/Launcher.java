@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class Launcher {
 
     static final List<String> SERVICES = List.of("membership", "policy", "events", "notification");
+    /** The first focal-point account of a new local platform; membership-service refuses this password outside one. */
+    static final String DEVELOPMENT_FOCAL_POINT_EMAIL = "focal-point@icm.local";
+    static final String DEVELOPMENT_FOCAL_POINT_PASSWORD = "icm-local-development";
     static final String READY = "ICM platform ready at ";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -101,6 +104,17 @@ public final class Launcher {
             if (service.equals("policy") && settings.sampleContent()) {
                 properties.put("icm.sample-content.load-on-start", "true");
             }
+            if (service.equals("membership")) {
+                properties.put("icm.bootstrap.focal-point.email", DEVELOPMENT_FOCAL_POINT_EMAIL);
+                properties.put("icm.bootstrap.focal-point.password", DEVELOPMENT_FOCAL_POINT_PASSWORD);
+                // the development password is refused outside a local platform; this is one
+                properties.put("icm.bootstrap.allow-development-password", "true");
+                // a newcomer sees real content at once: the sample organisations on the first start of an empty platform
+                properties.put("icm.sample-content.load-on-first-start", "true");
+                if (settings.sampleContent()) {
+                    properties.put("icm.sample-content.load-on-start", "true");
+                }
+            }
             processes.add(ServiceProcess.start(service + "-service", jar(service + "-service"), settings.logs(), properties));
         }
         Map<String, String> gateway = new LinkedHashMap<>();
@@ -110,6 +124,8 @@ public final class Launcher {
 
         URI gatewayUrl = URI.create("http://localhost:" + settings.port("gateway"));
         awaitHealthy(gatewayUrl.resolve("/actuator/health"));
+        System.out.printf("First focal-point account of a new platform (development default, local only): %s / %s%n",
+                DEVELOPMENT_FOCAL_POINT_EMAIL, DEVELOPMENT_FOCAL_POINT_PASSWORD);
         System.out.printf("%s%s (started in %d s). Stop with Ctrl-C.%n", READY, gatewayUrl, (System.nanoTime() - begin) / 1_000_000_000);
     }
 

@@ -65,6 +65,8 @@ class LauncherIT {
             first.awaitReady();
             assertPlatformHealthy(ports.get("gateway-port"));
             awaitSampleDossierThroughTheGateway(ports.get("gateway-port"));
+            awaitSampleOrganisationThroughTheGateway(ports.get("gateway-port"));
+            assertThat(first.output()).anyMatch(line -> line.contains("focal-point@icm.local / icm-local-development"));
             writeMarker(ports, marker);
             first.interrupt();
             assertThat(first.awaitExit()).as("exit status after Ctrl-C (128 + SIGINT)").isEqualTo(130);
@@ -148,6 +150,16 @@ class LauncherIT {
             Thread.sleep(250);
         }
         assertThat(body).as("the sample dossiers, read anonymously through the gateway").contains("Pact on Migration and Asylum");
+    }
+
+    private void awaitSampleOrganisationThroughTheGateway(int gatewayPort) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline && !body.contains("Kinderrechte Beispielverein")) {
+            body = get("http://localhost:" + gatewayPort + "/api/membership/organisations?q=Kinderrechte").body();
+            Thread.sleep(250);
+        }
+        assertThat(body).as("the sample organisations, in the public directory through the gateway").contains("Kinderrechte Beispielverein");
     }
 
     private static void writeMarker(Map<String, Integer> ports, String marker) throws Exception {

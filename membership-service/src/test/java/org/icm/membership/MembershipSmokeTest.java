@@ -1,12 +1,36 @@
 package org.icm.membership;
 
-import java.util.List;
-import org.icm.testing.ServiceSmokeTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
-class MembershipSmokeTest extends ServiceSmokeTest {
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
 
-    @Override
-    protected List<String> healthComponents() {
-        return List.of("db", "mongo");
+/** Healthy with the stores it uses; an anonymous write is a problem+json 401 (what test-support's ServiceSmokeTest checks). */
+class MembershipSmokeTest extends MembershipTest {
+
+    @Test
+    void reportsItselfHealthyWithTheStoresItUses() {
+        HttpResponse<String> health = get("/actuator/health", null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(MembershipTest.<String>json(health, "$.status")).isEqualTo("UP");
+        assertThat(MembershipTest.<String>json(health, "$.components.db.status")).isEqualTo("UP");
+        assertThat(MembershipTest.<String>json(health, "$.components.mongo.status")).isEqualTo("UP");
+    }
+
+    @Test
+    void publishesItsApiAsOpenApi() {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/organisations/{organisationId}/partners", "/invitations/{token}/accept", "/organisations/{organisationId}/admit");
+    }
+
+    @Test
+    void refusesAnAnonymousWriteWithAProblem() {
+        HttpResponse<String> response = post("/anything", null, "{}");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 }

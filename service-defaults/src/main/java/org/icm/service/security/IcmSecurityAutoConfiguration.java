@@ -1,5 +1,6 @@
 package org.icm.service.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.icm.kernel.identity.Role;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,16 +35,30 @@ public class IcmSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain icmSecurityFilterChain(HttpSecurity http, IcmSecurityProperties properties) throws Exception {
+        return resourceServerChain(http, properties, new String[0]);
+    }
+
+    /**
+     * The platform's resource-server chain, for a service that has chains of its own (membership-service also issues
+     * tokens) and so does not get {@link #icmSecurityFilterChain}: the same rules, plus paths anyone may POST to.
+     */
+    public static SecurityFilterChain resourceServerChain(HttpSecurity http, IcmSecurityProperties properties, String... publicPosts)
+            throws Exception {
         var problems = new ProblemSecurityHandlers();
         return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        // the API documents (springdoc), where a service has them
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, properties.publicReads().toArray(String[]::new)).permitAll()
-                        .requestMatchers(HttpMethod.POST, properties.publicWrites().toArray(String[]::new)).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                            // the API documents (springdoc), where a service has them
+                            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, properties.publicReads().toArray(String[]::new)).permitAll()
+                            .requestMatchers("/error").permitAll();
+                    List<String> posts = new ArrayList<>(properties.publicWrites());
+                    posts.addAll(List.of(publicPosts));
+                    if (!posts.isEmpty()) {
+                        requests.requestMatchers(HttpMethod.POST, posts.toArray(String[]::new)).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(icmJwtAuthenticationConverter()))
                         .authenticationEntryPoint(problems)

@@ -1,0 +1,83 @@
+package org.icm.membership.api;
+
+import static org.icm.membership.api.Writes.REASON_HEADER;
+import static org.icm.membership.api.Writes.acting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.icm.membership.credentials.Invitations;
+import org.icm.membership.directory.OrganisationDirectory;
+import org.icm.membership.organisation.OrganisationCommand.DeactivateAccount;
+import org.icm.membership.organisation.OrganisationCommand.SetAnalyst;
+import org.icm.membership.organisation.OrganisationState;
+import org.icm.service.security.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Accounts: focal points invite people to admitted organisations and grant the ANALYST role; the invited person sets
+ * a password with their invitation; accounts are deactivated by their organisation or by focal points.
+ */
+@RestController
+@Tag(name = "Accounts", description = "People of member organisations: invitations, roles, deactivation")
+class AccountController {
+
+    private final Writes writes;
+    private final Invitations invitations;
+    private final OrganisationDirectory directory;
+
+    AccountController(Writes writes, Invitations invitations, OrganisationDirectory directory) {
+        this.writes = writes;
+        this.invitations = invitations;
+        this.directory = directory;
+    }
+
+    record InvitationView(String accountId, String token, String acceptPath) {
+    }
+
+    @PostMapping("/organisations/{organisationId}/invitations")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
+    @Operation(summary = "Invite a person to an admitted organisation (focal points)",
+            description = "Answers the single-use, expiring invitation token once; hand it to the person. Only its hash is stored.")
+    ResponseEntity<InvitationView> invite(@PathVariable String organisationId, @RequestBody Requests.Invitation body, Actor actor) {
+        Invitations.Invitation invitation = invitations.invite(actor, acting(actor), organisationId, body.email(), body.displayName(),
+                Boolean.TRUE.equals(body.analyst()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new InvitationView(invitation.accountId(), invitation.token(), "/invitations/" + invitation.token() + "/accept"));
+    }
+
+    @PostMapping("/invitations/{token}/accept")
+    @Operation(summary = "Accept an invitation: set a password and activate the account (public, with the token)")
+    Map<String, Object> accept(@PathVariable String token, @RequestBody Requests.Acceptance body) {
+        return Map.of("accountId", invitations.accept(token, body.password()));
+    }
+
+    @GetMapping("/organisations/{organisationId}/accounts")
+    @Operation(summary = "The organisation's people (its own people and focal points)")
+    List<OrganisationState.Account> accounts(@PathVariable String organisationId, Actor actor) {
+        Writes.requireOwnOrFocalPoint(actor, organisationId);
+        return directory.find(organisationId).map(entry -> List.copyOf(entry.state().accounts().values()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no organisation " + organisationId + "."));
+    }
+
+    @PutMapping("/organisations/{organisationId}/accounts/{accountId}/analyst")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
+    @Operation(summary = "Grant or take away the ANALYST role (focal points)")
+    ResponseEntity<Map<String, Object>> analyst(@PathVariable String organisationId, @PathVariable String accountId,
+                                                @RequestBody Requests.AnalystRole body, Actor actor,
+                                                @RequestHeader(name = REASON_HEADER, required = false) String reason) {
+        return writes.send(new SetAnalyst(organisationId, acting(actor), accountId, Boolean.TRUE.equals(body.analyst())), actor, reason);
+    }
+
+    @PostMapping("/organisations/{organisationId}/accounts/{accountId}/deactivate")
+    @Operation(summary = "Deactivate an account (its organisation's people, or focal points)")
+    ResponseEntity<Map<String, Object>> deactivate(@PathVariable String organisationId, @PathVariable String accountId, Actor actor,
+                                                   @RequestHeader(name = REASON_HEADER, required = false) String reason) {
+        return writes.send(new DeactivateAccount(organisationId, acting(actor), accountId), actor, reason);
+    }
+}

@@ -1,0 +1,39 @@
+package org.icm.membership.api;
+
+import java.util.List;
+import org.icm.kernel.vocabulary.OrganisationFocus;
+import org.icm.kernel.vocabulary.OrganisationKind;
+import org.icm.kernel.vocabulary.OrganisationScope;
+import org.icm.membership.organisation.Profile;
+
+/** Request bodies; the aggregate checks every value and names the field it refuses. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    record ContactFields(String name, String email, String phone) {
+    }
+
+    record ProfileFields(String name, String acronym, OrganisationKind kind, OrganisationScope scope, List<String> countries,
+                         OrganisationFocus focus, List<String> expertise, List<String> advocacyTargets, String website,
+                         ContactFields contact) {
+
+        Profile profile() {
+            return new Profile(name, acronym, kind, scope, countries, focus, expertise, advocacyTargets, website,
+                    contact == null ? null : new Profile.Contact(contact.name(), contact.email(), contact.phone()));
+        }
+    }
+
+    record Reason(String reason) {
+    }
+
+    record Invitation(String email, String displayName, Boolean analyst) {
+    }
+
+    record Acceptance(String password) {
+    }
+
+    record AnalystRole(Boolean analyst) {
+    }
+}

@@ -1,0 +1,112 @@
+package org.icm.membership.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Secrets, outside the event stream: password hashes (Spring Security's bcrypt, via the delegating encoder) and
+ * invitation tokens, in this service's own PostgreSQL database. An invitation token is stored only as its SHA-256
+ * hash (it is random and long, so a fast hash suffices), is single use (one conditional UPDATE claims it) and
+ * expires. The events only say that a person was invited or activated.
+ */
+@Component
+public class CredentialStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+
+    public CredentialStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        jdbc.execute("""
+                create table if not exists credentials (
+                    account_id text primary key,
+                    email text not null unique,
+                    organisation_id text not null,
+                    password_hash text not null,
+                    created_at timestamptz not null default now())""");
+        jdbc.execute("""
+                create table if not exists invitations (
+                    token_hash text primary key,
+                    account_id text not null,
+                    organisation_id text not null,
+                    email text not null,
+                    expires_at timestamptz not null,
+                    used_at timestamptz)""");
+    }
+
+    /** A password sign-in: the account and its hash, by e-mail address. */
+    public record Credential(String accountId, String email, String organisationId, String passwordHash) {
+    }
+
+    /** What an accepted invitation was for. */
+    public record Invited(String accountId, String organisationId, String email) {
+    }
+
+    public Optional<Credential> byEmail(String email) {
+        List<Credential> found = jdbc.query("select account_id, email, organisation_id, password_hash from credentials where email = ?",
+                (rs, n) -> new Credential(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), normalise(email));
+        return found.stream().findFirst();
+    }
+
+    public boolean emailTaken(String email) {
+        Integer count = jdbc.queryForObject("select count(*) from credentials where email = ?", Integer.class, normalise(email));
+        return count != null && count > 0;
+    }
+
+    public void storePassword(String accountId, String email, String organisationId, String passwordHash) {
+        jdbc.update("insert into credentials (account_id, email, organisation_id, password_hash) values (?, ?, ?, ?)",
+                accountId, normalise(email), organisationId, passwordHash);
+    }
+
+    /** Makes a new invitation and answers its token, which exists nowhere else in clear: give it to the person. */
+    public String invite(String accountId, String organisationId, String email, Instant expiresAt) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        jdbc.update("insert into invitations (token_hash, account_id, organisation_id, email, expires_at) values (?, ?, ?, ?, ?)",
+                hash(token), accountId, organisationId, normalise(email), Timestamp.from(expiresAt));
+        return token;
+    }
+
+    /** Uses the invitation once: answers what it was for, or nothing when it is unknown, used or expired. */
+    public Optional<Invited> use(String token, Instant now) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        List<Invited> used = jdbc.query("""
+                        update invitations set used_at = ? where token_hash = ? and used_at is null and expires_at > ?
+                        returning account_id, organisation_id, email""",
+                (rs, n) -> new Invited(rs.getString(1), rs.getString(2), rs.getString(3)),
+                Timestamp.from(now), hash(token), Timestamp.from(now));
+        return used.stream().findFirst();
+    }
+
+    public static Duration defaultInvitationLifetime() {
+        return Duration.ofDays(7);
+    }
+
+    static String normalise(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

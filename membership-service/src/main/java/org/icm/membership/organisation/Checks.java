@@ -1,0 +1,103 @@
+package org.icm.membership.organisation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.icm.kernel.vocabulary.Country;
+import org.icm.kernel.vocabulary.OrganisationScope;
+
+/** Checks of single values that commands carry, each naming the field it checks. */
+final class Checks {
+
+    static final int NAME_MAX = 200;
+    static final int ACRONYM_MAX = 30;
+    static final int TAG_MAX = 100;
+    static final int TAGS_MAX = 30;
+    static final int TEXT_MAX = 2_000;
+    // deliberately loose: one @, something before, a dot after; the invitation proves the address works
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
+
+    private Checks() {
+    }
+
+    static String text(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw RuleViolation.invalid(field, "required", field + " must not be blank");
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
+            throw RuleViolation.invalid(field, "too-long", field + " must be at most " + maxLength + " characters");
+        }
+        return stripped;
+    }
+
+    static String optionalText(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? null : text(field, value, maxLength);
+    }
+
+    static <T> T required(String field, T value) {
+        if (value == null) {
+            throw RuleViolation.invalid(field, "required", field + " is required");
+        }
+        return value;
+    }
+
+    static String email(String field, String value) {
+        String email = text(field, value, 254);
+        if (!EMAIL.matcher(email).matches()) {
+            throw RuleViolation.invalid(field, "malformed-email", "'" + email + "' is not an e-mail address");
+        }
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    /** A whole profile, normalised: trimmed texts, upper-case sorted countries, distinct tags in the order given. */
+    static Profile profile(Profile profile) {
+        required("profile", profile);
+        OrganisationScope scope = required("scope", profile.scope());
+        List<String> countries = countries(profile.countries());
+        if (scope == OrganisationScope.NATIONAL && countries.isEmpty()) {
+            throw RuleViolation.invalid("countries", "national-needs-country", "a national organisation names the country it works in");
+        }
+        Profile.Contact contact = required("contact", profile.contact());
+        String website = optionalText("website", profile.website(), 500);
+        if (website != null && !WEBSITE.matcher(website).matches()) {
+            throw RuleViolation.invalid("website", "malformed-website", "'" + website + "' is not a web address starting with http:// or https://");
+        }
+        return new Profile(text("name", profile.name(), NAME_MAX), optionalText("acronym", profile.acronym(), ACRONYM_MAX),
+                required("kind", profile.kind()), scope, countries, required("focus", profile.focus()),
+                tags("expertise", profile.expertise()), tags("advocacyTargets", profile.advocacyTargets()), website,
+                new Profile.Contact(text("contact.name", contact.name(), NAME_MAX), email("contact.email", contact.email()),
+                        optionalText("contact.phone", contact.phone(), 50)));
+    }
+
+    static List<String> countries(List<String> codes) {
+        List<String> countries = new ArrayList<>();
+        for (String code : codes == null ? List.<String>of() : codes) {
+            String upper = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+            if (!Country.isValid(upper)) {
+                throw RuleViolation.invalid("countries", "unknown-country", "'" + code + "' is not an ISO 3166-1 alpha-2 country code such as AT or ES");
+            }
+            if (!countries.contains(upper)) {
+                countries.add(upper);
+            }
+        }
+        countries.sort(null);
+        return countries;
+    }
+
+    static List<String> tags(String field, List<String> values) {
+        List<String> tags = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            String tag = text(field, value, TAG_MAX);
+            if (tags.stream().noneMatch(tag::equalsIgnoreCase)) {
+                tags.add(tag);
+            }
+        }
+        if (tags.size() > TAGS_MAX) {
+            throw RuleViolation.invalid(field, "too-many", field + " holds at most " + TAGS_MAX + " entries");
+        }
+        return tags;
+    }
+}

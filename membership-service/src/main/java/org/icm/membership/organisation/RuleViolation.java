@@ -1,0 +1,52 @@
+package org.icm.membership.organisation;
+
+/**
+ * A command the organisation refuses. {@link Kind#INVALID_INPUT} means a value is malformed (HTTP 400, naming the
+ * field); {@link Kind#CONFLICTS_WITH_STATE} means the value is well formed but the organisation's state does not
+ * allow it (HTTP 422); {@link Kind#NOT_ALLOWED} means the caller may not do this to this organisation (HTTP 403).
+ * The {@code code} is stable: it ends the problem type.
+ */
+public final class RuleViolation extends RuntimeException {
+
+    public enum Kind { INVALID_INPUT, CONFLICTS_WITH_STATE, NOT_ALLOWED }
+
+    private final Kind kind;
+    private final String code;
+    private final String field;
+
+    private RuleViolation(Kind kind, String code, String field, String message) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.field = field;
+    }
+
+    public static RuleViolation invalid(String field, String code, String message) {
+        return new RuleViolation(Kind.INVALID_INPUT, code, field, message);
+    }
+
+    public static RuleViolation conflict(String code, String message) {
+        return new RuleViolation(Kind.CONFLICTS_WITH_STATE, code, null, message);
+    }
+
+    public static RuleViolation conflict(String field, String code, String message) {
+        return new RuleViolation(Kind.CONFLICTS_WITH_STATE, code, field, message);
+    }
+
+    public static RuleViolation notAllowed(String code, String message) {
+        return new RuleViolation(Kind.NOT_ALLOWED, code, null, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The request field at fault, or null when the state as a whole is. */
+    public String field() {
+        return field;
+    }
+}

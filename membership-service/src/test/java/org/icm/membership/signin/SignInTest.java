@@ -1,0 +1,294 @@
+package org.icm.membership.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.icm.kernel.identity.IcmClaims;
+import org.icm.kernel.identity.Role;
+import org.icm.membership.MembershipTest;
+import org.icm.testing.TestTokens;
+import org.icm.kernel.identity.AccountId;
+import org.icm.kernel.identity.OrganisationId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Sign-in as a browser and a machine do it, over HTTP: the authorization-code flow with PKCE through the login form
+ * (a cookie-keeping client following the redirects by hand), client credentials, and tokens that must fail. Tokens
+ * are then used against this service's API, a resource server configured like every other service, and decoded by
+ * a decoder built as the other services build theirs (issuer, JWKS, audience).
+ */
+class SignInTest extends MembershipTest {
+
+    static final String PASSWORD = "a long and careful password";
+    static final String REDIRECT = "http://localhost:8080/signed-in";
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    String organisationId;
+    String accountId;
+    String email;
+
+    @BeforeEach
+    void anActiveAccount() {
+        organisationId = json(post("/organisations", null, application("Sign-in Test " + UUID.randomUUID(), "NATIONAL", List.of("BE"), "MIGRATION",
+                List.of(), List.of())), "$.id");
+        assertThat(post("/organisations/" + organisationId + "/admit", focalPoint(), null).statusCode()).isEqualTo(200);
+        email = "sam-" + organisationId + "@example.org";
+        HttpResponse<String> invited = post("/organisations/" + organisationId + "/invitations", focalPoint(),
+                "{\"email\": \"" + email + "\", \"displayName\": \"Sam Signin\", \"analyst\": true}");
+        accountId = json(invited, "$.accountId");
+        assertThat(post(json(invited, "$.acceptPath"), null, "{\"password\": \"" + PASSWORD + "\"}").statusCode()).isEqualTo(200);
+    }
+
+    /** The decoder every other service builds from icm.security.issuer and its JWKS (service-defaults' configuration). */
+    static JwtDecoder platformDecoder() {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(ISSUER + "/oauth2/jwks").build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(IcmClaims.AUDIENCE))));
+        return decoder;
+    }
+
+    @Test
+    void aPersonSignsInWithTheAuthorizationCodeAndPkceAndOtherServicesAcceptTheToken() throws Exception {
+        Browser browser = new Browser();
+        String verifier = randomText();
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String authorize = "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", "icm-web", "redirect_uri", REDIRECT,
+                "scope", "icm", "state", "s-42", "code_challenge", challenge, "code_challenge_method", "S256"));
+
+        HttpResponse<String> toLogin = browser.get(authorize);
+        assertThat(toLogin.statusCode()).isEqualTo(302);
+        assertThat(location(toLogin)).isEqualTo(ISSUER + "/login");
+
+        HttpResponse<String> page = browser.get("/login");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<label for=\"username\">E-mail address</label>", "<label for=\"password\">Password</label>",
+                "<html lang=\"en\">");
+
+        HttpResponse<String> signedIn = browser.signIn(email, PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(location(signedIn)).startsWith(ISSUER + "/oauth2/authorize?");
+
+        HttpResponse<String> toClient = browser.get(location(signedIn));
+        assertThat(toClient.statusCode()).isEqualTo(302);
+        URI back = URI.create(location(toClient));
+        assertThat(back.toString()).startsWith(REDIRECT + "?");
+        Map<String, String> query = query(back);
+        assertThat(query).containsEntry("state", "s-42");
+
+        // the code without its verifier is worthless
+        HttpResponse<String> noVerifier = browser.post("/oauth2/token", form(Map.of("grant_type", "authorization_code", "code", query.get("code"),
+                "redirect_uri", REDIRECT, "client_id", "icm-web", "code_verifier", randomText())), null);
+        assertThat(noVerifier.statusCode()).isEqualTo(400);
+
+        // a fresh sign-in for a fresh code (the failed exchange above consumed nothing the next one needs)
+        HttpResponse<String> again = browser.get(authorize);
+        Map<String, String> second = query(URI.create(location(again)));
+        HttpResponse<String> tokens = browser.post("/oauth2/token", form(Map.of("grant_type", "authorization_code", "code", second.get("code"),
+                "redirect_uri", REDIRECT, "client_id", "icm-web", "code_verifier", verifier)), null);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        String accessToken = json(tokens, "$.access_token");
+
+        // decoded exactly as the other services decode it
+        Jwt jwt = platformDecoder().decode(accessToken);
+        assertThat(jwt.getSubject()).isEqualTo(accountId);
+        assertThat(jwt.getClaimAsString(IcmClaims.ORGANISATION)).isEqualTo(organisationId);
+        assertThat(jwt.getClaimAsStringList(IcmClaims.ROLES)).containsExactly("PARTICIPANT", "ANALYST");
+        assertThat(jwt.getAudience()).contains(IcmClaims.AUDIENCE);
+        assertThat(jwt.getIssuer().toString()).isEqualTo(ISSUER);
+
+        // accepted by the API's resource-server chain: the organisation's own people see its accounts
+        HttpResponse<String> accounts = get("/organisations/" + organisationId + "/accounts", accessToken);
+        assertThat(accounts.statusCode()).isEqualTo(200);
+        assertThat(MembershipTest.<List<String>>json(accounts, "$[*].email")).containsExactly(email);
+
+        // Spring Authorization Server issues no refresh token to a public client (no secret, no DPoP binding): the browser
+        // client runs this flow again while its sign-in session lasts (README, "Sign-in")
+        assertThat(tokens.body()).doesNotContain("refresh_token");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownAccountLookTheSameAndRepeatedFailuresLockSignIn() {
+        Browser browser = new Browser();
+        HttpResponse<String> wrong = browser.signIn(email, "not the password at all");
+        HttpResponse<String> unknown = browser.signIn("nobody-" + UUID.randomUUID() + "@example.org", PASSWORD);
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(location(wrong)).isEqualTo(location(unknown)).endsWith("/login?error");
+        assertThat(browser.get("/login?error").body()).contains("role=\"alert\"", "E-mail address or password not recognised.");
+
+        for (int attempt = 2; attempt <= 5; attempt++) {
+            assertThat(location(browser.signIn(email, "wrong " + attempt))).endsWith("/login?error");
+        }
+        // locked now: even the right password is refused for a while
+        assertThat(location(browser.signIn(email, PASSWORD))).endsWith("/login?locked");
+        assertThat(browser.get("/login?locked").body()).contains("Sign-in is locked for a while");
+        // an unknown address is locked the same way, so a lock tells nothing about who has an account
+        String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.signIn(nobody, "wrong " + attempt);
+        }
+        assertThat(location(browser.signIn(nobody, PASSWORD))).endsWith("/login?locked");
+    }
+
+    @Test
+    void aDeactivatedAccountNoLongerSignsIn() {
+        Browser browser = new Browser();
+        assertThat(location(browser.signIn(email, PASSWORD))).doesNotContain("error");
+        assertThat(post("/organisations/" + organisationId + "/accounts/" + accountId + "/deactivate", token(organisationId, Role.PARTICIPANT), null)
+                .statusCode()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> location(new Browser().signIn(email, PASSWORD)).endsWith("/login?error"));
+    }
+
+    @Test
+    void theSigningKeyIsStoredSoARestartKeepsTokensValid(@org.springframework.beans.factory.annotation.Autowired
+                                                         org.springframework.jdbc.core.JdbcTemplate jdbc) throws Exception {
+        var selector = new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder().build());
+        var running = signingKeys.get(selector, null).getFirst();
+        // what a restarted service loads: the same key, so tokens issued before still verify
+        var restarted = SigningKeys.load(jdbc).get(selector, null).getFirst();
+        assertThat(restarted.getKeyID()).isEqualTo(running.getKeyID());
+        assertThat(restarted.toRSAKey().toRSAPublicKey()).isEqualTo(running.toRSAKey().toRSAPublicKey());
+    }
+
+    @Test
+    void aMachineClientGetsATokenWithClientCredentials() {
+        HttpRequest request = HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("icm-machine:" + MACHINE_SECRET).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=icm")).build();
+        HttpResponse<String> tokens = send(request);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        Jwt jwt = platformDecoder().decode(json(tokens, "$.access_token"));
+        assertThat(jwt.getSubject()).isEqualTo("icm-machine");
+        assertThat(jwt.getClaimAsStringList(IcmClaims.ROLES)).containsExactly("ANALYST");
+        // a signed-in reader: the directory shows contact persons to it
+        assertThat(get("/organisations/" + organisationId, json(tokens, "$.access_token")).body()).contains("anna@example.org");
+
+        HttpResponse<String> wrongSecret = send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("icm-machine:guess".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void expiredWrongIssuerTamperedAndForeignTokensAreRefusedWithAProblem() {
+        String path = "/organisations/" + organisationId + "/accounts";
+        assertThat(get(path, token(accountId, organisationId, Role.PARTICIPANT)).statusCode()).isEqualTo(200);
+
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        String expired = sign(claims().issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(10))).build());
+        String wrongIssuer = sign(claims().issuer("http://evil.example").build());
+        String valid = token(accountId, organisationId, Role.PARTICIPANT);
+        String[] parts = valid.split("\\.");
+        String otherPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]),
+                StandardCharsets.UTF_8).replace("PARTICIPANT", "FOCAL_POINT").getBytes(StandardCharsets.UTF_8));
+        String tampered = parts[0] + "." + otherPayload + "." + parts[2];
+        String foreign = TestTokens.get().sign(TestTokens.get().claims(AccountId.of(accountId), OrganisationId.of(organisationId), Role.PARTICIPANT)
+                .issuer(ISSUER).build());
+
+        for (String bad : List.of(expired, wrongIssuer, tampered, foreign)) {
+            HttpResponse<String> refused = get(path, bad);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).get().asString().contains("invalid_token");
+        }
+    }
+
+    private JwtClaimsSet.Builder claims() {
+        Instant now = Instant.now();
+        return JwtClaimsSet.builder().issuer(ISSUER).audience(List.of(IcmClaims.AUDIENCE)).subject(accountId)
+                .claim(IcmClaims.ORGANISATION, organisationId).claim(IcmClaims.ROLES, List.of("PARTICIPANT"))
+                .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)));
+    }
+
+    /** A browser: keeps cookies, follows no redirect by itself. */
+    final class Browser {
+
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+        HttpResponse<String> get(String pathOrUrl) {
+            return exchange(HttpRequest.newBuilder(target(pathOrUrl)).header("Accept", "text/html").GET().build());
+        }
+
+        HttpResponse<String> post(String path, String form, String accept) {
+            return exchange(HttpRequest.newBuilder(target(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", accept == null ? "application/json" : accept).POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        }
+
+        /** Reads the form's CSRF token, then posts the credentials as the form does. */
+        HttpResponse<String> signIn(String username, String password) {
+            Matcher csrf = CSRF.matcher(get("/login").body());
+            assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+            return post("/login", form(Map.of("username", username, "password", password, "_csrf", csrf.group(1))), "text/html");
+        }
+
+        private URI target(String pathOrUrl) {
+            return pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : uri(pathOrUrl);
+        }
+
+        private HttpResponse<String> exchange(HttpRequest request) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static String location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location: " + response.statusCode()));
+        return location.startsWith("/") ? ISSUER + location : location;
+    }
+
+    static String form(Map<String, String> values) {
+        return new LinkedHashMap<>(values).entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    static Map<String, String> query(URI uri) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            values.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    static String randomText() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
