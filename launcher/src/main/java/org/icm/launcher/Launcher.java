@@ -29,6 +29,8 @@ public final class Launcher {
     /** The first focal-point account of a new local platform; membership-service refuses this password outside one. */
     static final String DEVELOPMENT_FOCAL_POINT_EMAIL = "focal-point@icm.local";
     static final String DEVELOPMENT_FOCAL_POINT_PASSWORD = "icm-local-development";
+    /** The web client's secret on a local platform (development default, local only; set your own elsewhere). */
+    static final String DEVELOPMENT_WEB_CLIENT_SECRET = "icm-local-development-web-client";
     static final String READY = "ICM platform ready at ";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -109,6 +111,8 @@ public final class Launcher {
                 properties.put("icm.bootstrap.focal-point.password", DEVELOPMENT_FOCAL_POINT_PASSWORD);
                 // the development password is refused outside a local platform; this is one
                 properties.put("icm.bootstrap.allow-development-password", "true");
+                // the confidential web client (icm-web) is registered only with a secret: a local one
+                properties.put("icm.signin.web.client-secret", DEVELOPMENT_WEB_CLIENT_SECRET);
                 // a newcomer sees real content at once: the sample organisations on the first start of an empty platform
                 properties.put("icm.sample-content.load-on-first-start", "true");
                 if (settings.sampleContent()) {

@@ -40,6 +40,7 @@ public abstract class MembershipTest {
     public static final int PORT = freePort();
     public static final String ISSUER = "http://localhost:" + PORT;
     public static final String MACHINE_SECRET = "machine-secret-for-tests";
+    public static final String WEB_SECRET = "web-secret-for-tests";
     public static final String FIRST_FOCAL_POINT_EMAIL = "first-focal-point@icm.test";
     public static final String FIRST_FOCAL_POINT_PASSWORD = "first focal point password for tests";
 
@@ -50,6 +51,7 @@ public abstract class MembershipTest {
         registry.add("icm.security.jwk-set-uri", () -> ISSUER + "/oauth2/jwks");
         registry.add("icm.signin.machine.client-secret", () -> MACHINE_SECRET);
         registry.add("icm.signin.machine.roles", () -> "ANALYST");
+        registry.add("icm.signin.web.client-secret", () -> WEB_SECRET);
         registry.add("icm.signin.web.redirect-uris", () -> "http://localhost:8080/signed-in");
         registry.add("icm.signin.lockout.delay", () -> "50ms");
         // the first start of the test JVM's empty database: focal points, their account, and the sample organisations

@@ -108,19 +108,25 @@ class SignInConfiguration {
     @Bean
     RegisteredClientRepository registeredClients(SignInProperties properties, PasswordEncoder encoder) {
         List<RegisteredClient> clients = new ArrayList<>();
-        TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenLifetime()).reuseRefreshTokens(false).build();
+        TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.accessTokenLifetime())
+                .refreshTokenTimeToLive(properties.refreshTokenLifetime()).reuseRefreshTokens(false).build();
         SignInProperties.WebClient web = properties.web();
-        clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(web.clientId().getBytes()).toString())
-                .clientId(web.clientId())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .redirectUris(uris -> uris.addAll(web.redirectUris()))
-                .scope(SCOPE)
-                // first-party client: no consent page; PKCE always
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(tokens)
-                .build());
+        if (web.clientSecret() != null && !web.clientSecret().isBlank()) {
+            clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(web.clientId().getBytes()).toString())
+                    .clientId(web.clientId())
+                    .clientSecret(encoder.encode(web.clientSecret()))
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .redirectUris(uris -> uris.addAll(web.redirectUris()))
+                    .scope(SCOPE)
+                    // first-party client: no consent page; PKCE always, though the client is confidential
+                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                    // a refresh token is good for one use: each refresh answers with a new one (rotation)
+                    .tokenSettings(tokens)
+                    .build());
+        }
         SignInProperties.MachineClient machine = properties.machine();
         if (machine.clientSecret() != null && !machine.clientSecret().isBlank()) {
             clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(machine.clientId().getBytes()).toString())
@@ -133,8 +139,26 @@ class SignInConfiguration {
                     .tokenSettings(tokens)
                     .build());
         }
-        return new InMemoryRegisteredClientRepository(clients);
+        // no secret configured, no client: the service still runs (tokens from an external issuer, README), issuing none
+        return clients.isEmpty() ? NO_CLIENTS : new InMemoryRegisteredClientRepository(clients);
     }
+
+    private static final RegisteredClientRepository NO_CLIENTS = new RegisteredClientRepository() {
+        @Override
+        public void save(RegisteredClient registeredClient) {
+            throw new UnsupportedOperationException("clients come from configuration (icm.signin.*)");
+        }
+
+        @Override
+        public RegisteredClient findById(String id) {
+            return null;
+        }
+
+        @Override
+        public RegisteredClient findByClientId(String clientId) {
+            return null;
+        }
+    };
 
     /**
      * Access tokens carry the platform's claims ({@link IcmClaims}): the account as subject, its organisation and roles,

@@ -5,20 +5,25 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The sign-in's registered clients, token lifetime and lockout, from configuration ({@code icm.signin.*}).
+ * The sign-in's registered clients, token lifetimes and lockout, from configuration ({@code icm.signin.*}).
  */
 @ConfigurationProperties("icm.signin")
-public record SignInProperties(WebClient web, MachineClient machine, Lockout lockout, Duration accessTokenLifetime) {
+public record SignInProperties(WebClient web, MachineClient machine, Lockout lockout, Duration accessTokenLifetime,
+                               Duration refreshTokenLifetime) {
 
     public SignInProperties {
-        web = web == null ? new WebClient(null, null) : web;
+        web = web == null ? new WebClient(null, null, null) : web;
         machine = machine == null ? new MachineClient(null, null, null) : machine;
         lockout = lockout == null ? new Lockout(0, null, 0, 0, null) : lockout;
         accessTokenLifetime = accessTokenLifetime == null ? Duration.ofMinutes(15) : accessTokenLifetime;
+        refreshTokenLifetime = refreshTokenLifetime == null ? Duration.ofHours(8) : refreshTokenLifetime;
     }
 
-    /** A public web client: authorization code with PKCE, refresh tokens, no secret. */
-    public record WebClient(String clientId, List<String> redirectUris) {
+    /**
+     * A confidential web client (a backend-for-frontend that keeps its tokens on the server): authorization code with
+     * PKCE and rotated refresh tokens; no client is registered without a secret.
+     */
+    public record WebClient(String clientId, String clientSecret, List<String> redirectUris) {
         public WebClient {
             clientId = clientId == null ? "icm-web" : clientId;
             redirectUris = redirectUris == null ? List.of("http://localhost:8080/signed-in") : List.copyOf(redirectUris);

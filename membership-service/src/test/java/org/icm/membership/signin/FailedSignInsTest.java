@@ -51,7 +51,7 @@ class FailedSignInsTest extends MembershipTest {
     void failuresSlowDownThenLockAnAccountAndAnAddressForAWhile() {
         MovableClock clock = new MovableClock();
         SignInProperties properties = new SignInProperties(null, null,
-                new SignInProperties.Lockout(3, Duration.ofMillis(500), 5, 20, Duration.ofMinutes(15)), null);
+                new SignInProperties.Lockout(3, Duration.ofMillis(500), 5, 20, Duration.ofMinutes(15)), null, null);
         FailedSignIns failures = new FailedSignIns(freshDatabase(), properties, clock);
 
         for (int i = 1; i <= 2; i++) {

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.icm.kernel.identity.IcmClaims;
 import org.icm.kernel.identity.Role;
 import org.icm.membership.MembershipTest;
+import org.icm.membership.directory.OrganisationDirectory;
 import org.icm.testing.TestTokens;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
@@ -41,7 +42,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Sign-in as a browser and a machine do it, over HTTP: the authorization-code flow with PKCE through the login form
- * (a cookie-keeping client following the redirects by hand), client credentials, and tokens that must fail. Tokens
+ * (a cookie-keeping client following the redirects by hand) for the confidential web client, its rotated refresh
+ * tokens, client credentials, and tokens that must fail. Tokens
  * are then used against this service's API, a resource server configured like every other service, and decoded by
  * a decoder built as the other services build theirs (issuer, JWKS, audience).
  */
@@ -50,6 +52,9 @@ class SignInTest extends MembershipTest {
     static final String PASSWORD = "a long and careful password";
     static final String REDIRECT = "http://localhost:8080/signed-in";
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @org.springframework.beans.factory.annotation.Autowired
+    OrganisationDirectory directory;
 
     String organisationId;
     String accountId;
@@ -65,6 +70,9 @@ class SignInTest extends MembershipTest {
                 "{\"email\": \"" + email + "\", \"displayName\": \"Sam Signin\", \"analyst\": true}");
         accountId = json(invited, "$.accountId");
         assertThat(post(json(invited, "$.acceptPath"), null, "{\"password\": \"" + PASSWORD + "\"}").statusCode()).isEqualTo(200);
+        // sign-in reads the directory, a streaming read model: wait until it shows the account (a busy machine lags)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> directory.account(accountId).map(OrganisationDirectory.AccountEntry::canSignIn).orElse(false));
     }
 
     /** The decoder every other service builds from icm.security.issuer and its JWKS (service-defaults' configuration). */
@@ -76,7 +84,7 @@ class SignInTest extends MembershipTest {
     }
 
     @Test
-    void aPersonSignsInWithTheAuthorizationCodeAndPkceAndOtherServicesAcceptTheToken() throws Exception {
+    void aPersonSignsInWithTheAuthorizationCodeAndPkceTheWebClientRefreshesAndOtherServicesAcceptTheTokens() throws Exception {
         Browser browser = new Browser();
         String verifier = randomText();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -104,18 +112,25 @@ class SignInTest extends MembershipTest {
         Map<String, String> query = query(back);
         assertThat(query).containsEntry("state", "s-42");
 
-        // the code without its verifier is worthless
-        HttpResponse<String> noVerifier = browser.post("/oauth2/token", form(Map.of("grant_type", "authorization_code", "code", query.get("code"),
-                "redirect_uri", REDIRECT, "client_id", "icm-web", "code_verifier", randomText())), null);
+        // the code without its verifier is worthless, even to the authenticated client
+        HttpResponse<String> noVerifier = tokenEndpoint(WEB_SECRET, Map.of("grant_type", "authorization_code", "code", query.get("code"),
+                "redirect_uri", REDIRECT, "code_verifier", randomText()));
         assertThat(noVerifier.statusCode()).isEqualTo(400);
 
         // a fresh sign-in for a fresh code (the failed exchange above consumed nothing the next one needs)
         HttpResponse<String> again = browser.get(authorize);
         Map<String, String> second = query(URI.create(location(again)));
-        HttpResponse<String> tokens = browser.post("/oauth2/token", form(Map.of("grant_type", "authorization_code", "code", second.get("code"),
-                "redirect_uri", REDIRECT, "client_id", "icm-web", "code_verifier", verifier)), null);
+        // the web client is confidential: without its secret, or with a wrong one, the code buys nothing
+        Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", second.get("code"), "redirect_uri", REDIRECT,
+                "code_verifier", verifier);
+        assertThat(browser.post("/oauth2/token", form(Map.of("grant_type", "authorization_code", "code", second.get("code"),
+                "redirect_uri", REDIRECT, "client_id", "icm-web", "code_verifier", verifier)), null).statusCode()).isEqualTo(401);
+        assertThat(tokenEndpoint("guess", exchange).statusCode()).isEqualTo(401);
+        HttpResponse<String> tokens = tokenEndpoint(WEB_SECRET, exchange);
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         String accessToken = json(tokens, "$.access_token");
+        String refreshToken = json(tokens, "$.refresh_token");
+        assertThat(refreshToken).isNotBlank();
 
         // decoded exactly as the other services decode it
         Jwt jwt = platformDecoder().decode(accessToken);
@@ -130,9 +145,37 @@ class SignInTest extends MembershipTest {
         assertThat(accounts.statusCode()).isEqualTo(200);
         assertThat(MembershipTest.<List<String>>json(accounts, "$[*].email")).containsExactly(email);
 
-        // Spring Authorization Server issues no refresh token to a public client (no secret, no DPoP binding): the browser
-        // client runs this flow again while its sign-in session lasts (README, "Sign-in")
-        assertThat(tokens.body()).doesNotContain("refresh_token");
+        // the refresh token buys a new access token, accepted like the first, and a new refresh token (rotation)
+        HttpResponse<String> refreshed = tokenEndpoint(WEB_SECRET, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String refreshedAccessToken = json(refreshed, "$.access_token");
+        String nextRefreshToken = json(refreshed, "$.refresh_token");
+        assertThat(refreshedAccessToken).isNotEqualTo(accessToken);
+        assertThat(nextRefreshToken).isNotBlank().isNotEqualTo(refreshToken);
+        Jwt refreshedJwt = platformDecoder().decode(refreshedAccessToken);
+        assertThat(refreshedJwt.getSubject()).isEqualTo(accountId);
+        assertThat(refreshedJwt.getClaimAsString(IcmClaims.ORGANISATION)).isEqualTo(organisationId);
+        assertThat(refreshedJwt.getClaimAsStringList(IcmClaims.ROLES)).containsExactly("PARTICIPANT", "ANALYST");
+        assertThat(refreshedJwt.getAudience()).contains(IcmClaims.AUDIENCE);
+        assertThat(get("/organisations/" + organisationId + "/accounts", refreshedAccessToken).statusCode()).isEqualTo(200);
+
+        // a refresh token is good for one use: the old one is refused now, the new one works (secret in the body this time)
+        HttpResponse<String> reused = tokenEndpoint(WEB_SECRET, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        assertThat(reused.statusCode()).isEqualTo(400);
+        assertThat(reused.body()).contains("invalid_grant");
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "refresh_token", "refresh_token", nextRefreshToken,
+                        "client_id", "icm-web", "client_secret", WEB_SECRET)))).build());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        assertThat(get("/organisations/" + organisationId + "/accounts", json(posted, "$.access_token")).statusCode()).isEqualTo(200);
+    }
+
+    /** The token endpoint as the web client calls it: its id and secret in HTTP Basic ({@code client_secret_basic}). */
+    HttpResponse<String> tokenEndpoint(String secret, Map<String, String> parameters) {
+        return send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("icm-web:" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(parameters))).build());
     }
 
     @Test
