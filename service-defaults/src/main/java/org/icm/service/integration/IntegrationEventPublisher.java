@@ -4,7 +4,9 @@ import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +16,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.icm.kernel.events.IntegrationEvent;
 import org.icm.kernel.events.IntegrationEventCodec;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -22,7 +26,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * The event store is the outbox (ARCHITECTURE.md): this handler reads every stored domain event through its
  * own streaming processor (token in MongoDB), asks the service's {@link IntegrationEventMapper} what it
  * means to other services, and sends each integration event to Kafka as a structured CloudEvent, keyed by
- * its subject. It waits for the broker's acknowledgement of every record; a send that fails or times out
+ * its subject. It waits for the broker's acknowledgement of every record before the processor may move its
+ * token: within a batch of events it sends them all and waits once, at the batch's last event (a round trip to
+ * the broker per batch, not per event; the producer keeps them in order). A send that fails or times out
  * throws, the processor rolls the batch back without moving its token and tries again later (see
  * {@link IntegrationEventPublisherAutoConfiguration} for the error handling). Delivery is therefore
  * at-least-once, in order per aggregate: a retried batch may send a record again, with the same
@@ -38,6 +44,7 @@ public class IntegrationEventPublisher {
     /** The Kafka header of the CloudEvents Kafka binding, structured mode. */
     public static final String CONTENT_TYPE_HEADER = "content-type";
     public static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
+    private static final String PENDING = IntegrationEventPublisher.class.getName() + ".pending";
 
     private final IntegrationEventMapper mapper;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -55,8 +62,53 @@ public class IntegrationEventPublisher {
     @EventHandler
     void publish(EventMessage<?> event) {
         List<OutgoingIntegrationEvent<?>> outgoing = mapper.map(event);
+        List<Pending> pending = pendingInThisBatch();
         for (int index = 0; index < outgoing.size(); index++) {
-            send(outgoing.get(index), cloudEventId(event.getIdentifier(), index), event.getTimestamp());
+            pending.add(send(outgoing.get(index), cloudEventId(event.getIdentifier(), index), event.getTimestamp()));
+        }
+        if (isLastOfBatch()) {
+            awaitAcknowledgements(pending);
+        }
+    }
+
+    /** A record sent and not yet acknowledged, with what to say if it never is. */
+    private record Pending(CompletableFuture<?> acknowledgement, OutgoingIntegrationEvent<?> outgoing, String id) {
+    }
+
+    /**
+     * The sends of the batch being processed. The processor stores its token when the batch commits, which is after
+     * the handler has run for the batch's last event; that is where the batch waits for the broker.
+     */
+    private static List<Pending> pendingInThisBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new ArrayList<>();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> new ArrayList<Pending>());
+    }
+
+    /** Outside a batching unit of work (tests, direct calls) every event is its own batch. */
+    private static boolean isLastOfBatch() {
+        return !CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)
+                || batch.isLastMessage();
+    }
+
+    private void awaitAcknowledgements(List<Pending> pending) {
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        try {
+            for (Pending sent : pending) {
+                try {
+                    sent.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notPublished(sent.outgoing(), sent.id(), e);
+                } catch (ExecutionException e) {
+                    throw notPublished(sent.outgoing(), sent.id(), e.getCause());
+                } catch (TimeoutException e) {
+                    throw notPublished(sent.outgoing(), sent.id(), e);
+                }
+            }
+        } finally {
+            pending.clear();
         }
     }
 
@@ -69,21 +121,12 @@ public class IntegrationEventPublisher {
         return index == 0 ? domainEventIdentifier : domainEventIdentifier + "#" + index;
     }
 
-    private <E extends IntegrationEvent> void send(OutgoingIntegrationEvent<E> outgoing, String id, Instant time) {
+    private <E extends IntegrationEvent> Pending send(OutgoingIntegrationEvent<E> outgoing, String id, Instant time) {
         CloudEvent envelope = codec.envelope(outgoing.type(), outgoing.event(), id, time);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(outgoing.type().topic().topicName(), outgoing.event().subject(),
                 codec.encode(envelope));
         record.headers().add(new RecordHeader(CONTENT_TYPE_HEADER, CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8)));
-        try {
-            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw notPublished(outgoing, id, e);
-        } catch (ExecutionException e) {
-            throw notPublished(outgoing, id, e.getCause());
-        } catch (TimeoutException e) {
-            throw notPublished(outgoing, id, e);
-        }
+        return new Pending(kafka.send(record), outgoing, id);
     }
 
     private static IllegalStateException notPublished(OutgoingIntegrationEvent<?> outgoing, String id, Throwable cause) {

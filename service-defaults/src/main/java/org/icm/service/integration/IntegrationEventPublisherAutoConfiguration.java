@@ -39,8 +39,8 @@ import org.springframework.kafka.core.ProducerFactory;
  *       producer factory has (bootstrap servers, TLS).</li>
  * </ul>
  * Properties: {@code icm.integration.source} (the CloudEvents source, {@code /icm/<spring.application.name>}
- * unless set) and {@code icm.integration.send-timeout} (how long to wait for the broker's acknowledgement,
- * 30s unless set).
+ * unless set), {@code icm.integration.send-timeout} (how long to wait for the broker's acknowledgements of a
+ * batch, 30s unless set) and {@code icm.integration.batch-size} (events per batch, 50 unless set).
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, AxonPostgresAutoConfiguration.class})
 @ConditionalOnClass({EventStore.class, ConfigurerModule.class, KafkaTemplate.class})
@@ -49,6 +49,8 @@ public class IntegrationEventPublisherAutoConfiguration {
 
     static final String KAFKA_TEMPLATE = "integrationEventKafkaTemplate";
     static final int INITIAL_SEGMENTS = 4;
+    /** Events per batch: one token update and one wait for the broker per batch ({@code icm.integration.batch-size}). */
+    static final int DEFAULT_BATCH_SIZE = 50;
 
     /**
      * Not a default candidate, so it neither replaces nor competes with Spring Boot's own {@code KafkaTemplate}
@@ -86,14 +88,15 @@ public class IntegrationEventPublisherAutoConfiguration {
      * that an operator fixes, rather than a silent gap in what other services know.
      */
     @Bean
-    ConfigurerModule integrationEventPublisherProcessor() {
-        return configurer -> configure(configurer.eventProcessing());
+    ConfigurerModule integrationEventPublisherProcessor(Environment environment) {
+        int batchSize = environment.getProperty("icm.integration.batch-size", Integer.class, DEFAULT_BATCH_SIZE);
+        return configurer -> configure(configurer.eventProcessing(), batchSize);
     }
 
-    static void configure(EventProcessingConfigurer processing) {
+    static void configure(EventProcessingConfigurer processing, int batchSize) {
         processing
                 .registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
-                        (configuration, builder) -> builder.initialSegmentCount(INITIAL_SEGMENTS))
+                        (configuration, builder) -> builder.initialSegmentCount(INITIAL_SEGMENTS).batchSize(batchSize))
                 .registerListenerInvocationErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
