@@ -5,7 +5,7 @@ import org.icm.kernel.identity.Role;
 import org.icm.membership.organisation.Acting;
 import org.icm.membership.organisation.Commands;
 import org.icm.membership.organisation.OrganisationCommand;
-import org.icm.membership.organisation.RuleViolation;
+import org.icm.service.rules.RuleViolation;
 import org.icm.service.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
