@@ -12,6 +12,7 @@ import java.util.Map;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
+import org.icm.service.web.Writes;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
