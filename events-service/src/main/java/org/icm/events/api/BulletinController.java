@@ -1,6 +1,6 @@
 package org.icm.events.api;
 
-import static org.icm.events.api.Writes.expectedVersion;
+import static org.icm.service.web.Writes.expectedVersion;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +15,7 @@ import org.icm.events.calendar.CalendarReadModel;
 import org.icm.events.calendar.View;
 import org.icm.kernel.identity.Role;
 import org.icm.service.security.Actor;
+import org.icm.service.web.Writes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,7 +49,7 @@ class BulletinController {
 
     @GetMapping("/{bulletinId}")
     ResponseEntity<BulletinDetail> get(@PathVariable String bulletinId) {
-        View<BulletinState> view = readModel.bulletin(bulletinId).orElseThrow(() -> Writes.notFound("bulletin", bulletinId));
+        View<BulletinState> view = readModel.bulletin(bulletinId).orElseThrow(() -> Reads.notFound("bulletin", bulletinId));
         return ResponseEntity.ok().eTag(Writes.etag(view.version())).body(Representations.bulletin(view));
     }
 

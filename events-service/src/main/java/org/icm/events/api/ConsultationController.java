@@ -1,7 +1,7 @@
 package org.icm.events.api;
 
-import static org.icm.events.api.Writes.REASON_HEADER;
-import static org.icm.events.api.Writes.expectedVersion;
+import static org.icm.service.web.Writes.REASON_HEADER;
+import static org.icm.service.web.Writes.expectedVersion;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +16,7 @@ import org.icm.events.calendar.View;
 import org.icm.events.consultation.ConsultationCommand.*;
 import org.icm.events.consultation.ConsultationState;
 import org.icm.service.security.Actor;
+import org.icm.service.web.Writes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.*;
@@ -45,7 +46,7 @@ class ConsultationController {
 
     @GetMapping("/{consultationId}")
     ResponseEntity<ConsultationDetail> get(@PathVariable String consultationId) {
-        View<ConsultationState> view = readModel.consultation(consultationId).orElseThrow(() -> Writes.notFound("consultation", consultationId));
+        View<ConsultationState> view = readModel.consultation(consultationId).orElseThrow(() -> Reads.notFound("consultation", consultationId));
         return ResponseEntity.ok().eTag(Writes.etag(view.version())).body(Representations.consultation(view));
     }
 

@@ -1,7 +1,7 @@
 package org.icm.events.api;
 
-import static org.icm.events.api.Writes.REASON_HEADER;
-import static org.icm.events.api.Writes.expectedVersion;
+import static org.icm.service.web.Writes.REASON_HEADER;
+import static org.icm.service.web.Writes.expectedVersion;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +16,7 @@ import org.icm.events.calendar.View;
 import org.icm.events.euevent.EuEventCommand.*;
 import org.icm.events.euevent.EuEventState;
 import org.icm.service.security.Actor;
+import org.icm.service.web.Writes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.*;
@@ -44,7 +45,7 @@ class EuEventController {
 
     @GetMapping("/{euEventId}")
     ResponseEntity<EuEventDetail> get(@PathVariable String euEventId) {
-        View<EuEventState> view = readModel.euEvent(euEventId).orElseThrow(() -> Writes.notFound("EU event", euEventId));
+        View<EuEventState> view = readModel.euEvent(euEventId).orElseThrow(() -> Reads.notFound("EU event", euEventId));
         return ResponseEntity.ok().eTag(Writes.etag(view.version())).body(Representations.euEvent(view));
     }
 

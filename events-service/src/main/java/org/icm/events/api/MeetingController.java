@@ -1,7 +1,7 @@
 package org.icm.events.api;
 
-import static org.icm.events.api.Writes.REASON_HEADER;
-import static org.icm.events.api.Writes.expectedVersion;
+import static org.icm.service.web.Writes.REASON_HEADER;
+import static org.icm.service.web.Writes.expectedVersion;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +16,7 @@ import org.icm.events.calendar.View;
 import org.icm.events.meeting.MeetingCommand.*;
 import org.icm.events.meeting.MeetingState;
 import org.icm.service.security.Actor;
+import org.icm.service.web.Writes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,7 +52,7 @@ class MeetingController {
     @GetMapping("/{meetingId}")
     @Operation(summary = "A meeting; with its registrations, waiting list and minutes for signed-in members")
     ResponseEntity<MeetingDetail> get(@PathVariable String meetingId, @AuthenticationPrincipal Jwt member) {
-        View<MeetingState> view = readModel.meeting(meetingId).orElseThrow(() -> Writes.notFound("meeting", meetingId));
+        View<MeetingState> view = readModel.meeting(meetingId).orElseThrow(() -> Reads.notFound("meeting", meetingId));
         return ResponseEntity.ok().eTag(Writes.etag(view.version()))
                 .body(Representations.meeting(view, member == null ? null : member.getSubject()));
     }

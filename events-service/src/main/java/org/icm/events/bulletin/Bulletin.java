@@ -11,7 +11,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.bulletin.BulletinCommand.*;
 import org.icm.events.bulletin.BulletinEvent.*;
 import org.icm.events.common.Checks;
-import org.icm.events.common.RuleViolation;
+import org.icm.service.rules.RuleViolation;
 
 /** A short update shared with all participants; its author's organisation (or a focal point) edits or retracts it. */
 @Aggregate
@@ -65,7 +65,7 @@ public class Bulletin {
 
     private void requireChangeableBy(String organisationId, boolean focalPoint) {
         if (!focalPoint && !state.organisationId().equals(organisationId)) {
-            throw RuleViolation.notYours("not-your-bulletin", "only the author's organisation or a focal point may change this bulletin");
+            throw RuleViolation.notAllowed("not-your-bulletin", "only the author's organisation or a focal point may change this bulletin");
         }
         if (state.retracted()) {
             throw RuleViolation.conflict("bulletin-retracted", "the bulletin has been retracted");

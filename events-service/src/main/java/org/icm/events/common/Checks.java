@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.icm.service.rules.RuleViolation;
 
 /** Checks of single values that commands carry, each naming the field it checks. */
 public final class Checks {

@@ -7,7 +7,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.icm.events.calendar.CalendarReadModel;
-import org.icm.events.common.RuleViolation;
+import org.icm.service.rules.RuleViolation;
 import org.icm.events.consultation.ConsultationCommand.CloseConsultation;
 import org.icm.service.axon.AuditMetaData;
 import org.slf4j.Logger;

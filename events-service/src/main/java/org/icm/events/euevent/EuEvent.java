@@ -12,7 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.common.Checks;
-import org.icm.events.common.RuleViolation;
+import org.icm.service.rules.RuleViolation;
 import org.icm.events.euevent.EuEventCommand.*;
 import org.icm.events.euevent.EuEventEvent.*;
 import org.icm.kernel.vocabulary.EuInstitution;

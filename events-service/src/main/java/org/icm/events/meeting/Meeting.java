@@ -14,7 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.common.Checks;
-import org.icm.events.common.RuleViolation;
+import org.icm.service.rules.RuleViolation;
 import org.icm.events.meeting.MeetingCommand.*;
 import org.icm.events.meeting.MeetingEvent.*;
 import org.icm.events.meeting.MeetingState.Registration;

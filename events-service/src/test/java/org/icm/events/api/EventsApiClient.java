@@ -1,82 +1,15 @@
 package org.icm.events.api;
 
-import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
-import org.awaitility.Awaitility;
+import org.icm.testing.ApiClient;
 
-/** A small HTTP client for the events API, as a web client would use it: JSON over HTTP with a bearer token. */
-public final class EventsApiClient {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
+/**
+ * test-support's {@link ApiClient} for the events API; its read models may take a little longer to follow
+ * (Kafka replicas among them), so {@link #awaitGet} waits up to 30 seconds.
+ */
+public final class EventsApiClient extends ApiClient {
 
     public EventsApiClient(int port) {
-        this.base = "http://localhost:" + port;
-    }
-
-    public HttpResponse<String> get(String path, String token) {
-        return send("GET", path, token, null, Map.of());
-    }
-
-    public HttpResponse<String> post(String path, String token, String json) {
-        return send("POST", path, token, json, Map.of());
-    }
-
-    public HttpResponse<String> put(String path, String token, String json) {
-        return send("PUT", path, token, json, Map.of());
-    }
-
-    public HttpResponse<String> delete(String path, String token) {
-        return send("DELETE", path, token, null, Map.of());
-    }
-
-    public HttpResponse<String> send(String method, String path, String token, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Reads until the read model shows what the test waits for (it follows the event store within moments). */
-    public HttpResponse<String> awaitGet(String path, String token, Predicate<HttpResponse<String>> condition) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> get(path, token), condition::test);
-    }
-
-    public static <T> T read(HttpResponse<String> response, String path) {
-        return JsonPath.read(response.body(), path);
-    }
-
-    public static List<String> strings(HttpResponse<String> response, String path) {
-        return JsonPath.read(response.body(), path);
-    }
-
-    public static Predicate<HttpResponse<String>> atVersion(long version) {
-        return response -> response.statusCode() == 200 && response.headers().firstValue("ETag").orElse("").equals("\"" + version + "\"");
-    }
-
-    public static String etag(HttpResponse<String> response) {
-        return response.headers().firstValue("ETag").orElseThrow();
+        super(port, Duration.ofSeconds(30));
     }
 }

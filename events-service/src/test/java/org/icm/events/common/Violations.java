@@ -4,7 +4,8 @@ import java.util.Objects;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
-import org.icm.events.common.RuleViolation.Kind;
+import org.icm.service.rules.RuleViolation.Kind;
+import org.icm.service.rules.RuleViolation;
 
 /** Matchers for refused commands in given/when/then tests: the kind (HTTP status), the field and the stable code. */
 public final class Violations {
@@ -28,7 +29,7 @@ public final class Violations {
     }
 
     public static Matcher<RuleViolation> notYours(String code) {
-        return violation(Kind.NOT_YOURS, null, code);
+        return violation(Kind.NOT_ALLOWED, null, code);
     }
 
     static Matcher<RuleViolation> violation(Kind kind, String field, String code) {

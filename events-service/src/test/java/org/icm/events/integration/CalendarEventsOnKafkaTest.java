@@ -1,7 +1,6 @@
 package org.icm.events.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.icm.events.api.EventsApiClient.read;
 
 import io.cloudevents.CloudEvent;
@@ -13,15 +12,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.icm.events.EventsServiceTest;
 import org.icm.events.MutableClock;
 import org.icm.events.api.EventsApiClient;
@@ -35,6 +27,7 @@ import org.icm.kernel.identity.Role;
 import org.icm.kernel.vocabulary.BulletinKind;
 import org.icm.kernel.vocabulary.MeetingType;
 import org.icm.testing.TestTokens;
+import org.icm.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,23 +53,18 @@ class CalendarEventsOnKafkaTest {
 
     final IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/test"), CalendarIntegrationEvents.ALL);
     final TestTokens tokens = TestTokens.get();
-    KafkaConsumer<String, byte[]> consumer;
+    TopicReader topic;
     EventsApiClient api;
 
     @BeforeEach
     void subscribe() {
         api = new EventsApiClient(port);
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "events-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topic.EVENTS.topicName()));
+        topic = new TopicReader(bootstrapServers, Topic.EVENTS.topicName(), "events-test-");
     }
 
     @AfterEach
     void close() {
-        consumer.close();
+        topic.close();
     }
 
     @Test
@@ -102,7 +90,7 @@ class CalendarEventsOnKafkaTest {
                 .formatted(start.plusDays(1), start.plusDays(1).plusHours(4)));
         assertThat(api.post("/meetings/" + m + "/cancel", focalPoint, "{\"reason\":\"strike\"}").statusCode()).isEqualTo(200);
 
-        List<ConsumerRecord<String, byte[]>> records = recordsFor(m, 8);
+        List<ConsumerRecord<String, byte[]>> records = topic.recordsFor(m, 8);
         assertThat(records).allSatisfy(record -> assertThat(new String(record.headers().lastHeader("content-type").value(),
                 StandardCharsets.UTF_8)).isEqualTo("application/cloudevents+json"));
         List<CloudEvent> envelopes = records.stream().map(record -> codec.decode(record.value())).toList();
@@ -148,24 +136,6 @@ class CalendarEventsOnKafkaTest {
     }
 
     private List<IntegrationEvent> payloadsFor(String key, int expected) {
-        return recordsFor(key, expected).stream().map(record -> codec.payload(codec.decode(record.value())).orElseThrow()).toList();
-    }
-
-    /** Everything read from the topic so far: records of other keys are kept for later lookups. */
-    private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-
-    /** Waits for this many records with the key, then a little longer to be sure no more come. */
-    private List<ConsumerRecord<String, byte[]>> recordsFor(String key, int expected) {
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).untilAsserted(() -> {
-            consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-            assertThat(withKey(key)).hasSizeGreaterThanOrEqualTo(expected);
-        });
-        consumer.poll(Duration.ofSeconds(1)).forEach(seen::add);
-        assertThat(withKey(key)).hasSize(expected);
-        return withKey(key);
-    }
-
-    private List<ConsumerRecord<String, byte[]>> withKey(String key) {
-        return seen.stream().filter(record -> key.equals(record.key())).toList();
+        return topic.recordsFor(key, expected).stream().map(record -> codec.payload(codec.decode(record.value())).orElseThrow()).toList();
     }
 }

@@ -1,7 +1,7 @@
 package org.icm.membership.api;
 
-import static org.icm.membership.api.Writes.REASON_HEADER;
-import static org.icm.membership.api.Writes.acting;
+import static org.icm.service.web.Writes.REASON_HEADER;
+import static org.icm.membership.api.Access.acting;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +13,7 @@ import org.icm.membership.organisation.OrganisationCommand.DeactivateAccount;
 import org.icm.membership.organisation.OrganisationCommand.SetAnalyst;
 import org.icm.membership.organisation.OrganisationState;
 import org.icm.service.security.Actor;
+import org.icm.service.web.Writes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,7 +61,7 @@ class AccountController {
     @GetMapping("/organisations/{organisationId}/accounts")
     @Operation(summary = "The organisation's people (its own people and focal points)")
     List<OrganisationState.Account> accounts(@PathVariable String organisationId, Actor actor) {
-        Writes.requireOwnOrFocalPoint(actor, organisationId);
+        Access.requireOwnOrFocalPoint(actor, organisationId);
         return directory.find(organisationId).map(entry -> List.copyOf(entry.state().accounts().values()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no organisation " + organisationId + "."));
     }
@@ -71,13 +72,13 @@ class AccountController {
     ResponseEntity<Map<String, Object>> analyst(@PathVariable String organisationId, @PathVariable String accountId,
                                                 @RequestBody Requests.AnalystRole body, Actor actor,
                                                 @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new SetAnalyst(organisationId, acting(actor), accountId, Boolean.TRUE.equals(body.analyst())), actor, reason);
+        return writes.send(organisationId, new SetAnalyst(organisationId, acting(actor), accountId, Boolean.TRUE.equals(body.analyst())), actor, reason);
     }
 
     @PostMapping("/organisations/{organisationId}/accounts/{accountId}/deactivate")
     @Operation(summary = "Deactivate an account (its organisation's people, or focal points)")
     ResponseEntity<Map<String, Object>> deactivate(@PathVariable String organisationId, @PathVariable String accountId, Actor actor,
                                                    @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new DeactivateAccount(organisationId, acting(actor), accountId), actor, reason);
+        return writes.send(organisationId, new DeactivateAccount(organisationId, acting(actor), accountId), actor, reason);
     }
 }

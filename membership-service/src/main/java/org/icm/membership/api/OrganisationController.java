@@ -1,8 +1,8 @@
 package org.icm.membership.api;
 
-import static org.icm.membership.api.Writes.REASON_HEADER;
-import static org.icm.membership.api.Writes.acting;
-import static org.icm.membership.api.Writes.expectedVersion;
+import static org.icm.service.web.Writes.REASON_HEADER;
+import static org.icm.membership.api.Access.acting;
+import static org.icm.service.web.Writes.expectedVersion;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +21,7 @@ import org.icm.membership.organisation.NameClaims;
 import org.icm.membership.organisation.OrganisationCommand.*;
 import org.icm.membership.organisation.OrganisationStatus;
 import org.icm.service.security.Actor;
+import org.icm.service.web.Writes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -124,7 +125,7 @@ class OrganisationController {
             names.claim(body.name(), organisationId);
         }
         try {
-            var answer = writes.send(new EditProfile(organisationId, expectedVersion(ifMatch), acting(actor), body.profile()), actor, reason);
+            var answer = writes.send(organisationId, new EditProfile(organisationId, expectedVersion(ifMatch), acting(actor), body.profile()), actor, reason);
             if (renamed) {
                 names.release(oldName, organisationId);
             }
@@ -143,7 +144,7 @@ class OrganisationController {
     ResponseEntity<Map<String, Object>> admit(@PathVariable String organisationId, Actor actor,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                               @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new Admit(organisationId, expectedVersion(ifMatch), acting(actor)), actor, reason);
+        return writes.send(organisationId, new Admit(organisationId, expectedVersion(ifMatch), acting(actor)), actor, reason);
     }
 
     @PostMapping("/{organisationId}/reject")
@@ -151,7 +152,7 @@ class OrganisationController {
     @Operation(summary = "Reject an application, with a reason (focal points); the name is free again")
     ResponseEntity<Map<String, Object>> reject(@PathVariable String organisationId, @RequestBody Requests.Reason body, Actor actor,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var answer = writes.send(new Reject(organisationId, expectedVersion(ifMatch), acting(actor), body.reason()), actor, body.reason());
+        var answer = writes.send(organisationId, new Reject(organisationId, expectedVersion(ifMatch), acting(actor), body.reason()), actor, body.reason());
         releaseName(organisationId);
         return answer;
     }
@@ -161,7 +162,7 @@ class OrganisationController {
     @Operation(summary = "Suspend a member, with a reason (focal points)")
     ResponseEntity<Map<String, Object>> suspend(@PathVariable String organisationId, @RequestBody Requests.Reason body, Actor actor,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return writes.send(new Suspend(organisationId, expectedVersion(ifMatch), acting(actor), body.reason()), actor, body.reason());
+        return writes.send(organisationId, new Suspend(organisationId, expectedVersion(ifMatch), acting(actor), body.reason()), actor, body.reason());
     }
 
     @PostMapping("/{organisationId}/reinstate")
@@ -170,7 +171,7 @@ class OrganisationController {
     ResponseEntity<Map<String, Object>> reinstate(@PathVariable String organisationId, Actor actor,
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new Reinstate(organisationId, expectedVersion(ifMatch), acting(actor)), actor, reason);
+        return writes.send(organisationId, new Reinstate(organisationId, expectedVersion(ifMatch), acting(actor)), actor, reason);
     }
 
     @PostMapping("/{organisationId}/withdraw")
@@ -178,7 +179,7 @@ class OrganisationController {
     ResponseEntity<Map<String, Object>> withdraw(@PathVariable String organisationId, Actor actor,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        var answer = writes.send(new Withdraw(organisationId, expectedVersion(ifMatch), acting(actor)), actor, reason);
+        var answer = writes.send(organisationId, new Withdraw(organisationId, expectedVersion(ifMatch), acting(actor)), actor, reason);
         releaseName(organisationId);
         return answer;
     }
@@ -189,7 +190,7 @@ class OrganisationController {
     ResponseEntity<Map<String, Object>> designate(@PathVariable String organisationId, Actor actor,
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        var answer = writes.send(new DesignateFocalPoint(organisationId, expectedVersion(ifMatch), acting(actor)), actor, reason);
+        var answer = writes.send(organisationId, new DesignateFocalPoint(organisationId, expectedVersion(ifMatch), acting(actor)), actor, reason);
         focalPoints.add(organisationId);
         return answer;
     }
@@ -202,7 +203,7 @@ class OrganisationController {
                                                @RequestHeader(name = REASON_HEADER, required = false) String reason) {
         int others = focalPoints.takeOut(organisationId);
         try {
-            return writes.send(new RevokeFocalPoint(organisationId, expectedVersion(ifMatch), acting(actor), others), actor, reason);
+            return writes.send(organisationId, new RevokeFocalPoint(organisationId, expectedVersion(ifMatch), acting(actor), others), actor, reason);
         } catch (RuntimeException refused) {
             if (others > 0) {
                 focalPoints.add(organisationId);

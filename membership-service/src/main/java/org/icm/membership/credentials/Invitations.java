@@ -7,7 +7,7 @@ import org.icm.membership.organisation.Acting;
 import org.icm.membership.organisation.Commands;
 import org.icm.membership.organisation.OrganisationCommand.ActivateAccount;
 import org.icm.membership.organisation.OrganisationCommand.InviteAccount;
-import org.icm.membership.organisation.RuleViolation;
+import org.icm.service.rules.RuleViolation;
 import org.icm.service.security.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.icm.kernel.vocabulary.Country;
 import org.icm.kernel.vocabulary.OrganisationScope;
+import org.icm.service.rules.RuleViolation;
 
 /** Checks of single values that commands carry, each naming the field it checks. */
 final class Checks {

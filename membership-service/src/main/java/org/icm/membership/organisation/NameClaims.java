@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import java.text.Normalizer;
 import java.util.Locale;
 import org.bson.Document;
+import org.icm.service.rules.RuleViolation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 

@@ -11,6 +11,7 @@ import org.icm.membership.organisation.OrganisationCommand.*;
 import org.icm.membership.organisation.OrganisationEvent.*;
 import org.icm.membership.organisation.OrganisationState.Account;
 import org.icm.membership.organisation.OrganisationState.AccountStatus;
+import org.icm.service.rules.RuleViolation;
 
 /**
  * A member organisation of ICM, with its accounts, as one aggregate. Accounts are members of the organisation, not

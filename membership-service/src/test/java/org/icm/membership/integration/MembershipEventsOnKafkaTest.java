@@ -1,22 +1,14 @@
 package org.icm.membership.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.icm.kernel.events.IntegrationEvent;
 import org.icm.kernel.events.IntegrationEventCodec;
 import org.icm.kernel.events.Topic;
@@ -37,6 +29,7 @@ import org.icm.kernel.vocabulary.OrganisationFocus;
 import org.icm.kernel.vocabulary.OrganisationKind;
 import org.icm.kernel.vocabulary.OrganisationScope;
 import org.icm.membership.MembershipTest;
+import org.icm.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,21 +48,16 @@ class MembershipEventsOnKafkaTest extends MembershipTest {
     String bootstrapServers;
 
     final IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/membership-service"), MembershipIntegrationEvents.ALL);
-    KafkaConsumer<String, byte[]> consumer;
+    TopicReader topic;
 
     @BeforeEach
     void subscribe() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "membership-events-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topic.MEMBERSHIP.topicName()));
+        topic = new TopicReader(bootstrapServers, Topic.MEMBERSHIP.topicName(), "membership-events-test-");
     }
 
     @AfterEach
     void close() {
-        consumer.close();
+        topic.close();
     }
 
     @Test
@@ -96,7 +84,7 @@ class MembershipEventsOnKafkaTest extends MembershipTest {
         assertThat(post("/organisations/" + id + "/reinstate", focal, null).statusCode()).isEqualTo(200);
         assertThat(post("/organisations/" + id + "/withdraw", token(id, Role.PARTICIPANT), null).statusCode()).isEqualTo(200);
 
-        List<ConsumerRecord<String, byte[]>> records = recordsFor(id, 12);
+        List<ConsumerRecord<String, byte[]>> records = topic.recordsFor(id, 12);
 
         assertThat(records).allSatisfy(record -> assertThat(new String(record.headers().lastHeader("content-type").value(),
                 StandardCharsets.UTF_8)).isEqualTo("application/cloudevents+json"));
@@ -123,26 +111,6 @@ class MembershipEventsOnKafkaTest extends MembershipTest {
             String text = new String(record.value(), StandardCharsets.UTF_8);
             assertThat(text).doesNotContain(PASSWORD).doesNotContain("anna@example.org").doesNotContain("{bcrypt}")
                     .doesNotContain(MembershipTest.<String>json(invited, "$.token"));
-        });
-    }
-
-    /** Waits for this many records with the key, then a little longer to be sure no more come. */
-    private List<ConsumerRecord<String, byte[]>> recordsFor(String key, int expected) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).untilAsserted(() -> {
-            poll(key, records, Duration.ofMillis(500));
-            assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
-        });
-        poll(key, records, Duration.ofSeconds(1));
-        assertThat(records).hasSize(expected);
-        return records;
-    }
-
-    private void poll(String key, List<ConsumerRecord<String, byte[]>> records, Duration timeout) {
-        consumer.poll(timeout).forEach(record -> {
-            if (key.equals(record.key())) {
-                records.add(record);
-            }
         });
     }
 }

@@ -11,6 +11,7 @@ import org.icm.kernel.vocabulary.OrganisationKind;
 import org.icm.kernel.vocabulary.OrganisationScope;
 import org.icm.membership.organisation.OrganisationCommand.*;
 import org.icm.membership.organisation.OrganisationEvent.*;
+import org.icm.service.rules.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,26 +1,20 @@
 package org.icm.notification.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.icm.infrastructure.SharedInfrastructure;
 import org.icm.kernel.events.Topic;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.notification.support.NotificationTestBase;
+import org.icm.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /** A record that cannot be handled goes to the dead-letter topic with its error, and the records after it still arrive. */
@@ -48,20 +42,9 @@ class DeadLetterTest extends NotificationTestBase {
     }
 
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(byte[] value) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topic.DEAD_LETTERS.topicName()));
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (Arrays.equals(record.value(), value)) {
-                        found.add(record);
-                    }
-                });
-                return !found.isEmpty();
-            });
+        try (TopicReader reader = new TopicReader(SharedInfrastructure.get().kafkaBootstrapServers(), Topic.DEAD_LETTERS.topicName(),
+                "dead-letter-reader-")) {
+            List<ConsumerRecord<String, byte[]>> found = reader.awaitRecords(Duration.ofSeconds(30), record -> Arrays.equals(record.value(), value));
             assertThat(found).hasSize(1);
             return found.getFirst();
         }

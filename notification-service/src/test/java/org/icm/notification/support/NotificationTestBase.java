@@ -30,6 +30,7 @@ import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.notification.directory.Account;
 import org.icm.notification.subscription.Subscription;
+import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,8 @@ public abstract class NotificationTestBase {
     protected TestClock clock;
 
     protected final HttpClient http = HttpClient.newHttpClient();
+
+    private ApiClient api;
 
     /** An account as the tests use it: ids, a token, its e-mail address. */
     public record Person(AccountId account, OrganisationId organisation, String token, String email) {
@@ -147,20 +150,27 @@ public abstract class NotificationTestBase {
         return URI.create("http://localhost:" + port + path);
     }
 
+    /** test-support's client of this service, as the person's web client would call it. */
+    protected ApiClient api() {
+        if (api == null) {
+            api = new ApiClient(port);
+        }
+        return api;
+    }
+
     protected HttpResponse<String> get(String path, Person person) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + person.token()).GET().build());
+        return api().get(path, person.token());
     }
 
     protected HttpResponse<String> post(String path, Person person) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + person.token())
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return api().post(path, person.token(), null);
     }
 
     protected HttpResponse<String> put(String path, Person person, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + person.token())
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return api().put(path, person.token(), json);
     }
 
+    /** A request test-support's client does not make (a form, no token): sent as it is. */
     protected HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,7 +1,7 @@
 package org.icm.policy.api;
 
-import static org.icm.policy.api.Writes.REASON_HEADER;
-import static org.icm.policy.api.Writes.expectedVersion;
+import static org.icm.service.web.Writes.REASON_HEADER;
+import static org.icm.service.web.Writes.expectedVersion;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +23,7 @@ import org.icm.policy.dossier.DossierCommand.TagRight;
 import org.icm.policy.dossier.DossierCommand.UntagRight;
 import org.icm.policy.dossier.Vocabulary.Visibility;
 import org.icm.service.security.Actor;
+import org.icm.service.web.Writes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -94,8 +95,8 @@ class DossierController {
     ResponseEntity<Map<String, Object>> open(@RequestBody Requests.DossierFields body, Actor actor,
                                              @RequestHeader(name = REASON_HEADER, required = false) String reason) {
         String dossierId = UUID.randomUUID().toString();
-        return writes.create(new OpenDossier(dossierId, body.title(), body.policyArea(), body.summary(), actor.organisation().toString()),
-                actor, reason, dossierId, URI.create("/dossiers/" + dossierId));
+        return writes.create(dossierId, new OpenDossier(dossierId, body.title(), body.policyArea(), body.summary(), actor.organisation().toString()),
+                actor, reason, URI.create("/dossiers/" + dossierId));
     }
 
     @PutMapping("/{dossierId}")
@@ -104,7 +105,7 @@ class DossierController {
     ResponseEntity<Map<String, Object>> edit(@PathVariable String dossierId, @RequestBody Requests.DossierFields body, Actor actor,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new EditDossier(dossierId, expectedVersion(ifMatch), body.title(), body.policyArea(), body.summary()), actor, reason);
+        return writes.send(dossierId, new EditDossier(dossierId, expectedVersion(ifMatch), body.title(), body.policyArea(), body.summary()), actor, reason);
     }
 
     @PostMapping("/{dossierId}/publish")
@@ -112,7 +113,7 @@ class DossierController {
     ResponseEntity<Map<String, Object>> publish(@PathVariable String dossierId, Actor actor,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                 @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new PublishDossier(dossierId, expectedVersion(ifMatch)), actor, reason);
+        return writes.send(dossierId, new PublishDossier(dossierId, expectedVersion(ifMatch)), actor, reason);
     }
 
     @PostMapping("/{dossierId}/return-to-draft")
@@ -120,7 +121,7 @@ class DossierController {
     ResponseEntity<Map<String, Object>> returnToDraft(@PathVariable String dossierId, Actor actor,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new ReturnDossierToDraft(dossierId, expectedVersion(ifMatch)), actor, reason);
+        return writes.send(dossierId, new ReturnDossierToDraft(dossierId, expectedVersion(ifMatch)), actor, reason);
     }
 
     @PostMapping("/{dossierId}/archive")
@@ -128,7 +129,7 @@ class DossierController {
     ResponseEntity<Map<String, Object>> archive(@PathVariable String dossierId, Actor actor,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                 @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new ArchiveDossier(dossierId, expectedVersion(ifMatch)), actor, reason);
+        return writes.send(dossierId, new ArchiveDossier(dossierId, expectedVersion(ifMatch)), actor, reason);
     }
 
     @PutMapping("/{dossierId}/rights/{rightCode}")
@@ -138,7 +139,7 @@ class DossierController {
                                                  @RequestBody Requests.Rationale body, Actor actor,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new TagRight(dossierId, expectedVersion(ifMatch), rightCode, body.rationale()), actor, reason);
+        return writes.send(dossierId, new TagRight(dossierId, expectedVersion(ifMatch), rightCode, body.rationale()), actor, reason);
     }
 
     @DeleteMapping("/{dossierId}/rights/{rightCode}")
@@ -146,6 +147,6 @@ class DossierController {
     ResponseEntity<Map<String, Object>> untagRight(@PathVariable String dossierId, @PathVariable String rightCode, Actor actor,
                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                    @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new UntagRight(dossierId, expectedVersion(ifMatch), rightCode), actor, reason);
+        return writes.send(dossierId, new UntagRight(dossierId, expectedVersion(ifMatch), rightCode), actor, reason);
     }
 }

@@ -1,7 +1,7 @@
 package org.icm.policy.api;
 
-import static org.icm.policy.api.Writes.REASON_HEADER;
-import static org.icm.policy.api.Writes.expectedVersion;
+import static org.icm.service.web.Writes.REASON_HEADER;
+import static org.icm.service.web.Writes.expectedVersion;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +16,7 @@ import org.icm.policy.dossier.DossierCommand.EditMeasure;
 import org.icm.policy.dossier.DossierCommand.RecordProcedureStep;
 import org.icm.policy.dossier.DossierCommand.SetMeasureKeyDates;
 import org.icm.service.security.Actor;
+import org.icm.service.web.Writes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,8 +48,8 @@ class MeasureController {
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             @RequestHeader(name = REASON_HEADER, required = false) String reason) {
         String measureId = UUID.randomUUID().toString();
-        return writes.create(new AddMeasure(dossierId, expectedVersion(ifMatch), measureId, body.title(), body.type(),
-                body.procedureReference(), body.comReference(), body.celexNumber(), body.finalAct()), actor, reason, measureId,
+        return writes.create(measureId, new AddMeasure(dossierId, expectedVersion(ifMatch), measureId, body.title(), body.type(),
+                body.procedureReference(), body.comReference(), body.celexNumber(), body.finalAct()), actor, reason,
                 URI.create("/dossiers/" + dossierId + "/measures/" + measureId));
     }
 
@@ -58,7 +59,7 @@ class MeasureController {
                                              @RequestBody Requests.MeasureFields body, Actor actor,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new EditMeasure(dossierId, expectedVersion(ifMatch), measureId, body.title(), body.type(),
+        return writes.send(dossierId, new EditMeasure(dossierId, expectedVersion(ifMatch), measureId, body.title(), body.type(),
                 body.procedureReference(), body.comReference(), body.celexNumber(), body.finalAct()), actor, reason);
     }
 
@@ -69,8 +70,8 @@ class MeasureController {
                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                    @RequestHeader(name = REASON_HEADER, required = false) String reason) {
         String stepId = UUID.randomUUID().toString();
-        return writes.create(new RecordProcedureStep(dossierId, expectedVersion(ifMatch), measureId, stepId, body.stage(),
-                body.effectiveDate(), body.note(), body.documentReference(), today()), actor, reason, stepId,
+        return writes.create(stepId, new RecordProcedureStep(dossierId, expectedVersion(ifMatch), measureId, stepId, body.stage(),
+                body.effectiveDate(), body.note(), body.documentReference(), today()), actor, reason,
                 URI.create("/dossiers/" + dossierId + "/measures/" + measureId + "/steps/" + stepId));
     }
 
@@ -79,7 +80,7 @@ class MeasureController {
     ResponseEntity<Map<String, Object>> correctStep(@PathVariable String dossierId, @PathVariable String measureId,
                                                     @PathVariable String stepId, @RequestBody Requests.Correction body, Actor actor,
                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return writes.send(new CorrectProcedureStep(dossierId, expectedVersion(ifMatch), measureId, stepId, body.stage(),
+        return writes.send(dossierId, new CorrectProcedureStep(dossierId, expectedVersion(ifMatch), measureId, stepId, body.stage(),
                 body.effectiveDate(), body.note(), body.documentReference(), body.reason(), today()), actor, body.reason());
     }
 
@@ -89,7 +90,7 @@ class MeasureController {
                                                  @RequestBody Requests.KeyDates body, Actor actor,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new SetMeasureKeyDates(dossierId, expectedVersion(ifMatch), measureId, body.entryIntoForce(),
+        return writes.send(dossierId, new SetMeasureKeyDates(dossierId, expectedVersion(ifMatch), measureId, body.entryIntoForce(),
                 body.application(), body.transpositionDeadline()), actor, reason);
     }
 

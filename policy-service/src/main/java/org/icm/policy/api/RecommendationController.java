@@ -1,7 +1,7 @@
 package org.icm.policy.api;
 
-import static org.icm.policy.api.Writes.REASON_HEADER;
-import static org.icm.policy.api.Writes.expectedVersion;
+import static org.icm.service.web.Writes.REASON_HEADER;
+import static org.icm.service.web.Writes.expectedVersion;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +24,7 @@ import org.icm.policy.dossier.DossierCommand.WithdrawEndorsement;
 import org.icm.policy.dossier.DossierState;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
 import org.icm.service.security.Actor;
+import org.icm.service.web.Writes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -78,8 +79,8 @@ class RecommendationController {
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                               @RequestHeader(name = REASON_HEADER, required = false) String reason) {
         String recommendationId = UUID.randomUUID().toString();
-        return writes.create(new DraftRecommendation(dossierId, expectedVersion(ifMatch), recommendationId, body.text(), body.addressees(),
-                        body.measureIds()), actor, reason, recommendationId,
+        return writes.create(recommendationId, new DraftRecommendation(dossierId, expectedVersion(ifMatch), recommendationId, body.text(), body.addressees(),
+                        body.measureIds()), actor, reason,
                 URI.create("/dossiers/" + dossierId + "/recommendations/" + recommendationId));
     }
 
@@ -90,7 +91,7 @@ class RecommendationController {
                                                @RequestBody Requests.Text body, Actor actor,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new ReviseRecommendation(dossierId, expectedVersion(ifMatch), recommendationId, body.text()), actor, reason);
+        return writes.send(dossierId, new ReviseRecommendation(dossierId, expectedVersion(ifMatch), recommendationId, body.text()), actor, reason);
     }
 
     @PutMapping("/{recommendationId}/addressees")
@@ -99,7 +100,7 @@ class RecommendationController {
                                                    @RequestBody Requests.Addressees body, Actor actor,
                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                    @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new ChangeRecommendationAddressees(dossierId, expectedVersion(ifMatch), recommendationId, body.addressees()),
+        return writes.send(dossierId, new ChangeRecommendationAddressees(dossierId, expectedVersion(ifMatch), recommendationId, body.addressees()),
                 actor, reason);
     }
 
@@ -109,7 +110,7 @@ class RecommendationController {
                                              @PathVariable String measureId, Actor actor,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new LinkRecommendationToMeasure(dossierId, expectedVersion(ifMatch), recommendationId, measureId), actor, reason);
+        return writes.send(dossierId, new LinkRecommendationToMeasure(dossierId, expectedVersion(ifMatch), recommendationId, measureId), actor, reason);
     }
 
     @DeleteMapping("/{recommendationId}/measures/{measureId}")
@@ -118,7 +119,7 @@ class RecommendationController {
                                                @PathVariable String measureId, Actor actor,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new UnlinkRecommendationFromMeasure(dossierId, expectedVersion(ifMatch), recommendationId, measureId), actor, reason);
+        return writes.send(dossierId, new UnlinkRecommendationFromMeasure(dossierId, expectedVersion(ifMatch), recommendationId, measureId), actor, reason);
     }
 
     @PutMapping("/{recommendationId}/status")
@@ -128,7 +129,7 @@ class RecommendationController {
                                                @RequestBody Requests.Status body, Actor actor,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new MoveRecommendationStatus(dossierId, expectedVersion(ifMatch), recommendationId, body.status()), actor, reason);
+        return writes.send(dossierId, new MoveRecommendationStatus(dossierId, expectedVersion(ifMatch), recommendationId, body.status()), actor, reason);
     }
 
     @PutMapping("/{recommendationId}/outcome")
@@ -138,7 +139,7 @@ class RecommendationController {
                                                 @RequestBody Requests.OutcomeFields body, Actor actor,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                 @RequestHeader(name = REASON_HEADER, required = false) String reason) {
-        return writes.send(new RecordRecommendationOutcome(dossierId, expectedVersion(ifMatch), recommendationId, body.outcome(),
+        return writes.send(dossierId, new RecordRecommendationOutcome(dossierId, expectedVersion(ifMatch), recommendationId, body.outcome(),
                 body.evidence()), actor, reason);
     }
 
@@ -148,7 +149,7 @@ class RecommendationController {
                                                 @PathVariable String organisationId, Actor actor,
                                                 @RequestHeader(name = REASON_HEADER, required = false) String reason) {
         requireOwnOrganisation(actor, organisationId);
-        return writes.send(new EndorseRecommendation(dossierId, null, recommendationId, organisationId), actor, reason);
+        return writes.send(dossierId, new EndorseRecommendation(dossierId, null, recommendationId, organisationId), actor, reason);
     }
 
     @DeleteMapping("/{recommendationId}/endorsements/{organisationId}")
@@ -157,7 +158,7 @@ class RecommendationController {
                                                             @PathVariable String organisationId, Actor actor,
                                                             @RequestHeader(name = REASON_HEADER, required = false) String reason) {
         requireOwnOrganisation(actor, organisationId);
-        return writes.send(new WithdrawEndorsement(dossierId, null, recommendationId, organisationId), actor, reason);
+        return writes.send(dossierId, new WithdrawEndorsement(dossierId, null, recommendationId, organisationId), actor, reason);
     }
 
     /** An account speaks for its own organisation only. */

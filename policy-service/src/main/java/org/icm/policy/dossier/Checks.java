@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.regex.Pattern;
 import org.icm.kernel.vocabulary.RightsCatalogue;
+import org.icm.service.rules.RuleViolation;
 
 /** Checks of single values that commands carry, each naming the field it checks. */
 final class Checks {

@@ -24,6 +24,7 @@ import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.DossierStatus;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
 import org.icm.policy.dossier.Vocabulary.Visibility;
+import org.icm.service.rules.RuleViolation;
 
 /**
  * One EU policy file, with its measures, rights at stake and recommendations, as one aggregate: the rules

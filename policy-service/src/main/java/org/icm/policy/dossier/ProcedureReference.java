@@ -3,6 +3,7 @@ package org.icm.policy.dossier;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.icm.service.rules.RuleViolation;
 
 /**
  * An EU procedure reference in the Legislative Observatory form {@code YYYY/NNNN(TYPE)}, e.g.

@@ -2,8 +2,8 @@ package org.icm.policy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.icm.policy.api.DossierApiTest.assertProblem;
-import static org.icm.policy.api.PolicyApiClient.atVersion;
-import static org.icm.policy.api.PolicyApiClient.read;
+import static org.icm.testing.ApiClient.atVersion;
+import static org.icm.testing.ApiClient.read;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -20,6 +20,7 @@ import org.icm.kernel.identity.Role;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.policy.dossier.DossierCommand;
 import org.icm.policy.dossier.DossierEvent.DossierEdited;
+import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class ConcurrentWriteTest {
 
     @Test
     void theLaterOfTwoConcurrentWritesGets409AndChangesNothing() throws Exception {
-        PolicyApiClient api = new PolicyApiClient(port);
+        ApiClient api = new ApiClient(port);
         String focalPoint = TestTokens.get().mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
         String dossierId = read(api.post("/dossiers", focalPoint, "{\"title\":\"Return regulation\",\"policyArea\":\"RETURN\"}"), "$.id");
 

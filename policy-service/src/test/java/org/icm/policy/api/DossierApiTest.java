@@ -1,8 +1,8 @@
 package org.icm.policy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.icm.policy.api.PolicyApiClient.atVersion;
-import static org.icm.policy.api.PolicyApiClient.read;
+import static org.icm.testing.ApiClient.atVersion;
+import static org.icm.testing.ApiClient.read;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -12,6 +12,8 @@ import java.util.Map;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
+import org.icm.service.web.Writes;
+import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class DossierApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    PolicyApiClient api;
+    ApiClient api;
     final TestTokens tokens = TestTokens.get();
     final AccountId focalPointAccount = AccountId.random();
     final OrganisationId picum = OrganisationId.random();
@@ -38,7 +40,7 @@ class DossierApiTest {
 
     @BeforeEach
     void signIn() {
-        api = new PolicyApiClient(port);
+        api = new ApiClient(port);
         focalPoint = tokens.mint(focalPointAccount, picum, Role.FOCAL_POINT, Role.PARTICIPANT);
         participant = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
     }

@@ -2,8 +2,8 @@ package org.icm.policy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.icm.policy.api.DossierApiTest.assertProblem;
-import static org.icm.policy.api.PolicyApiClient.atVersion;
-import static org.icm.policy.api.PolicyApiClient.read;
+import static org.icm.testing.ApiClient.atVersion;
+import static org.icm.testing.ApiClient.read;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
+import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,7 @@ class ReadModelReplayTest {
 
     @Test
     void replayingTheCatalogueRebuildsTheSameDocuments() {
-        PolicyApiClient api = new PolicyApiClient(port);
+        ApiClient api = new ApiClient(port);
         String focalPoint = tokens.mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
         String dossierId = read(api.post("/dossiers", focalPoint, "{\"title\":\"Return regulation\",\"policyArea\":\"RETURN\"}"), "$.id");
         String measureId = read(api.post("/dossiers/" + dossierId + "/measures", focalPoint,
@@ -59,7 +60,7 @@ class ReadModelReplayTest {
 
     @Test
     void onlyFocalPointsReplayAndOnlyKnownReadModels() {
-        PolicyApiClient api = new PolicyApiClient(port);
+        ApiClient api = new ApiClient(port);
         String participant = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
         String focalPoint = tokens.mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
 

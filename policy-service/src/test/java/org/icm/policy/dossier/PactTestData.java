@@ -15,9 +15,10 @@ import org.icm.policy.dossier.DossierEvent.MeasureAdded;
 import org.icm.policy.dossier.DossierEvent.ProcedureStepRecorded;
 import org.icm.policy.dossier.DossierEvent.RecommendationDrafted;
 import org.icm.policy.dossier.DossierEvent.RecommendationStatusChanged;
-import org.icm.policy.dossier.RuleViolation.Kind;
+import org.icm.service.rules.RuleViolation.Kind;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
+import org.icm.service.rules.RuleViolation;
 
 /**
  * Given-events and matchers shared by the dossier tests, built from /work/shared/data/eu-dossiers.json:

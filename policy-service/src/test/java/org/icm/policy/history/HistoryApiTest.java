@@ -11,7 +11,7 @@ import java.util.Map;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
-import org.icm.policy.api.PolicyApiClient;
+import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,7 +181,7 @@ class HistoryApiTest {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String json, Map<String, String> headers) {
-        HttpResponse<String> response = new PolicyApiClient(port).send(method, path, token, json, headers);
+        HttpResponse<String> response = new ApiClient(port).send(method, path, token, json, headers);
         if (!method.equals("GET")) {
             assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
         }

@@ -51,7 +51,7 @@ import org.icm.policy.dossier.DossierState;
 import org.icm.policy.dossier.DossierState.Measure;
 import org.icm.policy.dossier.DossierState.Recommendation;
 import org.icm.policy.dossier.DossierState.Step;
-import org.icm.policy.dossier.RuleViolation;
+import org.icm.service.rules.RuleViolation;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.Outcome;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;

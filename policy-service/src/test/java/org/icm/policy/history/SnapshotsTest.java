@@ -9,7 +9,7 @@ import java.util.List;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
-import org.icm.policy.api.PolicyApiClient;
+import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ class SnapshotsTest {
 
     @Test
     void aDossierLoadedFromItsSnapshotKeepsItsRulesAndItsPastStatesAreUnchanged() {
-        PolicyApiClient api = new PolicyApiClient(port);
+        ApiClient api = new ApiClient(port);
         String dossier = id(api.post("/dossiers", focalPoint, "{\"title\":\"Return Regulation\",\"policyArea\":\"RETURN\"}"));
         String measure = id(api.post("/dossiers/" + dossier + "/measures", focalPoint,
                 "{\"title\":\"Return Regulation\",\"type\":\"REGULATION\",\"procedureReference\":\"2018/0329(COD)\"}"));

@@ -1,23 +1,15 @@
 package org.icm.policy.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -65,6 +57,7 @@ import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
 import org.icm.service.axon.AuditMetaData;
 import org.icm.service.integration.IntegrationEventPublisher;
 import org.icm.service.security.Actor;
+import org.icm.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,21 +91,16 @@ class PolicyEventsOnKafkaTest {
     final Actor focalPoint = new Actor(AccountId.random(), OrganisationId.random(), Set.of(Role.FOCAL_POINT));
     final IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/policy-service"), PolicyIntegrationEvents.ALL);
     final LocalDate today = LocalDate.now();
-    KafkaConsumer<String, byte[]> consumer;
+    TopicReader topic;
 
     @BeforeEach
     void subscribe() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "policy-events-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topic.POLICY.topicName()));
+        topic = new TopicReader(bootstrapServers, Topic.POLICY.topicName(), "policy-events-test-");
     }
 
     @AfterEach
     void close() {
-        consumer.close();
+        topic.close();
     }
 
     @Test
@@ -141,7 +129,7 @@ class PolicyEventsOnKafkaTest {
         send(new ReturnDossierToDraft(d, null), null);
         send(new ArchiveDossier(d, null), null);
 
-        List<ConsumerRecord<String, byte[]>> records = recordsFor(d, 16);
+        List<ConsumerRecord<String, byte[]>> records = topic.recordsFor(d, 16);
 
         assertThat(records).allSatisfy(record -> assertThat(new String(record.headers().lastHeader("content-type").value(),
                 StandardCharsets.UTF_8)).isEqualTo("application/cloudevents+json"));
@@ -217,7 +205,7 @@ class PolicyEventsOnKafkaTest {
         send(new OpenDossier(second, "Anti-Trafficking Directive recast", PolicyArea.TRAFFICKING, null, null), null);
         send(new PublishDossier(first, null), null);
 
-        assertThat(recordsFor(first, 2)).extracting(record -> codec.payload(codec.decode(record.value())).orElseThrow()).containsExactly(
+        assertThat(topic.recordsFor(first, 2)).extracting(record -> codec.payload(codec.decode(record.value())).orElseThrow()).containsExactly(
                 new DossierOpened(first, "Return regulation", PolicyArea.RETURN, null, null),
                 new DossierPublished(first, "Return regulation", PolicyArea.RETURN));
     }
@@ -228,26 +216,6 @@ class PolicyEventsOnKafkaTest {
 
     private static DomainEventMessage<?> storedOf(List<DomainEventMessage<?>> stored, Class<?> payloadType, int occurrence) {
         return stored.stream().filter(message -> payloadType.isInstance(message.getPayload())).skip(occurrence).findFirst().orElseThrow();
-    }
-
-    /** Waits for this many records with the key, then a little longer to be sure no more come. */
-    private List<ConsumerRecord<String, byte[]>> recordsFor(String key, int expected) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).untilAsserted(() -> {
-            poll(key, records, Duration.ofMillis(500));
-            assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
-        });
-        poll(key, records, Duration.ofSeconds(1));
-        assertThat(records).hasSize(expected);
-        return records;
-    }
-
-    private void poll(String key, List<ConsumerRecord<String, byte[]>> records, Duration timeout) {
-        consumer.poll(timeout).forEach(record -> {
-            if (key.equals(record.key())) {
-                records.add(record);
-            }
-        });
     }
 
     private void send(Object command, String reason) {

@@ -10,7 +10,7 @@ import org.awaitility.Awaitility;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
-import org.icm.policy.api.PolicyApiClient;
+import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,10 +55,10 @@ class SampleContentTest {
     }
 
     private HttpResponse<String> post(String path, String token) {
-        return new PolicyApiClient(port).post(path, token, null);
+        return new ApiClient(port).post(path, token, null);
     }
 
     private HttpResponse<String> get(String path) {
-        return new PolicyApiClient(port).get(path, null);
+        return new ApiClient(port).get(path, null);
     }
 }

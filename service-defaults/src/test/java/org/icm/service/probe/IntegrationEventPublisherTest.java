@@ -1,23 +1,15 @@
 package org.icm.service.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -31,6 +23,7 @@ import org.icm.kernel.identity.Role;
 import org.icm.service.axon.AuditMetaData;
 import org.icm.service.integration.IntegrationEventPublisher;
 import org.icm.service.security.Actor;
+import org.icm.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,21 +50,16 @@ class IntegrationEventPublisherTest {
     final Actor focalPoint = new Actor(AccountId.random(), OrganisationId.random(), Set.of(Role.FOCAL_POINT));
     final IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/probe-service"),
             List.of(TallyIntegrationEvents.STARTED, TallyIntegrationEvents.REACHED));
-    KafkaConsumer<String, byte[]> consumer;
+    TopicReader topic;
 
     @BeforeEach
     void subscribe() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topic.EVENTS.topicName()));
+        topic = new TopicReader(bootstrapServers, Topic.EVENTS.topicName(), "probe-test-");
     }
 
     @AfterEach
     void close() {
-        consumer.close();
+        topic.close();
     }
 
     @Test
@@ -83,7 +71,8 @@ class IntegrationEventPublisherTest {
 
         // delivery is at least once: a batch that shares a segment with another test's refused send may be sent
         // again, with the same ids; consumers drop those duplicates by id, and so does this check
-        List<ConsumerRecord<String, byte[]>> records = distinctById(recordsFor(id, 3, true));
+        List<ConsumerRecord<String, byte[]>> records = topic.distinctFor(id, 3, Duration.ofSeconds(90),
+                record -> codec.decode(record.value()).getId());
 
         assertThat(records).hasSize(3).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(id);
@@ -118,7 +107,7 @@ class IntegrationEventPublisherTest {
 
         // each failed attempt sent "started" and then failed on the oversized "reached 0": the batch was
         // rolled back and handled again, so "started" arrives once per attempt, always with the same id
-        List<ConsumerRecord<String, byte[]>> records = recordsFor(id, TallyIntegrationEvents.FLAKY_FAILURES + 3);
+        List<ConsumerRecord<String, byte[]>> records = topic.recordsFor(id, TallyIntegrationEvents.FLAKY_FAILURES + 3, Duration.ofSeconds(90));
 
         List<CloudEvent> envelopes = records.stream().map(record -> codec.decode(record.value())).toList();
         assertThat(mapper.attempts.get(opened)).hasValueGreaterThan(TallyIntegrationEvents.FLAKY_FAILURES);
@@ -129,37 +118,6 @@ class IntegrationEventPublisherTest {
         assertThat(envelopes).extracting(envelope -> codec.payload(envelope).orElseThrow()).endsWith(
                 new TallyIntegrationEvents.TallyReached(id, 0, ""),
                 new TallyIntegrationEvents.TallyReached(id, 2, ""));
-    }
-
-    private List<ConsumerRecord<String, byte[]>> distinctById(List<ConsumerRecord<String, byte[]>> records) {
-        Set<String> seen = new HashSet<>();
-        return records.stream().filter(record -> seen.add(codec.decode(record.value()).getId())).toList();
-    }
-
-    private List<ConsumerRecord<String, byte[]>> recordsFor(String key, int expected) {
-        return recordsFor(key, expected, false);
-    }
-
-    /** Waits for this many records with the key, and a little longer to be sure no more come (or, with duplicates allowed, to collect them). */
-    private List<ConsumerRecord<String, byte[]>> recordsFor(String key, int expected, boolean duplicatesAllowed) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).untilAsserted(() -> {
-            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                if (key.equals(record.key())) {
-                    records.add(record);
-                }
-            });
-            assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
-        });
-        consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
-            if (key.equals(record.key())) {
-                records.add(record);
-            }
-        });
-        if (!duplicatesAllowed) {
-            assertThat(records).hasSize(expected);
-        }
-        return records;
     }
 
     private void send(Object command) {

@@ -1,10 +1,12 @@
-package org.icm.membership.organisation;
+package org.icm.service.rules;
 
 /**
- * A command the organisation refuses. {@link Kind#INVALID_INPUT} means a value is malformed (HTTP 400, naming the
- * field); {@link Kind#CONFLICTS_WITH_STATE} means the value is well formed but the organisation's state does not
- * allow it (HTTP 422); {@link Kind#NOT_ALLOWED} means the caller may not do this to this organisation (HTTP 403).
- * The {@code code} is stable: it ends the problem type.
+ * A command an aggregate refuses. {@link Kind#INVALID_INPUT} means a value is malformed (HTTP 400, naming the
+ * field); {@link Kind#CONFLICTS_WITH_STATE} means the value is well formed but the aggregate's current state
+ * does not allow it (HTTP 422), e.g. a step after a dossier's exit; {@link Kind#NOT_ALLOWED} means the caller may
+ * not do this to this aggregate (HTTP 403), e.g. someone else's bulletin. The {@code code} is stable: it ends the
+ * problem type. Every service raises this one, so clients read all refusals alike; service-defaults' advice turns
+ * it into problem+json.
  */
 public final class RuleViolation extends RuntimeException {
 

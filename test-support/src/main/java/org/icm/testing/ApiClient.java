@@ -1,4 +1,4 @@
-package org.icm.policy.api;
+package org.icm.testing;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
@@ -7,24 +7,49 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
-/** A small HTTP client for the policy API, as a web client would use it: JSON over HTTP with a bearer token. */
-public final class PolicyApiClient {
+/**
+ * A small HTTP client for a service's API, as a web client would use it: JSON over HTTP with a bearer token
+ * (none when the token is null). Services' tests use it as it is or through a thin subclass.
+ */
+public class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final Duration awaitAtMost;
 
-    public PolicyApiClient(int port) {
+    /** A client of the service on this local port; {@link #awaitGet} waits up to 20 seconds. */
+    public ApiClient(int port) {
+        this(port, Duration.ofSeconds(20));
+    }
+
+    /** A client of the service on this local port; {@link #awaitGet} waits up to {@code awaitAtMost}. */
+    public ApiClient(int port, Duration awaitAtMost) {
         this.base = "http://localhost:" + port;
+        this.awaitAtMost = awaitAtMost;
     }
 
     public HttpResponse<String> get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }
 
+    public HttpResponse<String> post(String path, String token, String json) {
+        return send("POST", path, token, json, Map.of());
+    }
+
+    public HttpResponse<String> put(String path, String token, String json) {
+        return send("PUT", path, token, json, Map.of());
+    }
+
+    public HttpResponse<String> delete(String path, String token) {
+        return send("DELETE", path, token, null, Map.of());
+    }
+
+    /** Any request: a JSON body when {@code json} is not null, a bearer token when {@code token} is not, and these headers. */
     public HttpResponse<String> send(String method, String path, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -45,17 +70,9 @@ public final class PolicyApiClient {
         }
     }
 
-    public HttpResponse<String> post(String path, String token, String json) {
-        return send("POST", path, token, json, Map.of());
-    }
-
-    public HttpResponse<String> put(String path, String token, String json) {
-        return send("PUT", path, token, json, Map.of());
-    }
-
     /** Reads until the read model shows what the test waits for (it follows the event store within moments). */
     public HttpResponse<String> awaitGet(String path, String token, Predicate<HttpResponse<String>> condition) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        return Awaitility.await().atMost(awaitAtMost).pollInterval(Duration.ofMillis(50))
                 .until(() -> get(path, token), condition::test);
     }
 
@@ -63,7 +80,15 @@ public final class PolicyApiClient {
         return JsonPath.read(response.body(), path);
     }
 
+    public static List<String> strings(HttpResponse<String> response, String path) {
+        return JsonPath.read(response.body(), path);
+    }
+
     public static Predicate<HttpResponse<String>> atVersion(long version) {
         return response -> response.statusCode() == 200 && response.headers().firstValue("ETag").orElse("").equals("\"" + version + "\"");
+    }
+
+    public static String etag(HttpResponse<String> response) {
+        return response.headers().firstValue("ETag").orElseThrow();
     }
 }

@@ -1,4 +1,4 @@
-package org.icm.events.api;
+package org.icm.service.web;
 
 import java.net.URI;
 import java.util.Map;
@@ -8,48 +8,50 @@ import org.icm.service.axon.AuditMetaData;
 import org.icm.service.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Sends commands on behalf of the caller, with their audit metadata, and turns the new aggregate version into
- * the answer's ETag (as policy-service does). {@code "7"} (or {@code W/"7"}) in If-Match names version 7;
- * {@code *} or no header means "whatever it is now".
+ * Sends commands on behalf of the HTTP caller, with their audit metadata (who and, from {@value #REASON_HEADER},
+ * why), and turns the aggregate's new version into the answer's ETag. One place for the If-Match rules:
+ * {@code "7"} (or {@code W/"7"}) names version 7; {@code *} or no header means "whatever it is now".
+ * Auto-configured wherever there is a {@link CommandGateway} ({@link WritesAutoConfiguration}).
  */
-@Component
-class Writes {
+public class Writes {
 
-    static final String REASON_HEADER = "X-Change-Reason";
+    /** The request header that says why a change is made; it becomes the {@code reason} of the audit metadata. */
+    public static final String REASON_HEADER = "X-Change-Reason";
 
     private final CommandGateway commands;
 
-    Writes(CommandGateway commands) {
+    public Writes(CommandGateway commands) {
         this.commands = commands;
     }
 
-    /** Sends the command and answers 200 with the new version as ETag and body. */
-    ResponseEntity<Map<String, Object>> send(String id, Object command, Actor actor, String reason) {
+    /** Sends the command and answers 200 with the new version as ETag and body ({@code {id, version}}). */
+    public ResponseEntity<Map<String, Object>> send(String id, Object command, Actor actor, String reason) {
         long version = dispatch(command, actor, reason);
         return ResponseEntity.ok().eTag(etag(version)).body(Map.of("id", id, "version", version));
     }
 
     /** Sends a command that creates something and answers 201 with its location. */
-    ResponseEntity<Map<String, Object>> create(String id, Object command, Actor actor, String reason, URI location) {
+    public ResponseEntity<Map<String, Object>> create(String id, Object command, Actor actor, String reason, URI location) {
         long version = dispatch(command, actor, reason);
         return ResponseEntity.created(location).eTag(etag(version)).body(Map.of("id", id, "version", version));
     }
 
-    private long dispatch(Object command, Actor actor, String reason) {
+    /** Sends the command with the audit metadata and answers the aggregate's new version. */
+    public long dispatch(Object command, Actor actor, String reason) {
         Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(AuditMetaData.of(actor, reason)));
-        // a creating command answers the new aggregate's id; every other command its new version
+        // a creating command answers the new aggregate's id (version 0); every other command its new version
         return result instanceof Number version ? version.longValue() : 0L;
     }
 
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 
-    static Long expectedVersion(String ifMatch) {
+    /** The aggregate version an If-Match header names, or null for "whatever it is now"; 400 for anything else. */
+    public static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
@@ -65,9 +67,5 @@ class Writes {
         } catch (NumberFormatException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "If-Match must be an ETag this service gave, such as \"7\"");
         }
-    }
-
-    static ResponseStatusException notFound(String what, String id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no " + what + " " + id + ".");
     }
 }
