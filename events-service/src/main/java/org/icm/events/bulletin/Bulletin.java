@@ -11,6 +11,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.bulletin.BulletinCommand.*;
 import org.icm.events.bulletin.BulletinEvent.*;
 import org.icm.events.common.Checks;
+import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 
 /** A short update shared with all participants; its author's organisation (or a focal point) edits or retracts it. */
@@ -28,18 +29,18 @@ public class Bulletin {
 
     @CommandHandler
     public Bulletin(PostBulletin command) {
-        Checks.required("id", command.bulletinId());
-        apply(new BulletinPosted(command.bulletinId(), Checks.required("kind", command.kind()),
-                Checks.text("title", command.title(), Checks.TITLE_MAX), Checks.text("text", command.text(), TEXT_MAX),
-                Checks.ids("dossierIds", command.dossierIds()), Checks.required("authorAccountId", command.authorAccountId()),
-                Checks.required("organisationId", command.organisationId())));
+        Inputs.required("id", command.bulletinId());
+        apply(new BulletinPosted(command.bulletinId(), Inputs.required("kind", command.kind()),
+                Inputs.text("title", command.title(), Checks.TITLE_MAX), Inputs.text("text", command.text(), TEXT_MAX),
+                Checks.ids("dossierIds", command.dossierIds()), Inputs.required("authorAccountId", command.authorAccountId()),
+                Inputs.required("organisationId", command.organisationId())));
     }
 
     @CommandHandler
     public long handle(EditBulletin command) {
         requireChangeableBy(command.editorOrganisationId(), command.editorIsFocalPoint());
-        String title = Checks.text("title", command.title(), Checks.TITLE_MAX);
-        String text = Checks.text("text", command.text(), TEXT_MAX);
+        String title = Inputs.text("title", command.title(), Checks.TITLE_MAX);
+        String text = Inputs.text("text", command.text(), TEXT_MAX);
         List<String> dossierIds = Checks.ids("dossierIds", command.dossierIds());
         if (title.equals(state.title()) && text.equals(state.text()) && dossierIds.equals(state.dossierIds())) {
             throw RuleViolation.conflict("edit-changes-nothing", "the bulletin already says exactly this");
@@ -51,7 +52,7 @@ public class Bulletin {
     @CommandHandler
     public long handle(RetractBulletin command) {
         requireChangeableBy(command.editorOrganisationId(), command.editorIsFocalPoint());
-        apply(new BulletinRetracted(bulletinId, Checks.optionalText("reason", command.reason(), Checks.NOTE_MAX)));
+        apply(new BulletinRetracted(bulletinId, Inputs.optionalText("reason", command.reason(), Checks.NOTE_MAX)));
         return AggregateLifecycle.getVersion();
     }
 

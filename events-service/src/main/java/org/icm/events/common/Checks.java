@@ -1,5 +1,7 @@
 package org.icm.events.common;
 
+import static org.icm.service.rules.Inputs.required;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -19,28 +21,6 @@ public final class Checks {
     public static final int NOTE_MAX = 2_000;
 
     private Checks() {
-    }
-
-    public static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.invalid(field, "required", field + " must not be blank");
-        }
-        String stripped = value.strip();
-        if (stripped.length() > maxLength) {
-            throw RuleViolation.invalid(field, "too-long", field + " must be at most " + maxLength + " characters");
-        }
-        return stripped;
-    }
-
-    public static String optionalText(String field, String value, int maxLength) {
-        return value == null || value.isBlank() ? null : text(field, value, maxLength);
-    }
-
-    public static <T> T required(String field, T value) {
-        if (value == null) {
-            throw RuleViolation.invalid(field, "required", field + " is required");
-        }
-        return value;
     }
 
     /** An absolute http(s) link, as calendar apps and browsers open it; null when blank. */

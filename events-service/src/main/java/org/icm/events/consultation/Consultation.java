@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.common.Checks;
+import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 import org.icm.events.consultation.ConsultationCommand.*;
 import org.icm.events.consultation.ConsultationEvent.*;
@@ -34,19 +35,19 @@ public class Consultation {
 
     @CommandHandler
     public Consultation(OpenConsultation command) {
-        Checks.required("id", command.consultationId());
-        var type = Checks.required("type", command.type());
-        String dg = Checks.text("directorateGeneral", command.directorateGeneral(), 16).toUpperCase(java.util.Locale.ROOT);
+        Inputs.required("id", command.consultationId());
+        var type = Inputs.required("type", command.type());
+        String dg = Inputs.text("directorateGeneral", command.directorateGeneral(), 16).toUpperCase(java.util.Locale.ROOT);
         if (!DIRECTORATE_GENERAL.matcher(dg).matches()) {
             throw RuleViolation.invalid("directorateGeneral", "malformed-directorate-general",
                     "'" + command.directorateGeneral() + "' is not a Directorate-General such as HOME or JUST");
         }
-        String title = Checks.text("title", command.title(), Checks.TITLE_MAX);
+        String title = Inputs.text("title", command.title(), Checks.TITLE_MAX);
         String link = Checks.link("link", command.link());
-        Instant opensAt = Checks.required("opensAt", command.opensAt());
+        Instant opensAt = Inputs.required("opensAt", command.opensAt());
         Instant closesAt = deadline(opensAt, command.closesAt(), command.now());
-        String dossierId = Checks.optionalText("dossierId", command.dossierId(), 100);
-        String measureId = Checks.optionalText("measureId", command.measureId(), 100);
+        String dossierId = Inputs.optionalText("dossierId", command.dossierId(), 100);
+        String measureId = Inputs.optionalText("measureId", command.measureId(), 100);
         if (measureId != null && dossierId == null) {
             throw RuleViolation.invalid("measureId", "measure-needs-dossier", "a linked measure needs the dossier it belongs to");
         }
@@ -70,7 +71,7 @@ public class Consultation {
         if (state.jointResponseLead() != null) {
             throw RuleViolation.conflict("joint-response-planned", "a joint response led by " + state.jointResponseLead() + " is planned already");
         }
-        apply(new JointResponsePlanned(consultationId, Checks.text("leadOrganisation", command.leadOrganisation(), 100)));
+        apply(new JointResponsePlanned(consultationId, Inputs.text("leadOrganisation", command.leadOrganisation(), 100)));
         return version();
     }
 
@@ -90,7 +91,7 @@ public class Consultation {
     @CommandHandler
     public long handle(CloseConsultation command) {
         requireOpen();
-        Instant now = Checks.required("now", command.now());
+        Instant now = Inputs.required("now", command.now());
         if (now.isBefore(state.closesAt())) {
             throw RuleViolation.conflict("deadline-not-passed", "the consultation is open until " + state.closesAt());
         }
@@ -107,11 +108,11 @@ public class Consultation {
     }
 
     private static Instant deadline(Instant opensAt, Instant closesAt, Instant now) {
-        Checks.required("closesAt", closesAt);
+        Inputs.required("closesAt", closesAt);
         if (!closesAt.isAfter(opensAt)) {
             throw RuleViolation.invalid("closesAt", "closes-before-opens", "the feedback period must close after it opens (" + opensAt + ")");
         }
-        if (!closesAt.isAfter(Checks.required("now", now))) {
+        if (!closesAt.isAfter(Inputs.required("now", now))) {
             throw RuleViolation.invalid("closesAt", "deadline-in-past", "the deadline " + closesAt + " has passed already");
         }
         return closesAt;

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.common.Checks;
+import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 import org.icm.events.euevent.EuEventCommand.*;
 import org.icm.events.euevent.EuEventEvent.*;
@@ -30,7 +31,7 @@ public class EuEvent {
 
     @CommandHandler
     public EuEvent(AnnounceEuEvent command) {
-        Checks.required("id", command.euEventId());
+        Inputs.required("id", command.euEventId());
         Fields f = fields(command.fields());
         apply(new EuEventAnnounced(command.euEventId(), f.institution, f.title, f.startsAt, f.endsAt, f.zone, f.link, f.dossierIds));
     }
@@ -50,7 +51,7 @@ public class EuEvent {
     @CommandHandler
     public long handle(CancelEuEvent command) {
         requireNotCancelled();
-        apply(new EuEventCancelled(euEventId, Checks.text("reason", command.reason(), Checks.NOTE_MAX)));
+        apply(new EuEventCancelled(euEventId, Inputs.text("reason", command.reason(), Checks.NOTE_MAX)));
         return AggregateLifecycle.getVersion();
     }
 
@@ -67,9 +68,9 @@ public class EuEvent {
     }
 
     private static Fields fields(EuEventFields fields) {
-        Checks.required("body", fields);
-        EuInstitution institution = Checks.required("institution", fields.institution());
-        String title = Checks.text("title", fields.title(), Checks.TITLE_MAX);
+        Inputs.required("body", fields);
+        EuInstitution institution = Inputs.required("institution", fields.institution());
+        String title = Inputs.text("title", fields.title(), Checks.TITLE_MAX);
         ZoneId zone = Checks.zone("timeZone", fields.timeZone());
         ZonedDateTime start = Checks.at("start", fields.start(), zone);
         Instant endsAt = null;

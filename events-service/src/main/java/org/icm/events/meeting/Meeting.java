@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.common.Checks;
+import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 import org.icm.events.meeting.MeetingCommand.*;
 import org.icm.events.meeting.MeetingEvent.*;
@@ -44,11 +45,11 @@ public class Meeting {
 
     @CommandHandler
     public Meeting(ScheduleMeeting command) {
-        Checks.required("id", command.meetingId());
-        String title = Checks.text("title", command.title(), Checks.TITLE_MAX);
-        var type = Checks.required("type", command.type());
+        Inputs.required("id", command.meetingId());
+        String title = Inputs.text("title", command.title(), Checks.TITLE_MAX);
+        var type = Inputs.required("type", command.type());
         Times times = times(command.start(), command.end(), command.timeZone(), command.now());
-        String place = Checks.optionalText("place", command.place(), Checks.NOTE_MAX);
+        String place = Inputs.optionalText("place", command.place(), Checks.NOTE_MAX);
         String link = Checks.optionalLink("onlineLink", command.onlineLink());
         if (place == null && link == null) {
             throw RuleViolation.invalid("place", "place-or-link-required", "a meeting needs a place, an online link, or both");
@@ -103,15 +104,15 @@ public class Meeting {
     @CommandHandler
     public long handle(CancelMeeting command) {
         requirePlanned();
-        apply(new MeetingCancelled(meetingId, Checks.text("reason", command.reason(), Checks.NOTE_MAX)));
+        apply(new MeetingCancelled(meetingId, Inputs.text("reason", command.reason(), Checks.NOTE_MAX)));
         return version();
     }
 
     @CommandHandler
     public long handle(RegisterParticipant command) {
-        String accountId = Checks.required("accountId", command.accountId());
-        String organisationId = Checks.required("organisationId", command.organisationId());
-        requireRegistrationOpen(Checks.required("now", command.now()));
+        String accountId = Inputs.required("accountId", command.accountId());
+        String organisationId = Inputs.required("organisationId", command.organisationId());
+        requireRegistrationOpen(Inputs.required("now", command.now()));
         if (state.confirmedOf(accountId).isPresent() || state.waitingOf(accountId).isPresent()) {
             throw RuleViolation.conflict("already-registered", "you are registered for this meeting already");
         }
@@ -125,8 +126,8 @@ public class Meeting {
 
     @CommandHandler
     public long handle(UnregisterParticipant command) {
-        String accountId = Checks.required("accountId", command.accountId());
-        requireRegistrationOpen(Checks.required("now", command.now()));
+        String accountId = Inputs.required("accountId", command.accountId());
+        requireRegistrationOpen(Inputs.required("now", command.now()));
         Registration registration = state.confirmedOf(accountId).or(() -> state.waitingOf(accountId))
                 .orElseThrow(() -> RuleViolation.conflict("not-registered", "you are not registered for this meeting"));
         boolean hadPlace = state.confirmedOf(accountId).isPresent();
@@ -144,14 +145,14 @@ public class Meeting {
         if (state.status() != Status.HELD) {
             throw RuleViolation.conflict("meeting-not-held", "minutes are recorded once the meeting has been held; mark it held first");
         }
-        String minutes = Checks.text("minutes", command.minutes(), Checks.TEXT_MAX);
+        String minutes = Inputs.text("minutes", command.minutes(), Checks.TEXT_MAX);
         List<ActionPoint> points = new ArrayList<>();
         List<ActionPointFields> given = command.actionPoints() == null ? List.of() : command.actionPoints();
         for (int i = 0; i < given.size(); i++) {
-            ActionPointFields point = Checks.required("actionPoints[" + i + "]", given.get(i));
-            points.add(new ActionPoint(Checks.text("actionPoints[" + i + "].description", point.description(), Checks.NOTE_MAX),
-                    Checks.text("actionPoints[" + i + "].owningOrganisation", point.owningOrganisation(), 100),
-                    Checks.required("actionPoints[" + i + "].dueDate", point.dueDate())));
+            ActionPointFields point = Inputs.required("actionPoints[" + i + "]", given.get(i));
+            points.add(new ActionPoint(Inputs.text("actionPoints[" + i + "].description", point.description(), Checks.NOTE_MAX),
+                    Inputs.text("actionPoints[" + i + "].owningOrganisation", point.owningOrganisation(), 100),
+                    Inputs.required("actionPoints[" + i + "].dueDate", point.dueDate())));
         }
         apply(new MinutesRecorded(meetingId, minutes, List.copyOf(points)));
         return version();
@@ -160,7 +161,7 @@ public class Meeting {
     @CommandHandler
     public long handle(MarkMeetingHeld command) {
         requirePlanned();
-        if (Checks.required("now", command.now()).isBefore(state.startsAt())) {
+        if (Inputs.required("now", command.now()).isBefore(state.startsAt())) {
             throw RuleViolation.conflict("not-started-yet", "the meeting has not started yet; it can be marked held once it has");
         }
         apply(new MeetingHeld(meetingId));
@@ -186,14 +187,14 @@ public class Meeting {
         if (!endsAt.isAfter(startsAt)) {
             throw RuleViolation.invalid("end", "end-before-start", "the meeting must end after it starts (" + start + ")");
         }
-        if (startsAt.toInstant().isBefore(Checks.required("now", now))) {
+        if (startsAt.toInstant().isBefore(Inputs.required("now", now))) {
             throw RuleViolation.invalid("start", "start-in-past", "the meeting cannot start in the past (" + start + " " + zone + ")");
         }
         return new Times(startsAt.toInstant(), endsAt.toInstant(), zone.getId());
     }
 
     private static int capacity(Integer capacity) {
-        Checks.required("capacity", capacity);
+        Inputs.required("capacity", capacity);
         if (capacity < 1 || capacity > CAPACITY_MAX) {
             throw RuleViolation.invalid("capacity", "capacity-out-of-range", "capacity must be between 1 and " + CAPACITY_MAX);
         }
@@ -207,9 +208,9 @@ public class Meeting {
         }
         List<AgendaItem> agenda = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
-            AgendaItemFields item = Checks.required("agenda[" + i + "]", given.get(i));
-            agenda.add(new AgendaItem(Checks.text("agenda[" + i + "].title", item.title(), Checks.TITLE_MAX),
-                    Checks.optionalText("agenda[" + i + "].dossierId", item.dossierId(), 100)));
+            AgendaItemFields item = Inputs.required("agenda[" + i + "]", given.get(i));
+            agenda.add(new AgendaItem(Inputs.text("agenda[" + i + "].title", item.title(), Checks.TITLE_MAX),
+                    Inputs.optionalText("agenda[" + i + "].dossierId", item.dossierId(), 100)));
         }
         return List.copyOf(agenda);
     }

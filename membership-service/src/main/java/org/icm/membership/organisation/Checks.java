@@ -1,5 +1,9 @@
 package org.icm.membership.organisation;
 
+import static org.icm.service.rules.Inputs.optionalText;
+import static org.icm.service.rules.Inputs.required;
+import static org.icm.service.rules.Inputs.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,28 +25,6 @@ final class Checks {
     private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
 
     private Checks() {
-    }
-
-    static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.invalid(field, "required", field + " must not be blank");
-        }
-        String stripped = value.strip();
-        if (stripped.length() > maxLength) {
-            throw RuleViolation.invalid(field, "too-long", field + " must be at most " + maxLength + " characters");
-        }
-        return stripped;
-    }
-
-    static String optionalText(String field, String value, int maxLength) {
-        return value == null || value.isBlank() ? null : text(field, value, maxLength);
-    }
-
-    static <T> T required(String field, T value) {
-        if (value == null) {
-            throw RuleViolation.invalid(field, "required", field + " is required");
-        }
-        return value;
     }
 
     static String email(String field, String value) {

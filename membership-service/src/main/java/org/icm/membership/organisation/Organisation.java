@@ -11,6 +11,7 @@ import org.icm.membership.organisation.OrganisationCommand.*;
 import org.icm.membership.organisation.OrganisationEvent.*;
 import org.icm.membership.organisation.OrganisationState.Account;
 import org.icm.membership.organisation.OrganisationState.AccountStatus;
+import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 
 /**
@@ -39,7 +40,7 @@ public class Organisation {
 
     @CommandHandler
     public Organisation(Apply command) {
-        Checks.required("id", command.organisationId());
+        Inputs.required("id", command.organisationId());
         apply(new OrganisationApplied(command.organisationId(), Checks.profile(command.profile())));
     }
 
@@ -56,7 +57,7 @@ public class Organisation {
     @CommandHandler
     public long handle(Reject command) {
         requireFocalPoint(command.by());
-        String reason = Checks.text("reason", command.reason(), REASON_MAX);
+        String reason = Inputs.text("reason", command.reason(), REASON_MAX);
         if (state.status() != OrganisationStatus.APPLIED) {
             throw RuleViolation.conflict("not-an-application", "only an application can be rejected; the organisation is " + state.status());
         }
@@ -67,7 +68,7 @@ public class Organisation {
     @CommandHandler
     public long handle(Suspend command) {
         requireFocalPoint(command.by());
-        String reason = Checks.text("reason", command.reason(), REASON_MAX);
+        String reason = Inputs.text("reason", command.reason(), REASON_MAX);
         if (state.status() != OrganisationStatus.ADMITTED) {
             throw RuleViolation.conflict("not-admitted", "only an admitted organisation can be suspended; it is " + state.status());
         }
@@ -150,9 +151,9 @@ public class Organisation {
     @CommandHandler
     public long handle(InviteAccount command) {
         requireFocalPoint(command.by());
-        String accountId = Checks.required("accountId", command.accountId());
+        String accountId = Inputs.required("accountId", command.accountId());
         String email = Checks.email("email", command.email());
-        String displayName = Checks.text("displayName", command.displayName(), Checks.NAME_MAX);
+        String displayName = Inputs.text("displayName", command.displayName(), Checks.NAME_MAX);
         if (state.status() != OrganisationStatus.ADMITTED) {
             throw RuleViolation.conflict("not-admitted", "people are invited to admitted organisations only; this one is " + state.status());
         }

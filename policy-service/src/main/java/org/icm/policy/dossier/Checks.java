@@ -1,5 +1,7 @@
 package org.icm.policy.dossier;
 
+import static org.icm.service.rules.Inputs.required;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.regex.Pattern;
@@ -13,28 +15,6 @@ final class Checks {
     private static final Pattern CELEX_NUMBER = Pattern.compile("[0-9CE]\\d{4}[A-Z]{1,2}\\d{4}(\\(\\d{2}\\))?");
 
     private Checks() {
-    }
-
-    static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.invalid(field, "required", field + " must not be blank");
-        }
-        String stripped = value.strip();
-        if (stripped.length() > maxLength) {
-            throw RuleViolation.invalid(field, "too-long", field + " must be at most " + maxLength + " characters");
-        }
-        return stripped;
-    }
-
-    static String optionalText(String field, String value, int maxLength) {
-        return value == null || value.isBlank() ? null : text(field, value, maxLength);
-    }
-
-    static <T> T required(String field, T value) {
-        if (value == null) {
-            throw RuleViolation.invalid(field, "required", field + " is required");
-        }
-        return value;
     }
 
     static <T extends Collection<?>> T notEmpty(String field, T values) {

@@ -24,6 +24,7 @@ import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.DossierStatus;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
 import org.icm.policy.dossier.Vocabulary.Visibility;
+import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 
 /**
@@ -57,17 +58,17 @@ public class Dossier {
 
     @CommandHandler
     public Dossier(OpenDossier command) {
-        Checks.required("id", command.dossierId());
-        apply(new DossierOpened(command.dossierId(), Checks.text("title", command.title(), TITLE_MAX),
-                Checks.required("policyArea", command.policyArea()), Checks.optionalText("summary", command.summary(), TEXT_MAX),
+        Inputs.required("id", command.dossierId());
+        apply(new DossierOpened(command.dossierId(), Inputs.text("title", command.title(), TITLE_MAX),
+                Inputs.required("policyArea", command.policyArea()), Inputs.optionalText("summary", command.summary(), TEXT_MAX),
                 command.leadOrganisation()));
     }
 
     @CommandHandler
     public long handle(EditDossier command) {
         requireOpen();
-        apply(new DossierEdited(dossierId, Checks.text("title", command.title(), TITLE_MAX),
-                Checks.required("policyArea", command.policyArea()), Checks.optionalText("summary", command.summary(), TEXT_MAX)));
+        apply(new DossierEdited(dossierId, Inputs.text("title", command.title(), TITLE_MAX),
+                Inputs.required("policyArea", command.policyArea()), Inputs.optionalText("summary", command.summary(), TEXT_MAX)));
         return version();
     }
 
@@ -101,7 +102,7 @@ public class Dossier {
     @CommandHandler
     public long handle(AddMeasure command) {
         requireOpen();
-        String measureId = Checks.required("measureId", command.measureId());
+        String measureId = Inputs.required("measureId", command.measureId());
         if (state.measures().containsKey(measureId)) {
             throw RuleViolation.conflict("measureId", "duplicate-measure", "the dossier already has measure " + measureId);
         }
@@ -142,22 +143,22 @@ public class Dossier {
                 }
             }
         }
-        return new MeasureFields(Checks.text("title", title, TITLE_MAX), Checks.required("type", type), reference,
+        return new MeasureFields(Inputs.text("title", title, TITLE_MAX), Inputs.required("type", type), reference,
                 Checks.comReference("comReference", comReference), Checks.celexNumber("celexNumber", celexNumber),
-                Checks.optionalText("finalAct", finalAct, TITLE_MAX));
+                Inputs.optionalText("finalAct", finalAct, TITLE_MAX));
     }
 
     @CommandHandler
     public long handle(RecordProcedureStep command) {
         requireOpen();
         Measure measure = measure(command.measureId());
-        String stepId = Checks.required("stepId", command.stepId());
+        String stepId = Inputs.required("stepId", command.stepId());
         if (measure.step(stepId).isPresent()) {
             throw RuleViolation.conflict("stepId", "duplicate-step", "the measure already has step " + stepId);
         }
-        Step step = new Step(stepId, Checks.required("stage", command.stage()),
-                Checks.notInFuture("effectiveDate", command.effectiveDate(), Checks.required("today", command.today())),
-                Checks.optionalText("note", command.note(), NOTE_MAX), Checks.optionalText("documentReference", command.documentReference(), NOTE_MAX),
+        Step step = new Step(stepId, Inputs.required("stage", command.stage()),
+                Checks.notInFuture("effectiveDate", command.effectiveDate(), Inputs.required("today", command.today())),
+                Inputs.optionalText("note", command.note(), NOTE_MAX), Inputs.optionalText("documentReference", command.documentReference(), NOTE_MAX),
                 null);
         checkProcedureOrder(measure, DossierState.append(measure.steps(), step));
         apply(new ProcedureStepRecorded(dossierId, measure.id(), step.stepId(), step.stage(), step.effectiveDate(), step.note(),
@@ -171,10 +172,10 @@ public class Dossier {
         Measure measure = measure(command.measureId());
         Step recorded = measure.step(command.stepId()).orElseThrow(() -> RuleViolation.conflict("stepId", "unknown-step",
                 "the measure has no step " + command.stepId()));
-        String reason = Checks.text("reason", command.reason(), NOTE_MAX);
-        Step corrected = new Step(recorded.stepId(), Checks.required("stage", command.stage()),
-                Checks.notInFuture("effectiveDate", command.effectiveDate(), Checks.required("today", command.today())),
-                Checks.optionalText("note", command.note(), NOTE_MAX), Checks.optionalText("documentReference", command.documentReference(), NOTE_MAX),
+        String reason = Inputs.text("reason", command.reason(), NOTE_MAX);
+        Step corrected = new Step(recorded.stepId(), Inputs.required("stage", command.stage()),
+                Checks.notInFuture("effectiveDate", command.effectiveDate(), Inputs.required("today", command.today())),
+                Inputs.optionalText("note", command.note(), NOTE_MAX), Inputs.optionalText("documentReference", command.documentReference(), NOTE_MAX),
                 reason);
         if (recorded.stage() == corrected.stage() && recorded.effectiveDate().equals(corrected.effectiveDate())
                 && java.util.Objects.equals(recorded.note(), corrected.note())
@@ -237,7 +238,7 @@ public class Dossier {
         if (state.rights().containsKey(code)) {
             throw RuleViolation.conflict("rightCode", "right-already-tagged", code + " is already tagged on this dossier");
         }
-        apply(new RightTagged(dossierId, code, Checks.text("rationale", command.rationale(), NOTE_MAX)));
+        apply(new RightTagged(dossierId, code, Inputs.text("rationale", command.rationale(), NOTE_MAX)));
         return version();
     }
 
@@ -255,13 +256,13 @@ public class Dossier {
     @CommandHandler
     public long handle(DraftRecommendation command) {
         requireOpen();
-        String recommendationId = Checks.required("recommendationId", command.recommendationId());
+        String recommendationId = Inputs.required("recommendationId", command.recommendationId());
         if (state.recommendations().containsKey(recommendationId)) {
             throw RuleViolation.conflict("recommendationId", "duplicate-recommendation", "the dossier already has recommendation " + recommendationId);
         }
         List<String> measureIds = command.measureIds() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(command.measureIds()));
         measureIds.forEach(id -> measure("measureIds", id));
-        apply(new RecommendationDrafted(dossierId, recommendationId, Checks.text("text", command.text(), TEXT_MAX),
+        apply(new RecommendationDrafted(dossierId, recommendationId, Inputs.text("text", command.text(), TEXT_MAX),
                 addressees(command.addressees()), measureIds));
         return version();
     }
@@ -269,7 +270,7 @@ public class Dossier {
     @CommandHandler
     public long handle(ReviseRecommendation command) {
         Recommendation recommendation = changeableRecommendation(command.recommendationId());
-        String text = Checks.text("text", command.text(), TEXT_MAX);
+        String text = Inputs.text("text", command.text(), TEXT_MAX);
         if (text.equals(recommendation.text())) {
             throw RuleViolation.conflict("text", "revision-changes-nothing", "the revision is the same text as revision " + recommendation.revision());
         }
@@ -320,7 +321,7 @@ public class Dossier {
     @CommandHandler
     public long handle(MoveRecommendationStatus command) {
         Recommendation recommendation = changeableRecommendation(command.recommendationId());
-        RecommendationStatus target = Checks.required("status", command.status());
+        RecommendationStatus target = Inputs.required("status", command.status());
         if (!NEXT_STATUS.get(recommendation.status()).contains(target)) {
             throw RuleViolation.conflict("status", "status-not-allowed", "a " + recommendation.status() + " recommendation cannot become "
                     + target + "; it can become " + NEXT_STATUS.get(recommendation.status()));
@@ -336,15 +337,15 @@ public class Dossier {
             throw RuleViolation.conflict("outcome-before-publication",
                     "an outcome is tracked once the recommendation is published; it is " + recommendation.status());
         }
-        apply(new RecommendationOutcomeRecorded(dossierId, recommendation.id(), Checks.required("outcome", command.outcome()),
-                Checks.text("evidence", command.evidence(), TEXT_MAX)));
+        apply(new RecommendationOutcomeRecorded(dossierId, recommendation.id(), Inputs.required("outcome", command.outcome()),
+                Inputs.text("evidence", command.evidence(), TEXT_MAX)));
         return version();
     }
 
     @CommandHandler
     public long handle(EndorseRecommendation command) {
         Recommendation recommendation = changeableRecommendation(command.recommendationId());
-        String organisation = Checks.required("organisationId", command.organisationId());
+        String organisation = Inputs.required("organisationId", command.organisationId());
         if (recommendation.status() != RecommendationStatus.ADOPTED && recommendation.status() != RecommendationStatus.PUBLISHED) {
             throw RuleViolation.conflict("endorsement-before-adoption",
                     "organisations endorse a recommendation once ICM has adopted it; it is " + recommendation.status());
