@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +45,7 @@ import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.policy.PolicyApplication;
+import org.icm.testing.LineSubscriber;
 import org.icm.testing.TestTokens;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -145,7 +145,7 @@ public final class NotificationLatencyBenchmark {
             HttpClient sse = HttpClient.newHttpClient();
             var stream = sse.sendAsync(HttpRequest.newBuilder(URI.create(notificationBase + "/feed/stream"))
                     .header("Authorization", "Bearer " + memberToken).header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(line -> {
+                    HttpResponse.BodyHandlers.fromLineSubscriber(new LineSubscriber(line -> {
                         long now = System.nanoTime();
                         Matcher matcher = EXPLANATION.matcher(line);
                         if (line.startsWith("data:") && matcher.find()) {
@@ -374,26 +374,5 @@ public final class NotificationLatencyBenchmark {
 
     private static void say(String format, Object... values) {
         System.out.printf(format + "%n", values);
-    }
-
-    /** Hands every line of the stream to a consumer. */
-    private record LineCollector(java.util.function.Consumer<String> onLine) implements Flow.Subscriber<String> {
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            onLine.accept(line);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-        }
-
-        @Override
-        public void onComplete() {
-        }
     }
 }

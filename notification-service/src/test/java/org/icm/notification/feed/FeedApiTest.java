@@ -12,10 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Flow;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.notification.support.NotificationTestBase;
+import org.icm.testing.LineSubscriber;
 import org.junit.jupiter.api.Test;
 
 /** The in-app feed over real HTTP: unread first, paged, mark read, and live over Server-Sent Events. */
@@ -76,26 +76,8 @@ class FeedApiTest extends NotificationTestBase {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(uri("/feed/stream")).header("Authorization", "Bearer " + member.token())
                 .header("Accept", "text/event-stream").GET().build();
-        CompletableFuture<HttpResponse<Void>> response = http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(
-                new Flow.Subscriber<String>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        subscription.request(Long.MAX_VALUE);
-                    }
-
-                    @Override
-                    public void onNext(String line) {
-                        lines.add(line);
-                    }
-
-                    @Override
-                    public void onError(Throwable throwable) {
-                    }
-
-                    @Override
-                    public void onComplete() {
-                    }
-                }));
+        CompletableFuture<HttpResponse<Void>> response =
+                http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new LineSubscriber(lines::add)));
         try {
             // the stream says it is open before anything happens (the response future itself completes only with the body)
             assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo(":connected");
