@@ -25,13 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Launcher {
 
-    static final List<String> SERVICES = List.of("membership", "policy", "events", "notification");
+    public static final List<String> SERVICES = List.of("membership", "policy", "events", "notification");
     /** The first focal-point account of a new local platform; membership-service refuses this password outside one. */
-    static final String DEVELOPMENT_FOCAL_POINT_EMAIL = "focal-point@icm.local";
-    static final String DEVELOPMENT_FOCAL_POINT_PASSWORD = "icm-local-development";
+    public static final String DEVELOPMENT_FOCAL_POINT_EMAIL = "focal-point@icm.local";
+    public static final String DEVELOPMENT_FOCAL_POINT_PASSWORD = "icm-local-development";
     /** The web client's secret on a local platform (development default, local only; set your own elsewhere). */
     static final String DEVELOPMENT_WEB_CLIENT_SECRET = "icm-local-development-web-client";
-    static final String READY = "ICM platform ready at ";
+    public static final String READY = "ICM platform ready at ";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 

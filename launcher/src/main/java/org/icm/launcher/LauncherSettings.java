@@ -11,10 +11,10 @@ import org.icm.infrastructure.InfrastructureSettings;
  * on the command line (e.g. {@code --data=/srv/icm --gateway-port=9080}); {@code --sample-content} loads the
  * sample EU dossiers when the policy service starts (loading twice changes nothing).
  */
-record LauncherSettings(Path home, Path data, Map<String, Integer> ports, boolean sampleContent) {
+public record LauncherSettings(Path home, Path data, Map<String, Integer> ports, boolean sampleContent) {
 
     /** The options and their defaults; ports in the order they are checked. */
-    static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
+    public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
 
     private static Map<String, Integer> defaultPorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
