@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -101,6 +102,16 @@ class SignInConfiguration {
     }
 
     @Bean
+    StoredAuthorizations storedAuthorizations(JdbcTemplate jdbc) {
+        return new StoredAuthorizations(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(StoredAuthorizations authorizations, RegisteredClientRepository clients) {
+        return authorizations.service(clients);
+    }
+
+    @Bean
     AuthorizationServerSettings authorizationServerSettings(@Value("${icm.security.issuer}") String issuer) {
         return AuthorizationServerSettings.builder().issuer(issuer).build();
     }
@@ -171,9 +182,11 @@ class SignInConfiguration {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
-            context.getClaims().audience(List.of(IcmClaims.AUDIENCE));
+            // claims are kept with the stored authorization (StoredAuthorizations), whose JSON reader trusts only plain
+            // collection types: ArrayList, not List.of's immutable ones
+            context.getClaims().audience(new ArrayList<>(List.of(IcmClaims.AUDIENCE)));
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-                context.getClaims().claim(IcmClaims.ROLES, properties.machine().roles());
+                context.getClaims().claim(IcmClaims.ROLES, new ArrayList<>(properties.machine().roles()));
                 return;
             }
             OrganisationDirectory.AccountEntry account = credentials.byEmail(context.getPrincipal().getName())
@@ -183,7 +196,7 @@ class SignInConfiguration {
             context.getClaims()
                     .subject(account.accountId())
                     .claim(IcmClaims.ORGANISATION, account.organisationId())
-                    .claim(IcmClaims.ROLES, account.roles());
+                    .claim(IcmClaims.ROLES, new ArrayList<>(account.roles()));
         };
     }
 }

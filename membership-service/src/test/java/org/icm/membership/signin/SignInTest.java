@@ -39,6 +39,10 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * Sign-in as a browser and a machine do it, over HTTP: the authorization-code flow with PKCE through the login form
@@ -55,6 +59,12 @@ class SignInTest extends MembershipTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     OrganisationDirectory directory;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    StoredAuthorizations storedAuthorizations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    RegisteredClientRepository registeredClients;
 
     String organisationId;
     String accountId;
@@ -168,6 +178,30 @@ class SignInTest extends MembershipTest {
                         "client_id", "icm-web", "client_secret", WEB_SECRET)))).build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(get("/organisations/" + organisationId + "/accounts", json(posted, "$.access_token")).statusCode()).isEqualTo(200);
+
+        // what a restarted (or a second) instance reads from PostgreSQL: the live refresh token, and not the used ones
+        OAuth2AuthorizationService restarted = storedAuthorizations.service(registeredClients);
+        OAuth2Authorization kept = restarted.findByToken(json(posted, "$.refresh_token"), OAuth2TokenType.REFRESH_TOKEN);
+        assertThat(kept).isNotNull();
+        assertThat(kept.getPrincipalName()).isEqualTo(email);
+        assertThat(restarted.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN)).isNull();
+    }
+
+    @Test
+    void authorizationsExpiredForADayAreDeletedAndLiveOnesKept(@org.springframework.beans.factory.annotation.Autowired
+                                                               org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        String expired = "expired-" + UUID.randomUUID();
+        String live = "live-" + UUID.randomUUID();
+        String insert = "insert into oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,"
+                + " access_token_value, access_token_expires_at, refresh_token_value, refresh_token_expires_at)"
+                + " values (?, 'c', 'p', 'authorization_code', 'a', now() - interval '3 days', 'r', ?)";
+        jdbc.update(insert, expired, java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(2))));
+        jdbc.update(insert, live, java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(1))));
+
+        assertThat(storedAuthorizations.deleteExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForList("select id from oauth2_authorization where id in (?, ?)", String.class, expired, live))
+                .containsExactly(live);
     }
 
     /** The token endpoint as the web client calls it: its id and secret in HTTP Basic ({@code client_secret_basic}). */

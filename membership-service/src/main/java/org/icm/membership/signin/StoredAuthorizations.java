@@ -1,0 +1,83 @@
+package org.icm.membership.signin;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/**
+ * What the issuer handed out (authorization codes, access and refresh tokens, PKCE challenges) kept in this service's
+ * PostgreSQL database, so a restart or a second instance signs nobody out: a refresh token issued before still buys
+ * a new access token, and a used one stays refused. The table is Spring Authorization Server's own schema with the
+ * PostgreSQL types its documentation asks for ({@code text} for {@code blob}, {@code timestamptz} for {@code timestamp}).
+ * Authorizations whose last token expired a day ago are deleted every hour, so the table does not grow with every sign-in.
+ */
+final class StoredAuthorizations {
+
+    private static final Logger log = LoggerFactory.getLogger(StoredAuthorizations.class);
+    /** An expired authorization stays this long, for an operator looking into a sign-in problem. */
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
+
+    private final JdbcTemplate jdbc;
+
+    StoredAuthorizations(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        jdbc.execute("""
+                create table if not exists oauth2_authorization (
+                    id varchar(100) not null primary key,
+                    registered_client_id varchar(100) not null,
+                    principal_name varchar(200) not null,
+                    authorization_grant_type varchar(100) not null,
+                    authorized_scopes varchar(1000) default null,
+                    attributes text default null,
+                    state varchar(500) default null,
+                    authorization_code_value text default null,
+                    authorization_code_issued_at timestamptz default null,
+                    authorization_code_expires_at timestamptz default null,
+                    authorization_code_metadata text default null,
+                    access_token_value text default null,
+                    access_token_issued_at timestamptz default null,
+                    access_token_expires_at timestamptz default null,
+                    access_token_metadata text default null,
+                    access_token_type varchar(100) default null,
+                    access_token_scopes varchar(1000) default null,
+                    oidc_id_token_value text default null,
+                    oidc_id_token_issued_at timestamptz default null,
+                    oidc_id_token_expires_at timestamptz default null,
+                    oidc_id_token_metadata text default null,
+                    refresh_token_value text default null,
+                    refresh_token_issued_at timestamptz default null,
+                    refresh_token_expires_at timestamptz default null,
+                    refresh_token_metadata text default null,
+                    user_code_value text default null,
+                    user_code_issued_at timestamptz default null,
+                    user_code_expires_at timestamptz default null,
+                    user_code_metadata text default null,
+                    device_code_value text default null,
+                    device_code_issued_at timestamptz default null,
+                    device_code_expires_at timestamptz default null,
+                    device_code_metadata text default null)""");
+    }
+
+    OAuth2AuthorizationService service(RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    /** Deletes the authorizations whose every code and token expired more than {@link #KEPT_AFTER_EXPIRY} ago; answers how many. */
+    @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
+    int deleteExpired() {
+        int deleted = jdbc.update("""
+                delete from oauth2_authorization
+                 where greatest(authorization_code_expires_at, access_token_expires_at, refresh_token_expires_at,
+                                oidc_id_token_expires_at, user_code_expires_at, device_code_expires_at) < now() - make_interval(secs => ?)""",
+                KEPT_AFTER_EXPIRY.toSeconds());
+        if (deleted > 0) {
+            log.info("deleted {} expired authorizations", deleted);
+        }
+        return deleted;
+    }
+}
