@@ -3,6 +3,7 @@ package org.icm.membership.credentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import org.icm.membership.directory.OrganisationDirectory;
 import org.icm.membership.organisation.Acting;
 import org.icm.membership.organisation.Commands;
 import org.icm.membership.organisation.OrganisationCommand.ActivateAccount;
@@ -25,18 +26,22 @@ public class Invitations {
 
     public static final int PASSWORD_MIN = 12;
     static final int PASSWORD_MAX = 128;
+    /** How long accepting waits for sign-in to know the new account; beyond it, the answer comes anyway. */
+    static final Duration SIGN_IN_READY_WAIT = Duration.ofSeconds(10);
 
     private final Commands commands;
     private final CredentialStore store;
+    private final OrganisationDirectory directory;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration lifetime;
 
-    Invitations(Commands commands, CredentialStore store, PasswordEncoder passwords, TransactionTemplate transaction, Clock clock,
+    Invitations(Commands commands, CredentialStore store, OrganisationDirectory directory, PasswordEncoder passwords, TransactionTemplate transaction, Clock clock,
                 @Value("${icm.invitations.lifetime:P7D}") Duration lifetime) {
         this.commands = commands;
         this.store = store;
+        this.directory = directory;
         this.passwords = passwords;
         this.transaction = transaction;
         this.clock = clock;
@@ -61,7 +66,7 @@ public class Invitations {
         if (password == null || password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {
             throw RuleViolation.invalid("password", "weak-password", "a password has " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters");
         }
-        return transaction.execute(status -> {
+        String accountId = transaction.execute(status -> {
             CredentialStore.Invited invited = store.use(token, clock.instant()).orElseThrow(() -> RuleViolation.conflict("token",
                     "invitation-invalid", "the invitation is unknown, used or expired; ask a focal point for a new one"));
             store.storePassword(invited.accountId(), invited.email(), invited.organisationId(), passwords.encode(password));
@@ -69,5 +74,24 @@ public class Invitations {
                     Commands.person(invited.accountId(), invited.organisationId()), null);
             return invited.accountId();
         });
+        awaitSignInReady(accountId);
+        return accountId;
+    }
+
+    /**
+     * Sign-in reads the directory, a read model that follows the account's activation a moment later. The person
+     * usually signs in right after accepting: answering only once the directory lets them keeps that first sign-in
+     * from failing (and from counting toward the lockout).
+     */
+    private void awaitSignInReady(String accountId) {
+        long deadline = System.nanoTime() + SIGN_IN_READY_WAIT.toNanos();
+        while (!directory.account(accountId).map(OrganisationDirectory.AccountEntry::canSignIn).orElse(false) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
