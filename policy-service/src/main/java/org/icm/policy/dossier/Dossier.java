@@ -38,9 +38,10 @@ import org.icm.service.rules.RuleViolation;
  * Each handler answers the aggregate version after the change, which HTTP returns as the ETag.
  *
  * <p>A long-lived dossier gathers thousands of events; Axon snapshots it (its two fields, as JSON, see
- * {@link DossierSnapshots}), so a command loads the latest snapshot and the events after it.
+ * {@link DossierSnapshots}), so a command loads the latest snapshot and the events after it; a dossier used a
+ * moment ago comes from memory.
  */
-@Aggregate(snapshotTriggerDefinition = "dossierSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "dossierSnapshotTrigger", cache = "dossierCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Dossier {
