@@ -267,8 +267,9 @@ public final class PolicyWriteBenchmark {
                 "What each side does, per measured operation (both pay one durable PostgreSQL commit per event):",
                 "  service  one of " + clients + " HTTP/1.1 clients (one request at a time each, own keep-alive connection) POSTs",
                 "           /dossiers/{id}/measures/{mid}/steps with an RS256 JWT: Spring Security checks it, the controller sends",
-                "           RecordProcedureStep through Axon's command gateway; Axon loads the Dossier aggregate from its events",
-                "           (it looks for a snapshot and finds none; no cache), the aggregate decides, and the unit of work",
+                "           RecordProcedureStep through Axon's command gateway; Axon takes the Dossier aggregate from memory when",
+                "           cached (icm.policy.aggregate-cache, on unless set false), else loads it from its snapshot and events,",
+                "           the aggregate decides, and the unit of work",
                 "           appends one ProcedureStepRecorded row to domain_event_entry and commits, in one JDBC transaction;",
                 "           then the client gets 201.",
                 options.readModel() ? "           Meanwhile the dossier-catalogue processor (same JVM) tails the table and upserts the MongoDB read model."
