@@ -298,4 +298,30 @@ class GatewaySecurityTest {
             assertProblem(gateway.get("/admin/nonexistent/things", focalPoint()), 404, "not-found");
         }
     }
+
+    @Nested
+    class OneApiDocument {
+
+        @Test
+        void swaggerUiListsTheDocumentOfEachService() {
+            HttpResponse<String> config = gateway.get("/v3/api-docs/swagger-config", null);
+
+            assertThat(config.statusCode()).isEqualTo(200);
+            assertThat(JsonPath.<List<String>>read(config.body(), "$.urls[*].url")).containsExactlyInAnyOrder(
+                    "/api/membership/v3/api-docs", "/api/policy/v3/api-docs", "/api/events/v3/api-docs", "/api/notification/v3/api-docs");
+            HttpResponse<String> page = gateway.get("/swagger-ui/index.html", null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("swagger-ui");
+        }
+
+        @Test
+        void eachServicesDocumentIsServedThroughTheGatewayWithoutAToken() {
+            for (String service : List.of("membership", "policy", "events", "notification")) {
+                HttpResponse<String> document = gateway.get("/api/" + service + "/v3/api-docs", null);
+
+                assertThat(document.statusCode()).as(service).isEqualTo(200);
+                assertThat(services.received.getLast().pathAndQuery()).isEqualTo("/v3/api-docs");
+            }
+        }
+    }
 }

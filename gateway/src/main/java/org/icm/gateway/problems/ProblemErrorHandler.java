@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        if (has(error, CallNotPermittedException.class)) {
+        // the route's circuit breaker is open (Spring Cloud Gateway turns CallNotPermittedException into its own)
+        if (has(error, CallNotPermittedException.class) || has(error, ServiceUnavailableException.class)) {
             return GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                     "The service behind this path failed repeatedly and is given a moment to recover; try again shortly.");
         }
