@@ -30,7 +30,7 @@ public final class Launcher {
     public static final String DEVELOPMENT_FOCAL_POINT_EMAIL = "focal-point@icm.local";
     public static final String DEVELOPMENT_FOCAL_POINT_PASSWORD = "icm-local-development";
     /** The web client's secret on a local platform (development default, local only; set your own elsewhere). */
-    static final String DEVELOPMENT_WEB_CLIENT_SECRET = "icm-local-development-web-client";
+    public static final String DEVELOPMENT_WEB_CLIENT_SECRET = "icm-local-development-web-client";
     public static final String READY = "ICM platform ready at ";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
