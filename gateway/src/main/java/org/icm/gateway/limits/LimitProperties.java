@@ -20,7 +20,7 @@ public record LimitProperties(@DefaultValue RateLimit rateLimit, @DefaultValue("
      * @param anonymous the bucket of each client address without a token
      * @param buckets   at most this many buckets are kept (least recently used go first)
      */
-    public record RateLimit(@DefaultValue({"200", "100", "1s"}) Bucket account, @DefaultValue({"100", "50", "1s"}) Bucket anonymous,
+    public record RateLimit(@DefaultValue({"100", "20", "1s"}) Bucket account, @DefaultValue({"100", "50", "1s"}) Bucket anonymous,
                             @DefaultValue("100000") long buckets) {
     }
 
