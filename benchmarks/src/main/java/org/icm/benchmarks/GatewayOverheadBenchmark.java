@@ -37,7 +37,7 @@ import org.icm.testing.TestTokens;
  * its routes pointing at that server, tokens checked against a real JWKS endpoint (the test issuer), rate limits set
  * out of reach.
  *
- * <p>Phases, each after a warm-up: direct; through the gateway on a public path without a token (no JWT validation);
+ * <p>Phases, after a warm-up of each path: direct; through the gateway on a public path without a token (no JWT validation);
  * through the gateway with a token (validated, then relayed): closed loop, N clients, one request at a time each.
  * Then at half load: requests paced at half the gateway's measured rate (with a token), directly and through the
  * gateway, to compare p50 when neither side is saturated. Prints rates, p50/p99 and the ratios against the goal
@@ -93,10 +93,15 @@ public final class GatewayOverheadBenchmark {
             URI through = URI.create(gatewayBase + "/api/policy/dossiers/d1");
             say("service at %s (in this JVM), gateway at %s (pid %d, log %s); load average %s", direct, gatewayBase, gateway.pid(), log, loadAverage());
 
-            ConcurrentLoad.Result directRun = closedLoop("direct", clients, warmup, requests, direct, null);
-            ConcurrentLoad.Result publicRun = closedLoop("gateway-no-jwt", clients, warmup, requests, through, null);
-            ConcurrentLoad.Result jwtRun = closedLoop("gateway-jwt", clients, warmup, requests, through, token);
-            ConcurrentLoad.Result directAgain = closedLoop("direct-again", clients, warmup / 2, requests, direct, null);
+            // every path warmed up before any is measured: the gateway's JIT work is done for both of its phases
+            for (String phase : List.of("direct", "gateway-no-jwt", "gateway-jwt")) {
+                URI uri = phase.equals("direct") ? direct : through;
+                ConcurrentLoad.run(phase + "-warmup", clients, warmup, thread -> worker(uri, phase.equals("gateway-jwt") ? token : null));
+            }
+            ConcurrentLoad.Result directRun = ConcurrentLoad.run("direct", clients, requests, thread -> worker(direct, null));
+            ConcurrentLoad.Result publicRun = ConcurrentLoad.run("gateway-no-jwt", clients, requests, thread -> worker(through, null));
+            ConcurrentLoad.Result jwtRun = ConcurrentLoad.run("gateway-jwt", clients, requests, thread -> worker(through, token));
+            ConcurrentLoad.Result directAgain = ConcurrentLoad.run("direct-again", clients, requests, thread -> worker(direct, null));
 
             double halfRate = jwtRun.perSecond() / 2;
             Histogram directHalf = paced(direct, null, halfRate, halfLoadSeconds, clients);
@@ -137,12 +142,6 @@ public final class GatewayOverheadBenchmark {
 
     private static String name(ConcurrentLoad.Result result, ConcurrentLoad.Result direct, ConcurrentLoad.Result open, ConcurrentLoad.Result jwt) {
         return result == direct ? "direct" : result == open ? "gateway, no JWT" : result == jwt ? "gateway, JWT validated" : "direct (again, after)";
-    }
-
-    /** Warm-up, then the measured run: each client one request at a time, 200 expected. */
-    private static ConcurrentLoad.Result closedLoop(String name, int clients, int warmup, int requests, URI uri, String token) throws Exception {
-        ConcurrentLoad.run(name + "-warmup", clients, warmup, thread -> worker(uri, token));
-        return ConcurrentLoad.run(name, clients, requests, thread -> worker(uri, token));
     }
 
     private static ConcurrentLoad.Worker worker(URI uri, String token) {
