@@ -6,11 +6,17 @@ import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
@@ -18,6 +24,7 @@ import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
 import org.icm.testing.WithoutSharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -312,6 +319,28 @@ class GatewaySecurityTest {
             HttpResponse<String> page = gateway.get("/swagger-ui/index.html", null);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("swagger-ui");
+        }
+
+        @Test
+        void swaggerUiRendersInARealBrowserWithoutBreakingTheContentSecurityPolicy() throws Exception {
+            Path chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").map(Path::of)
+                    .filter(Files::isExecutable).findFirst().orElse(null);
+            Assumptions.assumeTrue(chromium != null, "no Chromium on this machine");
+            Path console = Files.createTempFile("chromium-console", ".log");
+            Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
+                    "--v=0", "--virtual-time-budget=8000", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
+                    "--dump-dom", "http://localhost:" + port + "/swagger-ui/index.html")
+                    .redirectError(console.toFile()).start();
+            String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            // the UI ran (its script built the page) and lists the four documents
+            assertThat(dom).contains("class=\"topbar\"");
+            assertThat(Pattern.compile("<option value=\"/api/[a-z]+/v3/api-docs\">").matcher(dom).results().count()).isEqualTo(4);
+            assertThat(Files.readString(console)).doesNotContain("Content Security Policy");
+            // the looser style rule is Swagger UI's alone
+            assertThat(gateway.get("/api/policy/dossiers", null).headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .doesNotContain("unsafe-inline");
         }
 
         @Test

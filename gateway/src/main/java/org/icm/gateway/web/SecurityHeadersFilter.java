@@ -26,16 +26,25 @@ import reactor.core.publisher.Mono;
 @Component
 class SecurityHeadersFilter implements WebFilter, Ordered {
 
+    /** Swagger UI's script adds a style element of its own (seen in Chromium): allowed on its pages only. */
+    static final String SWAGGER_UI_STYLES = "; style-src 'self' 'unsafe-inline'";
+
     private final ServerHttpHeadersWriter writers;
+    private final ServerHttpHeadersWriter swaggerUiWriters;
 
     SecurityHeadersFilter(GatewaySecurityProperties properties) {
+        this.writers = writers(properties.contentSecurityPolicy());
+        this.swaggerUiWriters = writers(properties.contentSecurityPolicy() + SWAGGER_UI_STYLES);
+    }
+
+    private static ServerHttpHeadersWriter writers(String contentSecurityPolicy) {
         var csp = new ContentSecurityPolicyServerHttpHeadersWriter();
-        csp.setPolicyDirectives(properties.contentSecurityPolicy());
+        csp.setPolicyDirectives(contentSecurityPolicy);
         var frames = new XFrameOptionsServerHttpHeadersWriter();
         frames.setMode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY);
         var referrer = new ReferrerPolicyServerHttpHeadersWriter();
         referrer.setPolicy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN);
-        this.writers = new CompositeServerHttpHeadersWriter(new ContentTypeOptionsServerHttpHeadersWriter(), frames, referrer, csp,
+        return new CompositeServerHttpHeadersWriter(new ContentTypeOptionsServerHttpHeadersWriter(), frames, referrer, csp,
                 new CacheControlServerHttpHeadersWriter(), new StrictTransportSecurityServerHttpHeadersWriter());
     }
 
@@ -46,7 +55,8 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        exchange.getResponse().beforeCommit(() -> writers.writeHttpHeaders(exchange));
+        ServerHttpHeadersWriter chosen = exchange.getRequest().getPath().value().startsWith("/swagger-ui/") ? swaggerUiWriters : writers;
+        exchange.getResponse().beforeCommit(() -> chosen.writeHttpHeaders(exchange));
         return chain.filter(exchange);
     }
 }
