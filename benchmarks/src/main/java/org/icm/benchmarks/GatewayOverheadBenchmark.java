@@ -52,7 +52,8 @@ public final class GatewayOverheadBenchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("options: --clients=8 --requests=20000 --warmup=10000 --half-load-seconds=10 --gateway-jar=gateway/target/gateway-exec.jar");
+                System.err.println("options: --clients=8 --requests=20000 --warmup=10000 --half-load-seconds=10 --gateway-jar=gateway/target/gateway-exec.jar"
+                        + " --<spring.property>=<value> (to the gateway)");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -67,9 +68,16 @@ public final class GatewayOverheadBenchmark {
                     + "; build it first: ./mvnw -q -pl gateway -am -DskipTests package");
             System.exit(2);
         }
+        // an option whose name has a dot goes to the gateway as a Spring property, to try a setting
+        Map<String, String> gatewayProperties = new LinkedHashMap<>();
+        options.forEach((name, value) -> {
+            if (name.contains(".")) {
+                gatewayProperties.put(name, value);
+            }
+        });
         int code;
         try {
-            code = new GatewayOverheadBenchmark().run(clients, requests, warmup, halfLoadSeconds, jar);
+            code = new GatewayOverheadBenchmark().run(clients, requests, warmup, halfLoadSeconds, jar, gatewayProperties);
         } catch (Exception e) {
             e.printStackTrace();
             code = 1;
@@ -77,7 +85,8 @@ public final class GatewayOverheadBenchmark {
         System.exit(code);
     }
 
-    private int run(int clients, int requests, int warmup, int halfLoadSeconds, Path jar) throws Exception {
+    private int run(int clients, int requests, int warmup, int halfLoadSeconds, Path jar, Map<String, String> gatewayProperties)
+            throws Exception {
         say("gateway overhead benchmark: %d clients, %d measured requests per phase after %d warm-up, %d s at half load",
                 clients, requests, warmup, halfLoadSeconds);
         HttpServer service = startService();
@@ -85,7 +94,10 @@ public final class GatewayOverheadBenchmark {
         String token = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
         int gatewayPort = Ports.free();
         Path log = Files.createTempFile("icm-gateway-benchmark-", ".log");
-        Process gateway = startGateway(jar, gatewayPort, "http://127.0.0.1:" + service.getAddress().getPort(), tokens, log);
+        Process gateway = startGateway(jar, gatewayPort, "http://127.0.0.1:" + service.getAddress().getPort(), tokens, log, gatewayProperties);
+        if (!gatewayProperties.isEmpty()) {
+            say("gateway settings tried: %s", gatewayProperties);
+        }
         try {
             String gatewayBase = "http://127.0.0.1:" + gatewayPort;
             awaitLive(gatewayBase, Duration.ofSeconds(120), gateway, log);
@@ -211,7 +223,8 @@ public final class GatewayOverheadBenchmark {
         return server;
     }
 
-    private static Process startGateway(Path jar, int port, String service, TestTokens tokens, Path log) throws IOException {
+    private static Process startGateway(Path jar, int port, String service, TestTokens tokens, Path log, Map<String, String> tried)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         Map<String, String> properties = new LinkedHashMap<>();
@@ -228,6 +241,7 @@ public final class GatewayOverheadBenchmark {
             properties.put("icm.gateway.rate-limit." + bucket + ".refill", "1000000000");
         }
         properties.put("logging.level.root", "WARN");
+        properties.putAll(tried);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
