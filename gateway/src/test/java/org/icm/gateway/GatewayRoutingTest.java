@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.icm.testing.WithoutSharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * nothing listens standing in for a stopped one. (The launcher test runs the gateway with the real services.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithoutSharedInfrastructure
 class GatewayRoutingTest {
 
     static final CopyOnWriteArrayList<String> receivedPaths = new CopyOnWriteArrayList<>();

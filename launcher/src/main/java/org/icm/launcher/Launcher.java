@@ -30,7 +30,7 @@ public final class Launcher {
     public static final String DEVELOPMENT_FOCAL_POINT_EMAIL = "focal-point@icm.local";
     public static final String DEVELOPMENT_FOCAL_POINT_PASSWORD = "icm-local-development";
     /** The web client's secret on a local platform (development default, local only; set your own elsewhere). */
-    static final String DEVELOPMENT_WEB_CLIENT_SECRET = "icm-local-development-web-client";
+    public static final String DEVELOPMENT_WEB_CLIENT_SECRET = "icm-local-development-web-client";
     public static final String READY = "ICM platform ready at ";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -98,11 +98,15 @@ public final class Launcher {
         } catch (RuntimeException e) {
             throw new LaunchException("the infrastructure did not start: " + e.getMessage() + " (details in " + settings.logs().resolve("infrastructure.log") + ")");
         }
-        String issuer = "http://localhost:" + settings.port("membership");
+        // the platform's public issuer is the gateway (the one front door routes sign-in to membership-service);
+        // keys are fetched from membership-service directly, so no service needs the gateway to check a token
+        String issuer = "http://localhost:" + settings.port("gateway");
+        String jwkSetUri = "http://localhost:" + settings.port("membership") + "/oauth2/jwks";
         for (String service : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>(infrastructure.springProperties());
             properties.put("server.port", Integer.toString(settings.port(service)));
             properties.put("icm.security.issuer", issuer);
+            properties.put("icm.security.jwk-set-uri", jwkSetUri);
             if (service.equals("policy") && settings.sampleContent()) {
                 properties.put("icm.sample-content.load-on-start", "true");
             }
@@ -123,6 +127,8 @@ public final class Launcher {
         }
         Map<String, String> gateway = new LinkedHashMap<>();
         gateway.put("server.port", Integer.toString(settings.port("gateway")));
+        gateway.put("icm.security.issuer", issuer);
+        gateway.put("icm.security.jwk-set-uri", jwkSetUri);
         SERVICES.forEach(service -> gateway.put("icm.services." + service, "http://localhost:" + settings.port(service)));
         processes.addFirst(ServiceProcess.start("gateway", jar("gateway"), settings.logs(), gateway));
 

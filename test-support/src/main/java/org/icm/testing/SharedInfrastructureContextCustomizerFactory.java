@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.icm.infrastructure.SharedInfrastructure;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -21,17 +22,23 @@ public class SharedInfrastructureContextCustomizerFactory implements ContextCust
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        return new Customizer();
+        return new Customizer(!AnnotatedElementUtils.hasAnnotation(testClass, WithoutSharedInfrastructure.class));
     }
 
-    /** All instances are equal, so the customizer never stops Spring from caching a test context. */
+    /** Instances with the same choice are equal, so the customizer never stops Spring from caching a test context. */
     private static final class Customizer implements ContextCustomizer {
 
         private static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
 
+        private final boolean withInfrastructure;
+
+        Customizer(boolean withInfrastructure) {
+            this.withInfrastructure = withInfrastructure;
+        }
+
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-            Map<String, Object> properties = new HashMap<>(SharedInfrastructure.get().springProperties());
+            Map<String, Object> properties = withInfrastructure ? new HashMap<>(SharedInfrastructure.get().springProperties()) : new HashMap<>();
             properties.put("icm.security.issuer", TestTokens.ISSUER);
             properties.put("icm.security.jwk-set-uri", TestTokens.get().jwkSetUri());
             // above the configuration files (which name the local platform's fixed ports),
@@ -47,12 +54,12 @@ public class SharedInfrastructureContextCustomizerFactory implements ContextCust
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Customizer;
+            return other instanceof Customizer customizer && customizer.withInfrastructure == withInfrastructure;
         }
 
         @Override
         public int hashCode() {
-            return Customizer.class.hashCode();
+            return Boolean.hashCode(withInfrastructure);
         }
     }
 }

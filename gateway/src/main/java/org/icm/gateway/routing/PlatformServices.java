@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("icm")
 public record PlatformServices(Map<String, URI> services) {
 
+    /** The issuer's endpoints and the login page's assets, as membership-service serves them (the gateway routes them unchanged). */
+    public static final String[] SIGN_IN_PATHS = {"/oauth2/**", "/.well-known/**", "/login", "/login.css", "/userinfo", "/connect/**"};
+
     public PlatformServices {
         services = services == null ? Map.of() : new LinkedHashMap<>(services);
     }

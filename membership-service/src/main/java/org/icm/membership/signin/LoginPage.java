@@ -10,7 +10,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The sign-in page: one plain HTML form, labelled fields, the error read out by screen readers (role="alert"),
- * no script. The same message for an unknown address and a wrong password.
+ * no script, no inline style (its style sheet is /login.css, so a strict Content-Security-Policy holds). The same message for an unknown address and a wrong password.
  */
 @Controller
 class LoginPage {
@@ -30,9 +30,7 @@ class LoginPage {
                 <html lang="en">
                 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Sign in - ICM</title>
-                <style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}
-                label{display:block;margin-top:1rem;font-weight:600}input{font:inherit;width:100%%;padding:.4rem}
-                button{font:inherit;margin-top:1.5rem;padding:.5rem 1.5rem}[role=alert]{color:#a00000;font-weight:600}</style></head>
+                <link rel="stylesheet" href="/login.css"></head>
                 <body><main>
                 <h1>Sign in to ICM</h1>
                 %s

@@ -70,7 +70,7 @@ class SignInConfiguration {
     @Order(2)
     SecurityFilterChain signInPageChain(HttpSecurity http, PasswordSignIn passwordSignIn) throws Exception {
         return http
-                .securityMatcher("/login", "/logout")
+                .securityMatcher("/login", "/login.css", "/logout")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .authenticationManager(new ProviderManager(passwordSignIn))
                 .formLogin(form -> form.loginPage("/login").failureHandler((request, response, failure) ->

@@ -114,6 +114,13 @@ class SignInTest extends MembershipTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<label for=\"username\">E-mail address</label>", "<label for=\"password\">Password</label>",
                 "<html lang=\"en\">");
+        // no inline style, so the gateway's strict Content-Security-Policy holds; the style sheet needs no token
+        assertThat(page.body()).doesNotContain("<style").contains("<link rel=\"stylesheet\" href=\"/login.css\">");
+        HttpResponse<String> styles = browser.get("/login.css");
+        assertThat(styles.statusCode()).isEqualTo(200);
+        assertThat(styles.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        // every app is on one host: the sign-in session has a cookie name of its own
+        assertThat(toLogin.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("ICM_SIGNIN_SESSION="));
 
         HttpResponse<String> signedIn = browser.signIn(email, PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);

@@ -1,0 +1,280 @@
+package org.icm.benchmarks;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.icm.infrastructure.Ports;
+import org.icm.kernel.identity.AccountId;
+import org.icm.kernel.identity.OrganisationId;
+import org.icm.kernel.identity.Role;
+import org.icm.testing.TestTokens;
+
+/**
+ * What the gateway costs: a small GET (a 60-byte JSON answer) sent directly to a service and through the gateway, in
+ * the same run, from the same clients.
+ *
+ * <p>The "service" is a minimal HTTP server in this JVM (the JDK's, one virtual thread per request) that answers at
+ * once, so the comparison shows the gateway's own cost; a real service's work would add the same time to both sides
+ * and make the ratio look better. The gateway runs as its own process from its runnable jar, as the platform runs it,
+ * its routes pointing at that server, tokens checked against a real JWKS endpoint (the test issuer), rate limits set
+ * out of reach.
+ *
+ * <p>Phases, after a warm-up of each path: direct; through the gateway on a public path without a token (no JWT validation);
+ * through the gateway with a token (validated, then relayed): closed loop, N clients, one request at a time each.
+ * Then at half load: requests paced at half the gateway's measured rate (with a token), directly and through the
+ * gateway, to compare p50 when neither side is saturated. Prints rates, p50/p99 and the ratios against the goal
+ * (gateway at least 0.5 of direct throughput, at most 2 ms added at p50 at half load). Exit 0 whether the goal is met
+ * or not; 1 when requests failed; 2 for a wrong option.
+ */
+public final class GatewayOverheadBenchmark {
+
+    private static final byte[] ANSWER = "{\"id\":\"d1\",\"title\":\"A small published dossier\",\"v\":1}".getBytes(StandardCharsets.UTF_8);
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                System.err.println("options: --clients=8 --requests=20000 --warmup=10000 --half-load-seconds=10 --gateway-jar=gateway/target/gateway-exec.jar"
+                        + " --<spring.property>=<value> (to the gateway)");
+                System.exit(2);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+        int requests = Integer.parseInt(options.getOrDefault("requests", "20000"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10000"));
+        int halfLoadSeconds = Integer.parseInt(options.getOrDefault("half-load-seconds", "10"));
+        Path jar = Path.of(options.getOrDefault("gateway-jar", "gateway/target/gateway-exec.jar"));
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("the gateway's runnable jar is missing at " + jar.toAbsolutePath()
+                    + "; build it first: ./mvnw -q -pl gateway -am -DskipTests package");
+            System.exit(2);
+        }
+        // an option whose name has a dot goes to the gateway as a Spring property, to try a setting
+        Map<String, String> gatewayProperties = new LinkedHashMap<>();
+        options.forEach((name, value) -> {
+            if (name.contains(".")) {
+                gatewayProperties.put(name, value);
+            }
+        });
+        int code;
+        try {
+            code = new GatewayOverheadBenchmark().run(clients, requests, warmup, halfLoadSeconds, jar, gatewayProperties);
+        } catch (Exception e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private int run(int clients, int requests, int warmup, int halfLoadSeconds, Path jar, Map<String, String> gatewayProperties)
+            throws Exception {
+        say("gateway overhead benchmark: %d clients, %d measured requests per phase after %d warm-up, %d s at half load",
+                clients, requests, warmup, halfLoadSeconds);
+        HttpServer service = startService();
+        TestTokens tokens = TestTokens.get();
+        String token = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
+        int gatewayPort = Ports.free();
+        Path log = Files.createTempFile("icm-gateway-benchmark-", ".log");
+        Process gateway = startGateway(jar, gatewayPort, "http://127.0.0.1:" + service.getAddress().getPort(), tokens, log, gatewayProperties);
+        if (!gatewayProperties.isEmpty()) {
+            say("gateway settings tried: %s", gatewayProperties);
+        }
+        try {
+            String gatewayBase = "http://127.0.0.1:" + gatewayPort;
+            awaitLive(gatewayBase, Duration.ofSeconds(120), gateway, log);
+            URI direct = URI.create("http://127.0.0.1:" + service.getAddress().getPort() + "/dossiers/d1");
+            URI through = URI.create(gatewayBase + "/api/policy/dossiers/d1");
+            say("service at %s (in this JVM), gateway at %s (pid %d, log %s); load average %s", direct, gatewayBase, gateway.pid(), log, loadAverage());
+
+            // every path warmed up before any is measured: the gateway's JIT work is done for both of its phases
+            for (String phase : List.of("direct", "gateway-no-jwt", "gateway-jwt")) {
+                URI uri = phase.equals("direct") ? direct : through;
+                ConcurrentLoad.run(phase + "-warmup", clients, warmup, thread -> worker(uri, phase.equals("gateway-jwt") ? token : null));
+            }
+            ConcurrentLoad.Result directRun = ConcurrentLoad.run("direct", clients, requests, thread -> worker(direct, null));
+            ConcurrentLoad.Result publicRun = ConcurrentLoad.run("gateway-no-jwt", clients, requests, thread -> worker(through, null));
+            ConcurrentLoad.Result jwtRun = ConcurrentLoad.run("gateway-jwt", clients, requests, thread -> worker(through, token));
+            ConcurrentLoad.Result directAgain = ConcurrentLoad.run("direct-again", clients, requests, thread -> worker(direct, null));
+
+            double halfRate = jwtRun.perSecond() / 2;
+            Histogram directHalf = paced(direct, null, halfRate, halfLoadSeconds, clients);
+            Histogram gatewayHalf = paced(through, token, halfRate, halfLoadSeconds, clients);
+
+            say("");
+            say("%-26s %10s %9s %9s %9s", "phase (closed loop)", "req/s", "p50 ms", "p99 ms", "failures");
+            for (ConcurrentLoad.Result result : List.of(directRun, publicRun, jwtRun, directAgain)) {
+                say("%-26s %10.0f %9.2f %9.2f %9d", name(result, directRun, publicRun, jwtRun), result.perSecond(),
+                        result.percentileMillis(50), result.percentileMillis(99), result.failures());
+            }
+            double directRate = Math.max(directRun.perSecond(), directAgain.perSecond());
+            say("");
+            say("throughput ratio, gateway without JWT validation / direct: %.2f", publicRun.perSecond() / directRate);
+            say("throughput ratio, gateway with JWT validation / direct:    %.2f (goal >= 0.5: %s)", jwtRun.perSecond() / directRate,
+                    jwtRun.perSecond() / directRate >= 0.5 ? "met" : "NOT met");
+            say("throughput ratio, gateway with / without JWT validation:   %.2f", jwtRun.perSecond() / publicRun.perSecond());
+            say("");
+            double added = (gatewayHalf.getValueAtPercentile(50) - directHalf.getValueAtPercentile(50)) / 1000.0;
+            say("at half load (%.0f req/s, paced, %d s each): direct p50 %.2f ms p99 %.2f ms; gateway with JWT p50 %.2f ms p99 %.2f ms",
+                    halfRate, halfLoadSeconds, directHalf.getValueAtPercentile(50) / 1000.0, directHalf.getValueAtPercentile(99) / 1000.0,
+                    gatewayHalf.getValueAtPercentile(50) / 1000.0, gatewayHalf.getValueAtPercentile(99) / 1000.0);
+            say("added at p50 at half load: %.2f ms (goal <= 2 ms: %s)", added, added <= 2.0 ? "met" : "NOT met");
+            say("load average after: %s", loadAverage());
+            int failures = directRun.failures() + publicRun.failures() + jwtRun.failures() + directAgain.failures();
+            if (failures > 0) {
+                say("FAILED requests: %d; first: %s", failures, List.of(directRun, publicRun, jwtRun, directAgain).stream()
+                        .map(ConcurrentLoad.Result::firstFailure).filter(f -> f != null).findFirst().orElse("?"));
+                return 1;
+            }
+            return 0;
+        } finally {
+            gateway.destroy();
+            gateway.waitFor(20, TimeUnit.SECONDS);
+            service.stop(0);
+        }
+    }
+
+    private static String name(ConcurrentLoad.Result result, ConcurrentLoad.Result direct, ConcurrentLoad.Result open, ConcurrentLoad.Result jwt) {
+        return result == direct ? "direct" : result == open ? "gateway, no JWT" : result == jwt ? "gateway, JWT validated" : "direct (again, after)";
+    }
+
+    private static ConcurrentLoad.Worker worker(URI uri, String token) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
+        return ConcurrentLoad.Worker.of(http, k -> {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    /**
+     * Requests at a fixed rate, spread over the clients; latency counted from when each request was due (so a slow
+     * answer that delays the next one is not hidden).
+     */
+    private static Histogram paced(URI uri, String token, double rate, int seconds, int clients) throws Exception {
+        Histogram histogram = new Histogram(3);
+        long intervalNanos = (long) (1e9 * clients / rate);
+        long start = System.nanoTime() + 100_000_000L;
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            long offset = intervalNanos * c / clients;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try (ConcurrentLoad.Worker worker = worker(uri, token)) {
+                    for (long due = start + offset; due < end; due += intervalNanos) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        worker.perform(0);
+                        synchronized (histogram) {
+                            histogram.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return histogram;
+    }
+
+    private static HttpServer startService() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                body.transferTo(OutputStream.nullOutputStream());
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, ANSWER.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(ANSWER);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static Process startGateway(Path jar, int port, String service, TestTokens tokens, Path log, Map<String, String> tried)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", Integer.toString(port));
+        properties.put("server.address", "127.0.0.1");
+        for (String name : List.of("membership", "policy", "events", "notification")) {
+            properties.put("icm.services." + name, service);
+        }
+        properties.put("icm.security.issuer", TestTokens.ISSUER);
+        properties.put("icm.security.jwk-set-uri", tokens.jwkSetUri());
+        // the limits are not what is measured
+        for (String bucket : List.of("account", "anonymous")) {
+            properties.put("icm.gateway.rate-limit." + bucket + ".capacity", "1000000000");
+            properties.put("icm.gateway.rate-limit." + bucket + ".refill", "1000000000");
+        }
+        properties.put("logging.level.root", "WARN");
+        properties.putAll(tried);
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitLive(String base, Duration limit, Process gateway, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long until = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < until) {
+            if (!gateway.isAlive()) {
+                throw new IllegalStateException("the gateway stopped; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the gateway did not start within " + limit + "; see " + log);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void say(String format, Object... values) {
+        System.out.println(values.length == 0 ? format : String.format(format, values));
+    }
+}

@@ -1,0 +1,245 @@
+package org.icm.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.icm.endtoend.RunningPlatform.Platform;
+import org.icm.kernel.identity.AccountId;
+import org.icm.kernel.identity.OrganisationId;
+import org.icm.kernel.identity.Role;
+import org.icm.testing.ApiClient;
+import org.icm.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The front door as its users meet it, on the whole platform: everyone signs in through the gateway (authorization
+ * code with PKCE), every call goes through it, the services check the relayed token again.
+ */
+@ExtendWith(RunningPlatform.class)
+class GatewayJourneyIT {
+
+    private static final Duration ASYNC = Duration.ofSeconds(60);
+
+    @Test
+    void aFocalPointAdmitsAnOrganisationItsParticipantFollowsADossierAndAnAnalystReadsItsHistory(Platform platform) throws Exception {
+        ApiClient gateway = new ApiClient(platform.port("gateway"), ASYNC);
+        String focalPoint = SignIn.accessToken(platform, platform.focalPointEmail(), platform.focalPointPassword());
+        assertThat(claim(focalPoint, "iss")).isEqualTo(platform.gateway().toString());
+
+        // the focal point loads the sample dossiers (admin API) and admits a new organisation's application
+        assertThat(gateway.post("/admin/policy/admin/sample-content", focalPoint, null).statusCode()).isEqualTo(200);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> applied = gateway.post("/api/membership/organisations", null, application("Children First " + suffix));
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        String organisation = JsonPath.read(applied.body(), "$.id");
+        HttpResponse<String> admitted = gateway.post("/admin/membership/organisations/" + organisation + "/admit", focalPoint, null);
+        assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(200);
+
+        // it invites a participant and an analyst of that organisation; they accept and sign in
+        String participantEmail = "participant-" + suffix + "@children-first.example";
+        String participant = invitedAndSignedIn(platform, gateway, focalPoint, organisation, participantEmail, false);
+        String analyst = invitedAndSignedIn(platform, gateway, focalPoint, organisation, "analyst-" + suffix + "@children-first.example", true);
+        assertThat(claim(analyst, "roles")).contains("ANALYST");
+
+        // the focal point curates a dossier: drafted, a measure with a first step, then published
+        String dossier = id(gateway.post("/admin/policy/dossiers", focalPoint,
+                "{\"title\":\"Return Regulation " + suffix + "\",\"policyArea\":\"RETURN\",\"summary\":\"Returns of children\"}"));
+        assertThat(gateway.get("/api/policy/dossiers/" + dossier, null).statusCode()).as("a draft is not public").isEqualTo(404);
+        String measure = id(gateway.post("/admin/policy/dossiers/" + dossier + "/measures", focalPoint,
+                "{\"title\":\"Return Regulation\",\"type\":\"REGULATION\",\"procedureReference\":\"2025/0059(COD)\"}"));
+        String steps = "/admin/policy/dossiers/" + dossier + "/measures/" + measure + "/steps";
+        assertThat(gateway.post(steps, focalPoint, "{\"stage\":\"PROPOSAL_ADOPTED\",\"effectiveDate\":\"2025-03-11\"}").statusCode()).isEqualTo(201);
+        assertThat(gateway.post("/admin/policy/dossiers/" + dossier + "/publish", focalPoint, null).statusCode()).isEqualTo(200);
+        gateway.awaitGet("/api/policy/dossiers/" + dossier, null, response -> response.statusCode() == 200);
+        Instant beforeTrilogue = Instant.now();
+
+        // the participant follows the dossier, in the app and by e-mail at once
+        HttpResponse<String> subscribed = gateway.put("/api/notification/subscriptions/me", participant, """
+                {"kinds":["MEASURE_STAGE_CHANGED"],"dossiers":["%s"],"policyAreas":[],"rights":[],
+                 "channels":["IN_APP","EMAIL"],"emailRhythm":"IMMEDIATE"}""".formatted(dossier));
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(200);
+
+        // the focal point records the next step; the participant sees it in the feed and gets the mail
+        Thread.sleep(1000);
+        assertThat(gateway.post(steps, focalPoint, "{\"stage\":\"TRILOGUE\",\"effectiveDate\":\"2025-11-04\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> feed = gateway.awaitGet("/api/notification/feed", participant,
+                response -> response.statusCode() == 200 && response.body().contains("TRILOGUE"));
+        assertThat(JsonPath.<List<String>>read(feed.body(), "$.items[*].dossierId")).contains(dossier);
+        await().atMost(ASYNC).pollInterval(Duration.ofSeconds(1)).until(() -> mailSubjects(platform, participantEmail), subjects -> !subjects.isEmpty());
+
+        // the analyst reads the dossier's history, and its state before the trilogue
+        HttpResponse<String> history = gateway.get("/api/policy/dossiers/" + dossier + "/history", analyst);
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(history.body(), "$.items[*].summary")).anySatisfy(summary -> assertThat(summary).contains("TRILOGUE"));
+        HttpResponse<String> before = gateway.get("/api/policy/dossiers/" + dossier + "/history/state?asOf=" + beforeTrilogue, analyst);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertThat(before.body()).contains("PROPOSAL_ADOPTED").doesNotContain("TRILOGUE");
+        // ... which the participant may not
+        assertProblem(gateway.get("/api/policy/dossiers/" + dossier + "/history", participant), 403);
+
+        // a participant is refused the admin API by the gateway, and another organisation's profile by the service
+        assertProblem(gateway.post("/admin/membership/organisations/" + organisation + "/admit", participant, null), 403);
+        String someoneElses = JsonPath.<List<String>>read(gateway.get("/api/membership/organisations", null).body(), "$.items[*].id").stream()
+                .filter(id -> !id.equals(organisation)).findFirst().orElseThrow();
+        assertProblem(gateway.put("/api/membership/organisations/" + someoneElses, participant, application("Taken Over " + suffix)), 403);
+
+        // anonymous callers see published content only
+        HttpResponse<String> published = gateway.get("/api/policy/dossiers?size=100", null);
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(published.body(), "$.items[*].id")).contains(dossier);
+        String draft = id(gateway.post("/admin/policy/dossiers", focalPoint, "{\"title\":\"Draft " + suffix + "\",\"policyArea\":\"ASYLUM\"}"));
+        gateway.awaitGet("/api/policy/dossiers/" + draft, focalPoint, response -> response.statusCode() == 200);
+        assertThat(gateway.get("/api/policy/dossiers/" + draft, null).statusCode()).isEqualTo(404);
+        assertThat(JsonPath.<List<String>>read(gateway.get("/api/policy/dossiers?size=100", null).body(), "$.items[*].id")).doesNotContain(draft);
+        assertProblem(gateway.get("/api/notification/feed", null), 401);
+    }
+
+    @Test
+    void expiredForeignUnsignedAndTamperedTokensAreRefused(Platform platform) {
+        ApiClient gateway = new ApiClient(platform.port("gateway"));
+        String real = SignIn.accessToken(platform, platform.focalPointEmail(), platform.focalPointPassword());
+        assertThat(gateway.get("/api/notification/feed", real).statusCode()).isEqualTo(200);
+        TestTokens foreign = TestTokens.get();
+        Instant past = Instant.now().minus(Duration.ofHours(1));
+        // tokens signed by a key the platform does not know (the platform's own key is not the test's to use):
+        // each check on its own (expiry, issuer, audience) is proven with a known key in the gateway's GatewaySecurityTest
+        Supplier<JWTClaimsSet.Builder> claims = () -> foreign.claims(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT,
+                Role.FOCAL_POINT).issuer(platform.gateway().toString());
+
+        List<String> refused = List.of(
+                foreign.sign(claims.get().build()),
+                foreign.sign(claims.get().issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(60))).build()),
+                foreign.sign(claims.get().issuer("http://elsewhere.example").build()),
+                foreign.sign(claims.get().audience("another-platform").build()),
+                new PlainJWT(realClaims(real)).serialize(), // alg=none
+                tampered(real));
+        for (String token : refused) {
+            assertProblem(gateway.get("/api/notification/feed", token), 401);
+            assertProblem(gateway.get("/admin/policy/dossiers", token), 401);
+        }
+    }
+
+    @Test
+    void aBurstBeyondTheLimitGets429WithRetryAfter(Platform platform) throws Exception {
+        String token = SignIn.accessToken(platform, platform.focalPointEmail(), platform.focalPointPassword());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // far above the account's bucket (100, refilled at 20/s): a cheap path the gateway answers itself (404), from
+        // 16 callers at once
+        HttpRequest request = HttpRequest.newBuilder(platform.url("/api/nonexistent/things")).header("Authorization", "Bearer " + token).build();
+        List<HttpResponse<String>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int caller = 0; caller < 16; caller++) {
+                callers.submit(() -> {
+                    for (int i = 0; i < 1000 / 16; i++) {
+                        answers.add(http.send(request, HttpResponse.BodyHandlers.ofString()));
+                    }
+                    return null;
+                });
+            }
+        }
+
+        assertThat(answers).hasSize(16 * (1000 / 16));
+        List<HttpResponse<String>> limited = answers.stream().filter(answer -> answer.statusCode() == 429).toList();
+        assertThat(limited).isNotEmpty();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isIn(404, 429));
+        HttpResponse<String> one = limited.getFirst();
+        assertThat(one.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        long retryAfter = Long.parseLong(one.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isPositive();
+        // the bucket fills again: the account is served after waiting as told
+        Thread.sleep(Duration.ofSeconds(retryAfter + 1));
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        // and is full again (100 at 20/s) before the other journeys of this focal point go on
+        Thread.sleep(Duration.ofSeconds(5));
+    }
+
+    private static String invitedAndSignedIn(Platform platform, ApiClient gateway, String focalPoint, String organisation, String email,
+                                             boolean analyst) {
+        HttpResponse<String> invited = gateway.post("/admin/membership/organisations/" + organisation + "/invitations", focalPoint,
+                "{\"email\":\"%s\",\"displayName\":\"%s\",\"analyst\":%s}".formatted(email, email.substring(0, email.indexOf('@')), analyst));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        String password = "correct horse battery " + UUID.randomUUID();
+        HttpResponse<String> accepted = gateway.post("/api/membership" + JsonPath.<String>read(invited.body(), "$.acceptPath"), null,
+                "{\"password\":\"" + password + "\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        return await().atMost(ASYNC).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> SignIn.accessToken(platform, email, password), token -> token != null);
+    }
+
+    private static List<String> mailSubjects(Platform platform, String email) throws Exception {
+        Properties properties = new Properties();
+        Session session = Session.getInstance(properties);
+        try (Store store = session.getStore("imap")) {
+            // GreenMail makes a mailbox for each address it receives mail for, with the address as login and password
+            store.connect("127.0.0.1", platform.port("imap"), email, email);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
+            return List.of();
+        }
+    }
+
+    private static String application(String name) {
+        return """
+                {"name": "%s", "acronym": null, "kind": "NGO", "scope": "NATIONAL", "countries": ["BE"], "focus": "CHILD_RIGHTS",
+                 "expertise": [], "advocacyTargets": [], "website": "https://children-first.example",
+                 "contact": {"name": "Anna Kontakt", "email": "anna@children-first.example", "phone": "+32 2 123"}}""".formatted(name);
+    }
+
+    private static String id(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JsonPath.read(created.body(), "$.id");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    private static String claim(String token, String name) throws Exception {
+        return String.valueOf(SignedJWT.parse(token).getJWTClaimsSet().getClaim(name));
+    }
+
+    private static JWTClaimsSet realClaims(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The platform's own token with its claims changed (more roles): the signature no longer matches. */
+    private static String tampered(String token) {
+        String[] parts = token.split("\\.");
+        JWTClaimsSet changed = new JWTClaimsSet.Builder(realClaims(token)).claim("roles", List.of("PARTICIPANT", "FOCAL_POINT", "ANALYST")).build();
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(changed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parts[0] + "." + payload + "." + parts[2];
+    }
+}

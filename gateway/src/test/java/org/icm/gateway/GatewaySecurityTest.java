@@ -1,0 +1,356 @@
+package org.icm.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.icm.kernel.identity.AccountId;
+import org.icm.kernel.identity.OrganisationId;
+import org.icm.kernel.identity.Role;
+import org.icm.testing.ApiClient;
+import org.icm.testing.TestTokens;
+import org.icm.testing.WithoutSharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The front door's rules, with tokens signed by the test issuer (its keys served from a real JWKS endpoint) and a
+ * real HTTP server standing in for the services. Tests are named after the OWASP API Security Top 10 (2023) item
+ * they refuse. (API1, a participant changing another organisation, needs a real service: GatewayJourneyIT.)
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "icm.gateway.cors.allowed-origins=https://partner.example",
+        "icm.gateway.max-request-body=1KB",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s"})
+@WithoutSharedInfrastructure
+class GatewaySecurityTest {
+
+    static final StandInService services = StandInService.start();
+    static final TestTokens tokens = TestTokens.get();
+
+    @LocalServerPort
+    int port;
+
+    ApiClient gateway;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        for (String name : List.of("membership", "policy", "events", "notification")) {
+            registry.add("icm.services." + name, services::uri);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        services.stop();
+    }
+
+    @BeforeEach
+    void client() {
+        gateway = new ApiClient(port);
+    }
+
+    static String participant() {
+        return tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
+    }
+
+    static String focalPoint() {
+        return tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT, Role.FOCAL_POINT);
+    }
+
+    static String analyst() {
+        return tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT, Role.ANALYST);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:icm:problem:" + type);
+        assertThat(JsonPath.<Integer>read(response.body(), "$.status")).isEqualTo(status);
+    }
+
+    @Nested
+    class WhatPassesTheDoor {
+
+        @Test
+        void publishedContentIsReadWithoutAToken() {
+            assertThat(gateway.get("/api/policy/dossiers?status=PUBLISHED", null).statusCode()).isEqualTo(200);
+            assertThat(gateway.get("/api/membership/organisations/" + OrganisationId.random(), null).statusCode()).isEqualTo(200);
+            assertThat(gateway.get("/api/events/calendar/meetings.ics", null).statusCode()).isEqualTo(200);
+            assertThat(services.last("/dossiers").authorization()).isNull();
+        }
+
+        @Test
+        void theTokenIsRelayedToTheServiceUnchanged() {
+            String token = participant();
+
+            assertThat(gateway.put("/api/membership/organisations/" + OrganisationId.random(), token, "{}").statusCode()).isEqualTo(200);
+
+            assertThat(services.received.getLast().authorization()).isEqualTo("Bearer " + token);
+        }
+
+        @Test
+        void anonymousCallersMayApplyAndAcceptInvitationsOnly() {
+            assertThat(gateway.post("/api/membership/organisations", null, "{}").statusCode()).isEqualTo(200);
+            assertThat(gateway.post("/api/membership/invitations/abc/accept", null, "{}").statusCode()).isEqualTo(200);
+            assertProblem(gateway.post("/api/membership/organisations/" + OrganisationId.random() + "/withdraw", null, "{}"),
+                    401, "unauthenticated");
+            assertProblem(gateway.get("/api/notification/feed", null), 401, "unauthenticated");
+        }
+
+        @Test
+        void focalPointsReachTheAdminApiWithItsPrefixStripped() {
+            HttpResponse<String> response = gateway.post("/admin/policy/admin/sample-content", focalPoint(), null);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(services.received.getLast().pathAndQuery()).isEqualTo("/admin/sample-content");
+        }
+
+        @Test
+        void analystsAndFocalPointsReadHistory() {
+            assertThat(gateway.get("/api/policy/dossiers/d1/history", analyst()).statusCode()).isEqualTo(200);
+            assertThat(gateway.get("/api/policy/dossiers/d1/history/state?asOf=2026-01-01T00:00:00Z", focalPoint()).statusCode()).isEqualTo(200);
+            assertThat(services.last("/dossiers/d1/history/state").pathAndQuery()).isEqualTo("/dossiers/d1/history/state?asOf=2026-01-01T00:00:00Z");
+        }
+
+        @Test
+        void signInEndpointsGoToMembershipUnchangedWithTheCallersHost() {
+            HttpResponse<String> response = gateway.get("/oauth2/authorize?response_type=code&client_id=icm-web", null);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            StandInService.Received received = services.last("/oauth2/authorize");
+            assertThat(received.pathAndQuery()).isEqualTo("/oauth2/authorize?response_type=code&client_id=icm-web");
+            // membership-service builds its redirects (to /login, back to the client) from the Host: the gateway's
+            assertThat(received.host()).isEqualTo("localhost:" + port);
+            assertThat(gateway.get("/.well-known/openid-configuration", null).statusCode()).isEqualTo(200);
+            assertThat(gateway.get("/login", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class Api2BrokenAuthentication {
+
+        @Test
+        void api2_anExpiredTokenIsRefused() {
+            Instant past = Instant.now().minus(Duration.ofHours(1));
+            String expired = tokens.sign(claims().issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(600))).build());
+
+            assertUnauthenticated(expired);
+        }
+
+        @Test
+        void api2_aTokenFromAnotherIssuerIsRefused() {
+            assertUnauthenticated(tokens.sign(claims().issuer("http://elsewhere.example").build()));
+        }
+
+        @Test
+        void api2_aTokenForAnotherAudienceIsRefused() {
+            assertUnauthenticated(tokens.sign(claims().audience("another-platform").build()));
+        }
+
+        @Test
+        void api2_anUnsignedTokenIsRefused() {
+            assertUnauthenticated(new PlainJWT(claims().build()).serialize());
+        }
+
+        @Test
+        void api2_aTamperedTokenIsRefused() {
+            String[] parts = participant().split("\\.");
+            String otherClaims = focalPoint().split("\\.")[1];
+
+            assertUnauthenticated(parts[0] + "." + otherClaims + "." + parts[2]);
+        }
+
+        @Test
+        void api2_garbageIsRefusedAlsoOnPublicPaths() {
+            assertUnauthenticated("not-a-token");
+            assertProblem(gateway.get("/api/policy/dossiers", "not-a-token"), 401, "unauthenticated");
+        }
+
+        private JWTClaimsSet.Builder claims() {
+            return tokens.claims(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT, Role.FOCAL_POINT);
+        }
+
+        private void assertUnauthenticated(String token) {
+            int before = services.received.size();
+            HttpResponse<String> response = gateway.get("/api/notification/feed", token);
+
+            assertProblem(response, 401, "unauthenticated");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+            assertThat(services.received).hasSize(before);
+        }
+    }
+
+    @Nested
+    class Api4UnrestrictedResourceConsumption {
+
+        @Test
+        void api4_aBodyLargerThanTheLimitIsRefused() {
+            int before = services.received.size();
+
+            assertProblem(gateway.post("/api/membership/organisations", null, "x".repeat(2048)), 413, "payload-too-large");
+            assertThat(services.received).hasSize(before);
+        }
+
+        @Test
+        void api4_aBodyWithinTheLimitPasses() {
+            assertThat(gateway.post("/api/membership/organisations", null, "x".repeat(1000)).statusCode()).isEqualTo(200);
+            assertThat(services.received.getLast().bodyBytes()).isEqualTo(1000);
+        }
+
+        @Test
+        void api4_aServiceTooSlowToAnswerGets504NotAHang() {
+            assertProblem(gateway.get("/api/policy/slow", participant()), 504, "gateway-timeout");
+        }
+    }
+
+    @Nested
+    class Api5BrokenFunctionLevelAuthorization {
+
+        @Test
+        void api5_aParticipantCannotUseTheAdminApi() {
+            int before = services.received.size();
+
+            assertProblem(gateway.post("/admin/membership/organisations/o1/admit", participant(), "{}"), 403, "forbidden");
+            assertProblem(gateway.get("/admin/notification/deliveries", analyst()), 403, "forbidden");
+            assertThat(services.received).hasSize(before);
+        }
+
+        @Test
+        void api5_anonymousCallersCannotUseTheAdminApi() {
+            assertProblem(gateway.get("/admin/policy/dossiers", null), 401, "unauthenticated");
+        }
+
+        @Test
+        void api5_aParticipantCannotReadHistory() {
+            assertProblem(gateway.get("/api/policy/dossiers/d1/history", participant()), 403, "forbidden");
+            assertProblem(gateway.get("/api/policy/dossiers/d1/history/export?format=csv", null), 401, "unauthenticated");
+        }
+    }
+
+    @Nested
+    class Api8SecurityMisconfiguration {
+
+        @Test
+        void api8_everyAnswerCarriesTheSecurityHeaders() {
+            for (HttpResponse<String> response : List.of(gateway.get("/api/policy/dossiers", null),
+                    gateway.get("/api/notification/feed", null), gateway.get("/nothing/here", null))) {
+                assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+                assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+                assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+                assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                        assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+                // plain HTTP: HSTS would mean nothing (and is sent on HTTPS only)
+                assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+            }
+        }
+
+        @Test
+        void api8_anUnknownOriginIsRefusedCors() {
+            int before = services.received.size();
+            HttpResponse<String> response = gateway.send("GET", "/api/policy/dossiers", null, null, Map.of("Origin", "https://evil.example"));
+
+            assertProblem(response, 403, "cors-refused");
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(services.received).hasSize(before);
+        }
+
+        @Test
+        void api8_aConfiguredOriginGetsItsPreflightAnswered() {
+            HttpResponse<String> preflight = gateway.send("OPTIONS", "/api/notification/feed", null, null, Map.of(
+                    "Origin", "https://partner.example", "Access-Control-Request-Method", "GET",
+                    "Access-Control-Request-Headers", "authorization"));
+
+            assertThat(preflight.statusCode()).isEqualTo(200);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://partner.example");
+            HttpResponse<String> read = gateway.send("GET", "/api/policy/dossiers", null, null, Map.of("Origin", "https://partner.example"));
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://partner.example");
+        }
+
+        @Test
+        void api8_operatorEndpointsAreNotExposed() {
+            assertThat(gateway.get("/actuator/env", null).statusCode()).isIn(401, 404);
+            assertThat(gateway.get("/actuator/env", focalPoint()).statusCode()).isEqualTo(404);
+            assertThat(gateway.get("/actuator/gateway/routes", focalPoint()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Nested
+    class Api9ImproperInventoryManagement {
+
+        @Test
+        void api9_anUnknownPathIs404ProblemJson() {
+            assertProblem(gateway.get("/api/nonexistent/things", participant()), 404, "not-found");
+            assertProblem(gateway.get("/admin/nonexistent/things", focalPoint()), 404, "not-found");
+        }
+    }
+
+    @Nested
+    class OneApiDocument {
+
+        @Test
+        void swaggerUiListsTheDocumentOfEachService() {
+            HttpResponse<String> config = gateway.get("/v3/api-docs/swagger-config", null);
+
+            assertThat(config.statusCode()).isEqualTo(200);
+            assertThat(JsonPath.<List<String>>read(config.body(), "$.urls[*].url")).containsExactlyInAnyOrder(
+                    "/api/membership/v3/api-docs", "/api/policy/v3/api-docs", "/api/events/v3/api-docs", "/api/notification/v3/api-docs");
+            HttpResponse<String> page = gateway.get("/swagger-ui/index.html", null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("swagger-ui");
+        }
+
+        @Test
+        void swaggerUiRendersInARealBrowserWithoutBreakingTheContentSecurityPolicy() throws Exception {
+            Path chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").map(Path::of)
+                    .filter(Files::isExecutable).findFirst().orElse(null);
+            Assumptions.assumeTrue(chromium != null, "no Chromium on this machine");
+            Path console = Files.createTempFile("chromium-console", ".log");
+            Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
+                    "--v=0", "--virtual-time-budget=8000", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
+                    "--dump-dom", "http://localhost:" + port + "/swagger-ui/index.html")
+                    .redirectError(console.toFile()).start();
+            String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            // the UI ran (its script built the page) and lists the four documents
+            assertThat(dom).contains("class=\"topbar\"");
+            assertThat(Pattern.compile("<option value=\"/api/[a-z]+/v3/api-docs\">").matcher(dom).results().count()).isEqualTo(4);
+            assertThat(Files.readString(console)).doesNotContain("Content Security Policy");
+            // the looser style rule is Swagger UI's alone
+            assertThat(gateway.get("/api/policy/dossiers", null).headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .doesNotContain("unsafe-inline");
+        }
+
+        @Test
+        void eachServicesDocumentIsServedThroughTheGatewayWithoutAToken() {
+            for (String service : List.of("membership", "policy", "events", "notification")) {
+                HttpResponse<String> document = gateway.get("/api/" + service + "/v3/api-docs", null);
+
+                assertThat(document.statusCode()).as(service).isEqualTo(200);
+                assertThat(services.received.getLast().pathAndQuery()).isEqualTo("/v3/api-docs");
+            }
+        }
+    }
+}
