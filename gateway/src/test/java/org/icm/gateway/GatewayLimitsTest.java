@@ -3,6 +3,10 @@ package org.icm.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +91,21 @@ class GatewayLimitsTest {
         // a signed-in account is counted apart from its address
         String token = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
         assertThat(gateway.get("/api/policy/dossiers", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void api2_guessingTokensFromOneAddressEndsIn429() throws Exception {
+        // another loopback address than the other tests', so this one has a bucket of its own
+        HttpClient guesser = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            HttpRequest guess = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notification/feed"))
+                    .header("Authorization", "Bearer guess-" + i).build();
+            statuses.add(guesser.send(guess, HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+
+        assertThat(statuses.subList(0, 30)).containsOnly(401);
+        assertThat(statuses.subList(30, 40)).containsOnly(429);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.icm.gateway.problems.GatewayProblems;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -22,11 +23,13 @@ import reactor.core.publisher.Mono;
  * Request rates, as token buckets (Bucket4j, in memory: there is no Redis for Spring Cloud Gateway's
  * RequestRateLimiter): one per signed-in account (the token's subject), one per client address for anonymous
  * callers. An empty bucket answers 429 with {@code Retry-After} (whole seconds until a token is back).
- * Runs after Spring Security, so the account is known; a request refused there (401/403) costs no token.
+ * Runs after Spring Security, so the account is known. A request refused there for want of a valid token (401)
+ * costs a token of its address's bucket ({@link #unauthenticated}), so guessing tokens is limited like any anonymous
+ * call; a 403 costs nothing (its account is known and was counted by nothing else yet, but it reached no service).
  * Buckets live in one instance's memory: behind several gateway instances each allows the full rate.
  */
 @Component
-class RateLimitFilter implements WebFilter, Ordered {
+public class RateLimitFilter implements WebFilter, Ordered {
 
     /** Just after Spring Security's filter chain (-100). */
     static final int ORDER = -90;
@@ -57,20 +60,34 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(Principal::getName)
                 .map(account -> "account:" + account)
-                .switchIfEmpty(Mono.fromSupplier(() -> "address:" + address(exchange)))
-                .flatMap(key -> {
-                    ConsumptionProbe probe = buckets.get(key, this::newBucket).tryConsumeAndReturnRemaining(1);
-                    if (probe.isConsumed()) {
-                        exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
-                        return chain.filter(exchange);
-                    }
-                    long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-                    exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
-                    exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", "0");
-                    return GatewayProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
-                            "This " + (key.startsWith("account:") ? "account" : "address") + " sent more requests than the gateway allows; try again in "
-                                    + seconds + " s.");
-                });
+                .switchIfEmpty(Mono.fromSupplier(() -> addressKey(exchange)))
+                .flatMap(key -> admit(exchange, key, () -> chain.filter(exchange)));
+    }
+
+    /**
+     * A request Spring Security refuses for want of a valid token: counted against its address's bucket, answered with
+     * {@code refusal} (the 401) while the bucket holds a token, with 429 once it is empty.
+     */
+    public Mono<Void> unauthenticated(ServerWebExchange exchange, Supplier<Mono<Void>> refusal) {
+        return admit(exchange, addressKey(exchange), refusal);
+    }
+
+    private Mono<Void> admit(ServerWebExchange exchange, String key, Supplier<Mono<Void>> next) {
+        ConsumptionProbe probe = buckets.get(key, this::newBucket).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+            return next.get();
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
+        exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", "0");
+        return GatewayProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                "This " + (key.startsWith("account:") ? "account" : "address") + " sent more requests than the gateway allows; try again in "
+                        + seconds + " s.");
+    }
+
+    private static String addressKey(ServerWebExchange exchange) {
+        return "address:" + address(exchange);
     }
 
     private Bucket newBucket(String key) {

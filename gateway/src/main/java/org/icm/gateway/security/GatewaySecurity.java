@@ -1,6 +1,7 @@
 package org.icm.gateway.security;
 
 import java.util.Arrays;
+import org.icm.gateway.limits.RateLimitFilter;
 import org.icm.gateway.problems.GatewayProblems;
 import org.icm.gateway.routing.PlatformServices;
 import org.icm.kernel.identity.IcmClaims;
@@ -49,8 +50,8 @@ class GatewaySecurity {
             "/api/*/v3/api-docs", "/api/*/v3/api-docs/**"};
 
     @Bean
-    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties) {
-        var problems = new ProblemSecurityHandlers();
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties, RateLimitFilter rateLimits) {
+        var problems = new ProblemSecurityHandlers(rateLimits);
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/api/*/actuator/health").permitAll()
@@ -96,8 +97,17 @@ class GatewaySecurity {
         };
     }
 
-    /** 401 and 403 as problem+json, keeping the {@code WWW-Authenticate} header of RFC 6750. */
+    /**
+     * 401 and 403 as problem+json, keeping the {@code WWW-Authenticate} header of RFC 6750; a 401 counts against the
+     * caller's address rate limit, so trying tokens one after another ends in 429.
+     */
     static final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+        private final RateLimitFilter rateLimits;
+
+        ProblemSecurityHandlers(RateLimitFilter rateLimits) {
+            this.rateLimits = rateLimits;
+        }
 
         private final BearerTokenServerAuthenticationEntryPoint bearerEntryPoint = new BearerTokenServerAuthenticationEntryPoint();
         private final BearerTokenServerAccessDeniedHandler bearerAccessDenied = new BearerTokenServerAccessDeniedHandler();
@@ -105,8 +115,9 @@ class GatewaySecurity {
         @Override
         public Mono<Void> commence(ServerWebExchange exchange,
                                    AuthenticationException exception) {
-            return bearerEntryPoint.commence(headersOnly(exchange), exception).then(GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED,
-                    "unauthenticated", "Sign-in required", "This request needs a valid access token."));
+            return rateLimits.unauthenticated(exchange, () -> bearerEntryPoint.commence(headersOnly(exchange), exception)
+                    .then(GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                            "This request needs a valid access token.")));
         }
 
         @Override
