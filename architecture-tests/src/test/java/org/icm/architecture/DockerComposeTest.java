@@ -253,9 +253,11 @@ class DockerComposeTest {
                 checkMongoUri(module, mongo, dependencies, problems);
             }
 
-            String issuer = required(environment, "ICM_SECURITY_ISSUER", module, problems);
-            if (issuer != null) {
-                checkServiceUri(module, "the token issuer", issuer, "membership-service", problems);
+            // the issuer is the public URL people reach (the gateway's); the keys come from membership-service itself
+            required(environment, "ICM_SECURITY_ISSUER", module, problems);
+            String keys = required(environment, "ICM_SECURITY_JWK_SET_URI", module, problems);
+            if (keys != null) {
+                checkServiceUri(module, "the token issuer's key set", keys, "membership-service", problems);
             }
 
             if (EVENT_SOURCED.containsKey(module)) {
