@@ -44,16 +44,17 @@ public class Router {
         this.clock = clock;
     }
 
-    /** To every account the audience admits and whose subscription wants the happening; answers how many were notified. */
-    public int fanOut(Happening happening) {
+    /**
+     * To every account the audience admits and whose subscription wants the happening, as the recipients' copy says; answers
+     * how many were notified.
+     */
+    public int fanOut(Happening happening, Recipients.Snapshot recipients) {
         if (happening.silent()) {
             return 0;
         }
-        List<Account> admitted = directory.admitted(happening.audience(), null);
-        Map<String, Subscription> wanted = subscriptions.of(admitted.stream().map(Account::id).toList());
         int notified = 0;
-        for (Account account : admitted) {
-            Subscription subscription = wanted.get(account.id());
+        for (Account account : recipients.admitted(happening.audience())) {
+            Subscription subscription = recipients.subscription(account.id());
             if (subscription.wants(happening)) {
                 notify(happening, account, subscription);
                 notified++;

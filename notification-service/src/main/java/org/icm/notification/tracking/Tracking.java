@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.icm.kernel.events.IntegrationEvent;
 import org.icm.kernel.events.calendar.ConsultationClosed;
 import org.icm.kernel.events.calendar.ConsultationDeadlineChanged;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * (upserts, $set, $addToSet, $pull), so applying the same event again leaves the same state.
  */
 @Component
-public class Tracking {
+public class Tracking implements DossierLookup {
 
     private final MongoTemplate mongo;
 
@@ -43,12 +44,27 @@ public class Tracking {
         this.mongo = mongo;
     }
 
+    @Override
     public Optional<TrackedDossier> dossier(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(mongo.findById(id, TrackedDossier.class));
     }
 
+    @Override
     public List<TrackedDossier> dossiers(Collection<String> ids) {
         return ids == null || ids.isEmpty() ? List.of() : mongo.find(Query.query(where("_id").in(ids)), TrackedDossier.class);
+    }
+
+    /** Reads these dossiers with one query, for deciding a batch of events (see {@link BatchDossiers}). */
+    public BatchDossiers prefetch(Set<String> ids) {
+        return new BatchDossiers(this, ids);
+    }
+
+    /** Applies the event, and tells the batch's copy which dossier it changed. */
+    public void apply(IntegrationEvent event, BatchDossiers batch) {
+        apply(event);
+        if (event instanceof DossierIntegrationEvent dossierEvent) {
+            batch.forget(dossierEvent.dossierId());
+        }
     }
 
     public void apply(IntegrationEvent event) {
