@@ -2,20 +2,21 @@ package org.icm.notification.consumption;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.ErrorCategory;
 import io.cloudevents.CloudEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.icm.kernel.events.IntegrationEvent;
 import org.icm.kernel.events.IntegrationEventCodec;
 import org.icm.kernel.events.membership.MembershipIntegrationEvent;
-import org.icm.kernel.events.policy.DossierIntegrationEvent;
+import org.icm.notification.Bulk;
 import org.icm.notification.directory.Account;
 import org.icm.notification.directory.Directory;
 import org.icm.notification.routing.Happening;
@@ -25,10 +26,7 @@ import org.icm.notification.routing.Router;
 import org.icm.notification.subscription.Subscriptions;
 import org.icm.notification.tracking.BatchDossiers;
 import org.icm.notification.tracking.Tracking;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
@@ -102,69 +100,127 @@ public class EventHandling {
 
     /**
      * Handles the envelopes in their order; answers how many had not been handled before. When one fails, the ones before
-     * it are marked handled and {@link Failed} says which one it was.
+     * it are handled and marked, and {@link Failed} says which one it was.
      */
     public int handle(List<CloudEvent> envelopes) {
         Set<String> handledBefore = handledBefore(envelopes);
-        List<Decoded> decoded = new ArrayList<>(envelopes.size());
+        List<Pending> pending = new ArrayList<>(envelopes.size());
         RuntimeException unreadable = null;
-        for (CloudEvent envelope : envelopes) {
-            try {
-                decoded.add(new Decoded(envelope, handledBefore.contains(envelope.getId()) ? Optional.empty() : codec.payload(envelope)));
-            } catch (RuntimeException e) {
-                // the events before it are handled; this one then fails alone
-                unreadable = e;
-                break;
-            }
-        }
-        BatchDossiers dossiers = tracking.prefetch(decoded.stream().flatMap(d -> d.payload().stream())
-                .filter(DossierIntegrationEvent.class::isInstance).map(e -> ((DossierIntegrationEvent) e).dossierId())
-                .collect(Collectors.toSet()));
-        Recipients.Snapshot known = recipients.current();
-        List<Processed> done = new ArrayList<>();
-        int handled = 0;
-        for (int index = 0; index < decoded.size(); index++) {
-            Decoded next = decoded.get(index);
-            CloudEvent envelope = next.envelope();
+        int unreadableAt = -1;
+        for (int index = 0; index < envelopes.size(); index++) {
+            CloudEvent envelope = envelopes.get(index);
             if (handledBefore.contains(envelope.getId())) {
                 continue;
             }
             try {
-                if (next.payload().isPresent()) {
-                    known = handle(envelope, next.payload().get(), dossiers, known);
-                }
+                // an unknown type has no payload: it is ignored, and remembered as handled like any other
+                pending.add(new Pending(index, envelope, codec.payload(envelope)));
             } catch (RuntimeException e) {
-                markProcessed(done);
-                throw new Failed(index, e);
+                // the events before it are handled; this one then fails alone
+                unreadable = e;
+                unreadableAt = index;
+                break;
             }
-            // an unknown type is ignored, and remembered as handled like any other
-            done.add(new Processed(envelope.getId(), envelope.getType(), clock.instant()));
-            handled++;
         }
-        markProcessed(done);
+        try {
+            handleInOrder(pending);
+        } catch (RuntimeException batchFailed) {
+            // which one? one at a time (each step is idempotent), marking those that pass, naming the first that does not
+            List<Pending> passed = new ArrayList<>();
+            for (Pending one : pending) {
+                try {
+                    handleInOrder(List.of(one));
+                } catch (RuntimeException failed) {
+                    markProcessed(passed);
+                    throw new Failed(one.index(), failed);
+                }
+                passed.add(one);
+            }
+        }
+        markProcessed(pending);
         if (unreadable != null) {
-            throw new Failed(decoded.size(), unreadable);
+            throw new Failed(unreadableAt, unreadable);
         }
-        return handled;
+        return pending.size();
     }
 
-    private record Decoded(CloudEvent envelope, Optional<IntegrationEvent> payload) {
+    /** An envelope not handled before, its place in the batch, and its payload (none for a type this service does not know). */
+    private record Pending(int index, CloudEvent envelope, Optional<IntegrationEvent> payload) {
+
+        String id() {
+            return envelope.getId();
+        }
+
+        Instant occurredAt(Clock clock) {
+            return envelope.getTime() != null ? envelope.getTime().toInstant() : clock.instant();
+        }
     }
 
-    private Recipients.Snapshot handle(CloudEvent envelope, IntegrationEvent event, BatchDossiers dossiers, Recipients.Snapshot known) {
-        String id = envelope.getId();
-        Instant occurredAt = envelope.getTime() != null ? envelope.getTime().toInstant() : clock.instant();
-        Happening decided = happenings.decide(id, occurredAt, event, dossiers);
-        Happening happening = Happenings.readsState(event) ? decideOnce(decided) : decided;
-        Recipients.Snapshot recipientsNow = known;
-        if (event instanceof MembershipIntegrationEvent membership) {
-            directory.apply(membership).map(Account::id).ifPresent(subscriptions::ensureDefaults);
-            // the events after it in the batch see the directory as it changed
-            recipientsNow = recipients.current();
+    /**
+     * Membership events one by one (they change who is notified of what follows them); the events between them in bulk:
+     * decided in order on the state the ones before left ({@link BatchDossiers}), then their decisions kept, the state
+     * written, and the notifications written and announced, a few round trips for all of them.
+     */
+    private void handleInOrder(List<Pending> events) {
+        Set<String> read = new HashSet<>();
+        events.forEach(event -> event.payload().ifPresent(payload -> read.addAll(Happenings.dossiersRead(payload))));
+        BatchDossiers dossiers = tracking.prefetch(read);
+        Recipients.Snapshot known = recipients.current();
+        List<Pending> run = new ArrayList<>();
+        for (Pending event : events) {
+            if (event.payload().orElse(null) instanceof MembershipIntegrationEvent membership) {
+                handleRun(run, dossiers, known);
+                run.clear();
+                Happening happening = happenings.decide(event.id(), event.occurredAt(clock), membership, dossiers);
+                directory.apply(membership).map(Account::id).ifPresent(subscriptions::ensureDefaults);
+                // what follows it is fanned out to the directory as it changed
+                known = recipients.current();
+                router.fanOut(happening, known);
+            } else if (event.payload().isPresent()) {
+                run.add(event);
+            }
         }
-        tracking.apply(event, dossiers);
-        router.fanOut(happening, recipientsNow);
-        return recipientsNow;
+        handleRun(run, dossiers, known);
+    }
+
+    private void handleRun(List<Pending> run, BatchDossiers dossiers, Recipients.Snapshot known) {
+        if (run.isEmpty()) {
+            return;
+        }
+        List<Happening> decided = new ArrayList<>(run.size());
+        List<IntegrationEvent> events = new ArrayList<>(run.size());
+        for (Pending event : run) {
+            IntegrationEvent payload = event.payload().orElseThrow();
+            decided.add(happenings.decide(event.id(), event.occurredAt(clock), payload, dossiers));
+            dossiers.apply(payload);
+            events.add(payload);
+        }
+        decided = keepDecisions(decided, events);
+        tracking.applyAll(events);
+        List<Router.Planned> planned = new ArrayList<>();
+        decided.forEach(happening -> planned.addAll(router.plan(happening, known)));
+        router.deliver(planned);
+    }
+
+    /**
+     * Stores the decisions that read tracked state before that state is written, first writer wins: where one was stored
+     * before (an event handled again after a crash half-way), that one is used.
+     */
+    private List<Happening> keepDecisions(List<Happening> decided, List<IntegrationEvent> events) {
+        List<Happening> toKeep = new ArrayList<>();
+        for (int i = 0; i < decided.size(); i++) {
+            if (Happenings.readsState(events.get(i))) {
+                toKeep.add(decided.get(i));
+            }
+        }
+        Set<String> storedNow = Bulk.insertNew(mongo, Happening.class, toKeep, Happening::id);
+        List<String> storedBefore = toKeep.stream().map(Happening::id).filter(id -> !storedNow.contains(id)).toList();
+        if (storedBefore.isEmpty()) {
+            return decided;
+        }
+        Map<String, Happening> earlier = mongo.find(Query.query(where("_id").in(storedBefore)), Happening.class).stream()
+                .collect(Collectors.toMap(Happening::id, Function.identity()));
+        return decided.stream().map(happening -> earlier.getOrDefault(happening.id(), happening)).toList();
     }
 
     private Set<String> handledBefore(List<CloudEvent> envelopes) {
@@ -174,28 +230,9 @@ public class EventHandling {
     }
 
     /** One write for the batch; an id another instance (or an earlier, interrupted pass) marked already is fine. */
-    private void markProcessed(List<Processed> done) {
-        if (done.isEmpty()) {
-            return;
-        }
-        try {
-            mongo.bulkOps(BulkMode.UNORDERED, Processed.class).insert(done).execute();
-        } catch (BulkOperationException e) {
-            if (e.getErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-        } catch (DuplicateKeyException anotherInstanceFinishedFirst) {
-            // nothing to do: the events are handled
-        }
-        done.clear();
-    }
-
-    private Happening decideOnce(Happening decided) {
-        try {
-            mongo.insert(decided);
-            return decided;
-        } catch (DuplicateKeyException decidedBefore) {
-            return mongo.findById(decided.id(), Happening.class);
-        }
+    private void markProcessed(List<Pending> done) {
+        Instant now = clock.instant();
+        Bulk.insertNew(mongo, Processed.class, done.stream().map(event -> new Processed(event.id(), event.envelope().getType(), now)).toList(),
+                Processed::id);
     }
 }

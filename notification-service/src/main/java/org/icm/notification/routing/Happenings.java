@@ -67,6 +67,19 @@ public class Happenings {
         };
     }
 
+    /** The dossiers whose tracked state deciding the event reads. */
+    public static Set<String> dossiersRead(IntegrationEvent event) {
+        List<String> ids = switch (event) {
+            case DossierIntegrationEvent d -> d.dossierId() == null ? List.of() : List.of(d.dossierId());
+            case MeetingScheduled m -> m.dossierIds() == null ? List.of() : m.dossierIds();
+            case ConsultationOpened c -> c.dossierId() == null ? List.of() : List.of(c.dossierId());
+            case ConsultationDeadlineChanged c -> c.dossierId() == null ? List.of() : List.of(c.dossierId());
+            case BulletinPosted b -> b.dossierIds() == null ? List.of() : b.dossierIds();
+            default -> List.of();
+        };
+        return ids.stream().filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Decides from the tracked state that {@code dossiers} holds (the state before this event). */
     public Happening decide(String id, Instant occurredAt, IntegrationEvent event, DossierLookup dossiers) {
         return switch (event) {

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.icm.kernel.events.IntegrationEvent;
+import org.icm.kernel.events.policy.DossierIntegrationEvent;
 
 /**
- * The dossiers a batch of records is about, read with one query before the batch is handled. A dossier that an event of
- * the batch changes is forgotten, and read again from MongoDB if a later event of the batch asks for it, so every event is
- * decided on the state left by the events before it, as when they are handled one at a time.
+ * The dossiers a batch of records reads, read with one query before the batch is decided, and changed in memory by each
+ * dossier event of the batch ({@link TrackedDossier#after}), so that every event is decided on the state the events
+ * before it left, as when they are handled one at a time, before any of them is written. A dossier it was not given is
+ * read from MongoDB.
  */
 public final class BatchDossiers implements DossierLookup {
 
@@ -28,8 +31,7 @@ public final class BatchDossiers implements DossierLookup {
         if (id == null) {
             return Optional.empty();
         }
-        Optional<TrackedDossier> found = known.get(id);
-        return found != null ? found : tracking.dossier(id);
+        return known.computeIfAbsent(id, tracking::dossier);
     }
 
     @Override
@@ -37,14 +39,13 @@ public final class BatchDossiers implements DossierLookup {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        if (known.keySet().containsAll(ids)) {
-            return ids.stream().map(known::get).flatMap(Optional::stream).toList();
-        }
-        return tracking.dossiers(ids);
+        return ids.stream().distinct().map(this::dossier).flatMap(Optional::stream).toList();
     }
 
-    /** After the dossier was written: its copy here is out of date. */
-    void forget(String id) {
-        known.remove(id);
+    /** The event was decided: the dossier it changes is now as after it. */
+    public void apply(IntegrationEvent event) {
+        if (event instanceof DossierIntegrationEvent dossierEvent && dossierEvent.dossierId() != null) {
+            known.put(dossierEvent.dossierId(), Optional.of(TrackedDossier.after(dossier(dossierEvent.dossierId()), dossierEvent)));
+        }
     }
 }
