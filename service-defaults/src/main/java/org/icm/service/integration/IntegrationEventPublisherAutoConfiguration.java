@@ -11,6 +11,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.icm.kernel.events.IntegrationEventCodec;
 import org.icm.service.axon.AxonPostgresAutoConfiguration;
@@ -29,8 +30,8 @@ import org.springframework.kafka.core.ProducerFactory;
  * for every service that has Axon, Kafka and an {@link IntegrationEventMapper} bean:
  * <ul>
  *   <li>{@link IntegrationEventPublisher} is the only handler of the processing group
- *       {@value IntegrationEventPublisher#PROCESSING_GROUP}, a pooled streaming processor on the event store
- *       whose tokens live in the service's {@code TokenStore} (MongoDB). A new processor starts at the
+ *       {@value IntegrationEventPublisher#PROCESSING_GROUP}, a tracking processor on the event store (one thread
+ *       for each of its segments) whose tokens live in the service's {@code TokenStore} (MongoDB). A new processor starts at the
  *       beginning of the store, so every stored event is published once the service first runs with it.
  *       Its segments follow Axon's default sequencing policy (per aggregate), so one aggregate's events are
  *       sent one after the other, in the order they were stored, while several instances share the work.</li>
@@ -94,9 +95,15 @@ public class IntegrationEventPublisherAutoConfiguration {
     }
 
     static void configure(EventProcessingConfigurer processing, int batchSize) {
+        // A tracking processor, one thread per segment, rather than a pooled one: the embedded event store's streams cannot
+        // call back when events arrive, so a pooled processor's coordinator looks for new events every 500 ms when idle
+        // (Axon 4.13 Coordinator), which was most of the time from a command to Kafka (benchmarks/README.md). A tracking
+        // processor's thread waits on the store's stream, which wakes it when a commit in this JVM appends events.
         processing
-                .registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
-                        (configuration, builder) -> builder.initialSegmentCount(INITIAL_SEGMENTS).batchSize(batchSize))
+                .registerTrackingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
+                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(INITIAL_SEGMENTS)
+                                .andInitialSegmentsCount(INITIAL_SEGMENTS)
+                                .andBatchSize(batchSize))
                 .registerListenerInvocationErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
