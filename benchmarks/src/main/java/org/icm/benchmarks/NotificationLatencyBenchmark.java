@@ -73,7 +73,8 @@ public final class NotificationLatencyBenchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("options: --rate=50 --seconds=60 --warmup-seconds=10 --notification-jar=notification-service/target/notification-service-exec.jar");
+                System.err.println("options: --rate=50 --seconds=60 --warmup-seconds=10 --notification-jar=notification-service/target/notification-service-exec.jar"
+                        + " --policy:<spring.property>=<value> --notification:<spring.property>=<value>");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -87,9 +88,19 @@ public final class NotificationLatencyBenchmark {
                     + "; build it first: ./mvnw -q -pl notification-service -am -DskipTests package");
             System.exit(2);
         }
+        // --policy:<spring.property>=v and --notification:<spring.property>=v go to that service, to try a setting
+        Map<String, String> policyProperties = new LinkedHashMap<>();
+        Map<String, String> notificationProperties = new LinkedHashMap<>();
+        options.forEach((name, value) -> {
+            if (name.startsWith("policy:")) {
+                policyProperties.put(name.substring("policy:".length()), value);
+            } else if (name.startsWith("notification:")) {
+                notificationProperties.put(name.substring("notification:".length()), value);
+            }
+        });
         int code;
         try {
-            code = new NotificationLatencyBenchmark().run(rate, seconds, warmupSeconds, jar);
+            code = new NotificationLatencyBenchmark().run(rate, seconds, warmupSeconds, jar, policyProperties, notificationProperties);
         } catch (Exception e) {
             e.printStackTrace();
             code = 1;
@@ -97,7 +108,8 @@ public final class NotificationLatencyBenchmark {
         System.exit(code);
     }
 
-    private int run(int rate, int seconds, int warmupSeconds, Path jar) throws Exception {
+    private int run(int rate, int seconds, int warmupSeconds, Path jar, Map<String, String> policyProperties,
+                    Map<String, String> notificationProperties) throws Exception {
         int warmup = rate * warmupSeconds;
         int measured = rate * seconds;
         int total = warmup + measured;
@@ -115,10 +127,14 @@ public final class NotificationLatencyBenchmark {
         ConfigurableApplicationContext policy = null;
         Process notification = null;
         try {
-            policy = startPolicy(infrastructure, tokens);
+            policy = startPolicy(infrastructure, tokens, policyProperties);
             String policyBase = "http://127.0.0.1:" + policy.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             int notificationPort = Ports.free();
-            notification = startNotification(jar, infrastructure, tokens, notificationPort, data.resolve("notification-service.log"));
+            notification = startNotification(jar, infrastructure, tokens, notificationPort, data.resolve("notification-service.log"),
+                    notificationProperties);
+            if (!policyProperties.isEmpty() || !notificationProperties.isEmpty()) {
+                say("policy-service with %s, notification-service with %s", policyProperties, notificationProperties);
+            }
             String notificationBase = "http://127.0.0.1:" + notificationPort;
             awaitHealthy(notificationBase, Duration.ofSeconds(120));
             say("policy-service at %s (in this JVM), notification-service at %s (pid %d)", policyBase, notificationBase, notification.pid());
@@ -269,7 +285,7 @@ public final class NotificationLatencyBenchmark {
                     (mongoAfter.total() - mongoBefore.total()) / (double) Math.max(1, handled), mongoAfter.minus(mongoBefore).perEvent(handled),
                     notificationCpu / 1e6 / Math.max(1, handled), handled);
             System.out.printf("not arrived                %d within 60 s after the last command; duplicates on the stream %d%n", missing, duplicates.get());
-            System.out.printf("goal p99 <= 100 ms         %s%n", endToEnd.getValueAtPercentile(99) <= 100_000_000L ? "met" : "NOT met");
+            System.out.printf("goal p99 <= 100 ms         %s%n", missing == 0 && endToEnd.getValueAtPercentile(99) <= 100_000_000L ? "met" : "NOT met");
             System.out.printf("load average               %.2f (2 cores shared with the other builds of this machine)%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             if (firstFailure.get() != null) {
@@ -320,7 +336,8 @@ public final class NotificationLatencyBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext startPolicy(EmbeddedInfrastructure infrastructure, TestTokens tokens) {
+    private static ConfigurableApplicationContext startPolicy(EmbeddedInfrastructure infrastructure, TestTokens tokens,
+                                                              Map<String, String> extra) {
         Map<String, String> properties = new LinkedHashMap<>(infrastructure.springProperties());
         properties.put("server.port", "0");
         properties.put("server.address", "127.0.0.1");
@@ -328,14 +345,15 @@ public final class NotificationLatencyBenchmark {
         properties.put("icm.security.jwk-set-uri", tokens.jwkSetUri());
         properties.put("logging.level.root", "WARN");
         properties.put("springdoc.api-docs.enabled", "false");
+        properties.putAll(extra);
         SpringApplication application = new SpringApplication(PolicyApplication.class);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         return application.run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
     }
 
-    private static Process startNotification(Path jar, EmbeddedInfrastructure infrastructure, TestTokens tokens, int port, Path log)
-            throws IOException {
+    private static Process startNotification(Path jar, EmbeddedInfrastructure infrastructure, TestTokens tokens, int port, Path log,
+                                             Map<String, String> extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString()));
         Map<String, String> properties = new LinkedHashMap<>(infrastructure.springProperties());
@@ -346,6 +364,7 @@ public final class NotificationLatencyBenchmark {
         properties.put("logging.level.root", "WARN");
         // the MongoDB commands it sends (Micrometer's driver listener), read before and after the commands
         properties.put("management.endpoints.web.exposure.include", "health,info,metrics");
+        properties.putAll(extra);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -91,19 +91,25 @@ public class IntegrationEventPublisherAutoConfiguration {
     @Bean
     ConfigurerModule integrationEventPublisherProcessor(Environment environment) {
         int batchSize = environment.getProperty("icm.integration.batch-size", Integer.class, DEFAULT_BATCH_SIZE);
-        return configurer -> configure(configurer.eventProcessing(), batchSize);
+        boolean pooled = "pooled".equals(environment.getProperty("icm.integration.processor", "tracking"));
+        return configurer -> configure(configurer.eventProcessing(), batchSize, pooled);
     }
 
-    static void configure(EventProcessingConfigurer processing, int batchSize) {
-        // A tracking processor, one thread per segment, rather than a pooled one: the embedded event store's streams cannot
-        // call back when events arrive, so a pooled processor's coordinator looks for new events every 500 ms when idle
-        // (Axon 4.13 Coordinator), which was most of the time from a command to Kafka (benchmarks/README.md). A tracking
-        // processor's thread waits on the store's stream, which wakes it when a commit in this JVM appends events.
+    static void configure(EventProcessingConfigurer processing, int batchSize, boolean pooled) {
+        // A tracking processor, one thread per segment, unless icm.integration.processor=pooled: the embedded event store's
+        // streams cannot call back when events arrive, so a pooled processor's coordinator looks for new events every
+        // 500 ms when idle (Axon 4.13 Coordinator). A tracking processor's threads wait on the store's stream, which wakes
+        // them when a commit in this JVM appends events (benchmarks/README.md has both measured).
+        if (pooled) {
+            processing.registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
+                    (configuration, builder) -> builder.initialSegmentCount(INITIAL_SEGMENTS).batchSize(batchSize));
+        } else {
+            processing.registerTrackingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
+                    configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(INITIAL_SEGMENTS)
+                            .andInitialSegmentsCount(INITIAL_SEGMENTS)
+                            .andBatchSize(batchSize));
+        }
         processing
-                .registerTrackingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
-                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(INITIAL_SEGMENTS)
-                                .andInitialSegmentsCount(INITIAL_SEGMENTS)
-                                .andBatchSize(batchSize))
                 .registerListenerInvocationErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
