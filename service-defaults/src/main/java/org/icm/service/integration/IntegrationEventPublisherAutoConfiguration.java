@@ -30,8 +30,9 @@ import org.springframework.kafka.core.ProducerFactory;
  * for every service that has Axon, Kafka and an {@link IntegrationEventMapper} bean:
  * <ul>
  *   <li>{@link IntegrationEventPublisher} is the only handler of the processing group
- *       {@value IntegrationEventPublisher#PROCESSING_GROUP}, a tracking processor on the event store (one thread
- *       for each of its segments) whose tokens live in the service's {@code TokenStore} (MongoDB). A new processor starts at the
+ *       {@value IntegrationEventPublisher#PROCESSING_GROUP}, a pooled streaming processor on the event store
+ *       ({@code icm.integration.processor=tracking}: a tracking one) whose tokens live in the service's
+ *       {@code TokenStore} (MongoDB). A new processor starts at the
  *       beginning of the store, so every stored event is published once the service first runs with it.
  *       Its segments follow Axon's default sequencing policy (per aggregate), so one aggregate's events are
  *       sent one after the other, in the order they were stored, while several instances share the work.</li>
@@ -91,15 +92,16 @@ public class IntegrationEventPublisherAutoConfiguration {
     @Bean
     ConfigurerModule integrationEventPublisherProcessor(Environment environment) {
         int batchSize = environment.getProperty("icm.integration.batch-size", Integer.class, DEFAULT_BATCH_SIZE);
-        boolean pooled = "pooled".equals(environment.getProperty("icm.integration.processor", "tracking"));
+        boolean pooled = !"tracking".equals(environment.getProperty("icm.integration.processor", "pooled"));
         return configurer -> configure(configurer.eventProcessing(), batchSize, pooled);
     }
 
     static void configure(EventProcessingConfigurer processing, int batchSize, boolean pooled) {
-        // A tracking processor, one thread per segment, unless icm.integration.processor=pooled: the embedded event store's
-        // streams cannot call back when events arrive, so a pooled processor's coordinator looks for new events every
-        // 500 ms when idle (Axon 4.13 Coordinator). A tracking processor's threads wait on the store's stream, which wakes
-        // them when a commit in this JVM appends events (benchmarks/README.md has both measured).
+        // A pooled processor unless icm.integration.processor=tracking. The embedded event store's streams cannot call back
+        // when events arrive, so a pooled processor's coordinator looks for new events every 500 ms when idle (Axon 4.13
+        // Coordinator); a tracking processor's threads (one per segment) wait on the stream, which a commit in this JVM
+        // wakes, but each thread reads every event and stores its token per batch. Measured on the loaded 2-core machine,
+        // tracking was not faster (benchmarks/README.md), so pooled stays the default until a quiet machine says otherwise.
         if (pooled) {
             processing.registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
                     (configuration, builder) -> builder.initialSegmentCount(INITIAL_SEGMENTS).batchSize(batchSize));
