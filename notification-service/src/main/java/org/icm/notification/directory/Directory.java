@@ -24,6 +24,7 @@ import org.icm.kernel.events.membership.OrganisationWithdrew;
 import org.icm.kernel.identity.Role;
 import org.icm.notification.directory.Organisation.Standing;
 import org.icm.notification.routing.Audience;
+import org.icm.notification.routing.RecipientChanges;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,20 +38,26 @@ import org.springframework.stereotype.Component;
 public class Directory {
 
     private final MongoTemplate mongo;
+    private final RecipientChanges changes;
 
-    public Directory(MongoTemplate mongo) {
+    public Directory(MongoTemplate mongo, RecipientChanges changes) {
         this.mongo = mongo;
+        this.changes = changes;
     }
 
-    /** Applies a membership event; answers the account that was just activated, if any (it gets default subscriptions). */
+    /**
+     * Applies a membership event; answers the account that was just activated, if any (it gets default subscriptions).
+     * Every change is announced to {@link RecipientChanges} after it is written.
+     */
     public Optional<Account> apply(MembershipIntegrationEvent event) {
+        Optional<Account> activated = Optional.empty();
         switch (event) {
             case AccountActivated a -> {
                 Account account = new Account(a.accountId(), a.email(), a.displayName(), a.organisationId(), a.organisationName(),
                         roles(a.roles()), true);
                 mongo.save(account);
                 touchOrganisation(a.organisationId(), a.organisationName());
-                return Optional.of(account);
+                activated = Optional.of(account);
             }
             case AccountRolesChanged r -> mongo.upsert(byId(r.accountId()),
                     new Update().set("roles", roles(r.roles())).set("organisationId", r.organisationId())
@@ -68,9 +75,11 @@ public class Directory {
                     new Update().set("focalPoint", false).set("name", f.organisationName()), Organisation.class);
             default -> {
                 // profile updates change nothing the directory keeps
+                return Optional.empty();
             }
         }
-        return Optional.empty();
+        changes.changed();
+        return activated;
     }
 
     public Optional<Account> account(String accountId) {
@@ -97,7 +106,7 @@ public class Directory {
     }
 
     /** A member is on the staff of an admitted (or focal-point) organisation; focal points always are. */
-    static boolean isMember(Account account, Organisation organisation) {
+    public static boolean isMember(Account account, Organisation organisation) {
         return account.roles().contains(Role.FOCAL_POINT) || organisation != null && organisation.member();
     }
 

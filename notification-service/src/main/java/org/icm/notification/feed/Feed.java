@@ -3,6 +3,8 @@ package org.icm.notification.feed;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
+import java.util.Set;
+import org.icm.notification.Bulk;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,6 +30,14 @@ public class Feed {
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
+    }
+
+    /**
+     * Writes the notifications that do not exist yet, in one unordered bulk write (a notification that exists is a duplicate
+     * key, and the others are still written); answers the ids this call wrote.
+     */
+    public Set<String> addAll(List<Notification> notifications) {
+        return Bulk.insertNew(mongo, Notification.class, notifications, Notification::id);
     }
 
     /** One page of an account's feed: unread first, newest first within each. */

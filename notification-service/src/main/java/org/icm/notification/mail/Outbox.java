@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.icm.notification.Bulk;
 import org.icm.notification.directory.Account;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -39,6 +40,21 @@ public class Outbox {
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
+    }
+
+    /** A mail to put in the outbox under this id, for this account. */
+    public record Mail(String id, Account account, MailComposer.Mail mail) {
+    }
+
+    /** Puts in the outbox the mails that are not there yet, in one bulk write. */
+    public void enqueueAll(List<Mail> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Bulk.insertNew(mongo, Delivery.class, mails.stream().map(m -> new Delivery(m.id(), m.account().id(), m.account().email(),
+                m.mail().subject(), m.mail().text(), m.mail().html(), links.url(m.account().id()), Delivery.Status.PENDING, 0, null, now,
+                now, null)).toList(), Delivery::id);
     }
 
     /**

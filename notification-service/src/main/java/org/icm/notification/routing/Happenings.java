@@ -23,6 +23,7 @@ import org.icm.kernel.events.policy.RecommendationPublished;
 import org.icm.kernel.events.policy.RecommendationRevised;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.notification.NotificationProperties;
+import org.icm.notification.tracking.DossierLookup;
 import org.icm.notification.tracking.TrackedDossier;
 import org.icm.notification.tracking.Tracking;
 import org.springframework.stereotype.Component;
@@ -46,31 +47,66 @@ public class Happenings {
     }
 
     public Happening decide(String id, Instant occurredAt, IntegrationEvent event) {
+        return decide(id, occurredAt, event, tracking);
+    }
+
+    /**
+     * True when the decision reads tracked state, which the event itself or later ones change: such a decision must be
+     * kept, so that handling the event again decides the same. Any other decision follows from the event alone.
+     */
+    public static boolean readsState(IntegrationEvent event) {
         return switch (event) {
-            case MeasureStageChanged m -> measureStage(id, occurredAt, m);
-            case RecommendationPublished r -> dossierHappening(id, occurredAt, r, Kind.RECOMMENDATION_PUBLISHED_OR_REVISED,
+            case MeasureStageChanged m -> m.previousStage() != m.newStage();
+            case RecommendationPublished r -> true;
+            case RecommendationRevised r -> true;
+            case MeetingScheduled m -> m.dossierIds() != null && !m.dossierIds().isEmpty();
+            case ConsultationOpened c -> c.dossierId() != null;
+            case ConsultationDeadlineChanged c -> c.dossierId() != null && !Objects.equals(c.previousClosesAt(), c.closesAt());
+            case BulletinPosted b -> b.dossierIds() != null && !b.dossierIds().isEmpty();
+            default -> false;
+        };
+    }
+
+    /** The dossiers whose tracked state deciding the event reads. */
+    public static Set<String> dossiersRead(IntegrationEvent event) {
+        List<String> ids = switch (event) {
+            case DossierIntegrationEvent d -> d.dossierId() == null ? List.of() : List.of(d.dossierId());
+            case MeetingScheduled m -> m.dossierIds() == null ? List.of() : m.dossierIds();
+            case ConsultationOpened c -> c.dossierId() == null ? List.of() : List.of(c.dossierId());
+            case ConsultationDeadlineChanged c -> c.dossierId() == null ? List.of() : List.of(c.dossierId());
+            case BulletinPosted b -> b.dossierIds() == null ? List.of() : b.dossierIds();
+            default -> List.of();
+        };
+        return ids.stream().filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Decides from the tracked state that {@code dossiers} holds (the state before this event). */
+    public Happening decide(String id, Instant occurredAt, IntegrationEvent event, DossierLookup dossiers) {
+        return switch (event) {
+            case MeasureStageChanged m -> measureStage(id, occurredAt, m, dossiers);
+            case RecommendationPublished r -> dossierHappening(id, occurredAt, r, dossiers, Kind.RECOMMENDATION_PUBLISHED_OR_REVISED,
                     "A recommendation on " + r.dossierTitle() + " was published", recommendationLink(r.dossierId(), r.recommendationId()));
-            case RecommendationRevised r -> unchangedText(r) ? Happening.silent(id, occurredAt)
-                    : dossierHappening(id, occurredAt, r, Kind.RECOMMENDATION_PUBLISHED_OR_REVISED,
+            case RecommendationRevised r -> unchangedText(r, dossiers) ? Happening.silent(id, occurredAt)
+                    : dossierHappening(id, occurredAt, r, dossiers, Kind.RECOMMENDATION_PUBLISHED_OR_REVISED,
                     "The recommendation on " + r.dossierTitle() + " was revised (revision " + r.revision() + ")",
                     recommendationLink(r.dossierId(), r.recommendationId()));
-            case MeetingScheduled m -> calendar(id, occurredAt, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
+            case MeetingScheduled m -> calendar(id, occurredAt, dossiers, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
                     m.title() + " is scheduled for " + at(m.startsAt(), m.timeZone()), "/meetings/" + m.meetingId(), m.dossierIds());
             case MeetingRescheduled m -> Objects.equals(m.previousStartsAt(), m.startsAt()) ? Happening.silent(id, occurredAt)
-                    : calendar(id, occurredAt, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
+                    : calendar(id, occurredAt, dossiers, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
                     m.title() + " moved from " + at(m.previousStartsAt(), m.timeZone()) + " to " + at(m.startsAt(), m.timeZone()),
                     "/meetings/" + m.meetingId(), List.of());
-            case MeetingCancelled m -> calendar(id, occurredAt, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
+            case MeetingCancelled m -> calendar(id, occurredAt, dossiers, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
                     m.title() + " on " + at(m.startsAt(), null) + " is cancelled", "/meetings/" + m.meetingId(), List.of());
-            case ConsultationOpened c -> calendar(id, occurredAt, Kind.CONSULTATION_OPENED_OR_DEADLINE_CHANGED, Audience.EVERYONE,
+            case ConsultationOpened c -> calendar(id, occurredAt, dossiers, Kind.CONSULTATION_OPENED_OR_DEADLINE_CHANGED, Audience.EVERYONE,
                     "Consultation \"" + c.title() + "\" opened; it closes on " + at(c.closesAt(), null),
                     "/consultations/" + c.consultationId(), c.dossierId() == null ? List.of() : List.of(c.dossierId()));
             case ConsultationDeadlineChanged c -> Objects.equals(c.previousClosesAt(), c.closesAt()) ? Happening.silent(id, occurredAt)
-                    : calendar(id, occurredAt, Kind.CONSULTATION_OPENED_OR_DEADLINE_CHANGED, Audience.EVERYONE,
+                    : calendar(id, occurredAt, dossiers, Kind.CONSULTATION_OPENED_OR_DEADLINE_CHANGED, Audience.EVERYONE,
                     "The deadline of consultation \"" + c.title() + "\" moved from " + at(c.previousClosesAt(), null)
                             + " to " + at(c.closesAt(), null),
                     "/consultations/" + c.consultationId(), c.dossierId() == null ? List.of() : List.of(c.dossierId()));
-            case BulletinPosted b -> calendar(id, occurredAt, Kind.BULLETIN_POSTED, Audience.MEMBERS,
+            case BulletinPosted b -> calendar(id, occurredAt, dossiers, Kind.BULLETIN_POSTED, Audience.MEMBERS,
                     "New bulletin: " + b.title(), "/bulletins/" + b.bulletinId(), b.dossierIds() == null ? List.of() : b.dossierIds());
             case OrganisationApplied o -> new Happening(id, false, Kind.ORGANISATION_APPLIED, Audience.FOCAL_POINTS,
                     o.organisationName() + " applied to join the network", "/organisations/" + o.organisationId(),
@@ -80,34 +116,36 @@ public class Happenings {
         };
     }
 
-    private Happening measureStage(String id, Instant occurredAt, MeasureStageChanged m) {
+    private Happening measureStage(String id, Instant occurredAt, MeasureStageChanged m, DossierLookup dossiers) {
         if (m.previousStage() == m.newStage()) {
             return Happening.silent(id, occurredAt);
         }
         String line = m.correction()
                 ? m.measureTitle() + ": the stage was corrected from " + m.previousStage() + " to " + m.newStage() + " on " + m.effectiveDate()
                 : m.measureTitle() + " moved from " + m.previousStage() + " to " + m.newStage() + " on " + m.effectiveDate();
-        return dossierHappening(id, occurredAt, m, Kind.MEASURE_STAGE_CHANGED, line, "/dossiers/" + m.dossierId());
+        return dossierHappening(id, occurredAt, m, dossiers, Kind.MEASURE_STAGE_CHANGED, line, "/dossiers/" + m.dossierId());
     }
 
-    private boolean unchangedText(RecommendationRevised r) {
-        return tracking.dossier(r.dossierId())
+    private static boolean unchangedText(RecommendationRevised r, DossierLookup dossiers) {
+        return dossiers.dossier(r.dossierId())
                 .map(TrackedDossier::recommendationTexts)
                 .map(texts -> Objects.equals(texts.get(r.recommendationId()), r.text()))
                 .orElse(false);
     }
 
     /** A dossier in draft is the network's own work: members only; once published, anyone subscribed. */
-    private Happening dossierHappening(String id, Instant occurredAt, DossierIntegrationEvent event, Kind kind, String line, String link) {
-        Optional<TrackedDossier> dossier = tracking.dossier(event.dossierId());
+    private static Happening dossierHappening(String id, Instant occurredAt, DossierIntegrationEvent event, DossierLookup dossiers, Kind kind,
+                                              String line, String link) {
+        Optional<TrackedDossier> dossier = dossiers.dossier(event.dossierId());
         boolean published = dossier.map(TrackedDossier::published).orElse(false);
         Set<String> rights = dossier.map(TrackedDossier::rights).map(Set::copyOf).orElse(Set.of());
         return new Happening(id, false, kind, published ? Audience.EVERYONE : Audience.MEMBERS, line, link,
                 event.dossierId(), event.dossierTitle(), List.of(event.dossierId()), areas(event.policyArea()), rights, occurredAt);
     }
 
-    private Happening calendar(String id, Instant occurredAt, Kind kind, Audience audience, String line, String link, List<String> dossierIds) {
-        List<TrackedDossier> dossiers = tracking.dossiers(dossierIds);
+    private static Happening calendar(String id, Instant occurredAt, DossierLookup lookup, Kind kind, Audience audience, String line, String link,
+                                      List<String> dossierIds) {
+        List<TrackedDossier> dossiers = lookup.dossiers(dossierIds);
         Set<PolicyArea> areas = EnumSet.noneOf(PolicyArea.class);
         Set<String> rights = new HashSet<>();
         for (TrackedDossier dossier : dossiers) {

@@ -1,8 +1,10 @@
 package org.icm.notification.routing;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.icm.notification.directory.Account;
 import org.icm.notification.directory.Directory;
@@ -44,22 +46,14 @@ public class Router {
         this.clock = clock;
     }
 
-    /** To every account the audience admits and whose subscription wants the happening; answers how many were notified. */
-    public int fanOut(Happening happening) {
-        if (happening.silent()) {
-            return 0;
-        }
-        List<Account> admitted = directory.admitted(happening.audience(), null);
-        Map<String, Subscription> wanted = subscriptions.of(admitted.stream().map(Account::id).toList());
-        int notified = 0;
-        for (Account account : admitted) {
-            Subscription subscription = wanted.get(account.id());
-            if (subscription.wants(happening)) {
-                notify(happening, account, subscription);
-                notified++;
-            }
-        }
-        return notified;
+    /**
+     * To every account the audience admits and whose subscription wants the happening, as the recipients' copy says; answers
+     * how many were notified.
+     */
+    public int fanOut(Happening happening, Recipients.Snapshot recipients) {
+        List<Planned> planned = plan(happening, recipients);
+        deliver(planned);
+        return planned.size();
     }
 
     /** The accounts among those named (or all, when null) that the audience admits, with their subscriptions. */
@@ -73,25 +67,62 @@ public class Router {
 
     /** Notifies one account (feed, live stream, mail) by the channels and rhythm of its subscription. */
     public void notify(Happening happening, Account account, Subscription subscription) {
+        plan(happening, account, subscription).ifPresent(planned -> deliver(List.of(planned)));
+    }
+
+    /** A notification to write, and the mail to send at once, if any. */
+    public record Planned(Notification notification, Account account, MailComposer.Mail immediateMail) {
+    }
+
+    /** What fanning the happening out writes: one notification per account that may see it and wants it. */
+    public List<Planned> plan(Happening happening, Recipients.Snapshot recipients) {
+        if (happening.silent()) {
+            return List.of();
+        }
+        List<Planned> planned = new ArrayList<>();
+        for (Account account : recipients.admitted(happening.audience())) {
+            Subscription subscription = recipients.subscription(account.id());
+            if (subscription.wants(happening)) {
+                plan(happening, account, subscription).ifPresent(planned::add);
+            }
+        }
+        return planned;
+    }
+
+    private Optional<Planned> plan(Happening happening, Account account, Subscription subscription) {
         boolean inFeed = subscription.by(Channel.IN_APP);
         boolean byMail = subscription.by(Channel.EMAIL) && account.email() != null;
         // reminders do not wait for a digest: they would arrive after the date they remind of
         Rhythm rhythm = happening.kind() == Kind.REMINDER ? Rhythm.IMMEDIATE : subscription.emailRhythm();
         if (!inFeed && !byMail) {
-            return;
+            return Optional.empty();
         }
         Notification notification = new Notification(Notification.id(happening.id(), account.id()), account.id(), happening.kind(),
                 happening.explanation(), happening.link(), happening.dossierId(), happening.dossierTitle(), happening.occurredAt(),
                 clock.instant(), false, inFeed, byMail && rhythm != Rhythm.IMMEDIATE ? rhythm : null, null);
-        boolean written = feed.add(notification);
-        if (written && inFeed) {
-            live.announce(notification);
+        MailComposer.Mail mail = byMail && rhythm == Rhythm.IMMEDIATE
+                ? composer.single(MailComposer.greeting(account), notification, outboxUnsubscribeUrl(account)) : null;
+        return Optional.of(new Planned(notification, account, mail));
+    }
+
+    /**
+     * Writes the notifications (one bulk write), announces on the live streams those that this call wrote, and puts the
+     * immediate mails in the outbox, all keyed by (happening, account): delivering again writes and announces nothing new.
+     */
+    public void deliver(List<Planned> planned) {
+        if (planned.isEmpty()) {
+            return;
         }
-        if (byMail && rhythm == Rhythm.IMMEDIATE) {
-            // also after a crash between the two writes: the mail's id is the notification's, so it is put once
-            outbox.enqueue("mail:" + notification.id(), account, composer.single(MailComposer.greeting(account), notification,
-                    outboxUnsubscribeUrl(account)));
+        Set<String> written = feed.addAll(planned.stream().map(Planned::notification).toList());
+        for (Planned one : planned) {
+            if (one.notification().inFeed() && written.contains(one.notification().id())) {
+                live.announce(one.notification());
+            }
         }
+        // also after a crash between the two writes: a mail's id is its notification's, so it is put once
+        List<Outbox.Mail> mails = planned.stream().filter(one -> one.immediateMail() != null)
+                .map(one -> new Outbox.Mail("mail:" + one.notification().id(), one.account(), one.immediateMail())).toList();
+        outbox.enqueueAll(mails);
     }
 
     private String outboxUnsubscribeUrl(Account account) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.icm.notification.routing.RecipientChanges;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class Subscriptions {
 
     private final MongoTemplate mongo;
+    private final RecipientChanges changes;
 
-    public Subscriptions(MongoTemplate mongo) {
+    public Subscriptions(MongoTemplate mongo, RecipientChanges changes) {
         this.mongo = mongo;
+        this.changes = changes;
     }
 
     /** Gives a newly activated account the defaults; an account that already has a subscription keeps it. */
@@ -33,6 +36,7 @@ public class Subscriptions {
             }
         });
         mongo.upsert(Query.query(where("_id").is(accountId)), update, Subscription.class);
+        changes.changed();
     }
 
     /** The account's subscription; defaults when it has none yet (its activation may not have reached us). */
@@ -49,6 +53,8 @@ public class Subscriptions {
     }
 
     public Subscription save(Subscription subscription) {
-        return mongo.save(subscription);
+        Subscription saved = mongo.save(subscription);
+        changes.changed();
+        return saved;
     }
 }

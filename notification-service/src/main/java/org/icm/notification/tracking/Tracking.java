@@ -3,8 +3,11 @@ package org.icm.notification.tracking;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.icm.kernel.events.IntegrationEvent;
 import org.icm.kernel.events.calendar.ConsultationClosed;
 import org.icm.kernel.events.calendar.ConsultationDeadlineChanged;
@@ -25,6 +28,8 @@ import org.icm.kernel.events.policy.RecommendationPublished;
 import org.icm.kernel.events.policy.RecommendationRevised;
 import org.icm.kernel.events.policy.RightTagged;
 import org.icm.kernel.events.policy.RightUntagged;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,7 +40,7 @@ import org.springframework.stereotype.Component;
  * (upserts, $set, $addToSet, $pull), so applying the same event again leaves the same state.
  */
 @Component
-public class Tracking {
+public class Tracking implements DossierLookup {
 
     private final MongoTemplate mongo;
 
@@ -43,41 +48,70 @@ public class Tracking {
         this.mongo = mongo;
     }
 
+    @Override
     public Optional<TrackedDossier> dossier(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(mongo.findById(id, TrackedDossier.class));
     }
 
+    @Override
     public List<TrackedDossier> dossiers(Collection<String> ids) {
         return ids == null || ids.isEmpty() ? List.of() : mongo.find(Query.query(where("_id").in(ids)), TrackedDossier.class);
     }
 
+    /** Reads these dossiers with one query, for deciding a batch of events (see {@link BatchDossiers}). */
+    public BatchDossiers prefetch(Set<String> ids) {
+        return new BatchDossiers(this, ids);
+    }
+
     public void apply(IntegrationEvent event) {
-        switch (event) {
-            case DossierIntegrationEvent d -> applyDossier(d);
-            case ConsultationOpened c -> mongo.upsert(byId(c.consultationId()), new Update().set("title", c.title())
-                    .set("dossierId", c.dossierId()).set("closesAt", c.closesAt()).set("closed", false), TrackedConsultation.class);
-            case ConsultationDeadlineChanged c -> mongo.upsert(byId(c.consultationId()), new Update().set("title", c.title())
-                    .set("closesAt", c.closesAt()).setOnInsert("closed", false), TrackedConsultation.class);
-            case ConsultationClosed c -> mongo.upsert(byId(c.consultationId()), new Update().set("closed", true), TrackedConsultation.class);
-            case MeetingScheduled m -> mongo.upsert(byId(m.meetingId()), new Update().set("title", m.title()).set("startsAt", m.startsAt())
-                    .set("timeZone", m.timeZone()).set("cancelled", false).setOnInsert("registered", List.of()), TrackedMeeting.class);
-            case MeetingRescheduled m -> mongo.upsert(byId(m.meetingId()), new Update().set("title", m.title())
-                    .set("startsAt", m.startsAt()).set("timeZone", m.timeZone()), TrackedMeeting.class);
-            case MeetingCancelled m -> mongo.upsert(byId(m.meetingId()), new Update().set("cancelled", true), TrackedMeeting.class);
+        write(event).ifPresent(write -> mongo.upsert(write.query(), write.update(), write.entity()));
+    }
+
+    /**
+     * Applies the events in their order, one bulk write per kind of tracked thing (dossiers, consultations, meetings):
+     * each bulk is ordered, and writes to different kinds touch different documents, so the result is the one of applying
+     * them one by one.
+     */
+    public void applyAll(List<IntegrationEvent> events) {
+        Map<Class<?>, BulkOperations> bulks = new LinkedHashMap<>();
+        for (IntegrationEvent event : events) {
+            write(event).ifPresent(write -> bulks.computeIfAbsent(write.entity(), entity -> mongo.bulkOps(BulkMode.ORDERED, entity))
+                    .upsert(write.query(), write.update()));
+        }
+        bulks.values().forEach(BulkOperations::execute);
+    }
+
+    /** One upsert: of what, which document, what it sets. */
+    private record Write(Class<?> entity, Query query, Update update) {
+    }
+
+    private static Optional<Write> write(IntegrationEvent event) {
+        return Optional.ofNullable(switch (event) {
+            case DossierIntegrationEvent d -> new Write(TrackedDossier.class, byId(d.dossierId()), dossierUpdate(d));
+            case ConsultationOpened c -> new Write(TrackedConsultation.class, byId(c.consultationId()), new Update().set("title", c.title())
+                    .set("dossierId", c.dossierId()).set("closesAt", c.closesAt()).set("closed", false));
+            case ConsultationDeadlineChanged c -> new Write(TrackedConsultation.class, byId(c.consultationId()), new Update().set("title", c.title())
+                    .set("closesAt", c.closesAt()).setOnInsert("closed", false));
+            case ConsultationClosed c -> new Write(TrackedConsultation.class, byId(c.consultationId()), new Update().set("closed", true));
+            case MeetingScheduled m -> new Write(TrackedMeeting.class, byId(m.meetingId()), new Update().set("title", m.title())
+                    .set("startsAt", m.startsAt()).set("timeZone", m.timeZone()).set("cancelled", false).setOnInsert("registered", List.of()));
+            case MeetingRescheduled m -> new Write(TrackedMeeting.class, byId(m.meetingId()), new Update().set("title", m.title())
+                    .set("startsAt", m.startsAt()).set("timeZone", m.timeZone()));
+            case MeetingCancelled m -> new Write(TrackedMeeting.class, byId(m.meetingId()), new Update().set("cancelled", true));
             case RegistrationConfirmed r -> register(r.meetingId(), r.title(), r.accountId());
             case RegistrationPromoted r -> register(r.meetingId(), r.title(), r.accountId());
-            case RegistrationCancelled r -> mongo.upsert(byId(r.meetingId()), new Update().pull("registered", r.accountId()), TrackedMeeting.class);
-            default -> {
-                // nothing else is tracked
-            }
-        }
+            case RegistrationCancelled r -> new Write(TrackedMeeting.class, byId(r.meetingId()), new Update().pull("registered", r.accountId()));
+            // nothing else is tracked
+            default -> null;
+        });
     }
 
-    private void register(String meetingId, String title, String accountId) {
-        mongo.upsert(byId(meetingId), new Update().addToSet("registered", accountId).setOnInsert("title", title), TrackedMeeting.class);
+    private static Write register(String meetingId, String title, String accountId) {
+        return new Write(TrackedMeeting.class, byId(meetingId), new Update().addToSet("registered", accountId).setOnInsert("title", title));
     }
 
-    private void applyDossier(DossierIntegrationEvent event) {
+    /** What a dossier event sets; {@link TrackedDossier#after} is the same change made to a copy in memory. */
+    private static Update dossierUpdate(DossierIntegrationEvent event) {
         Update update = new Update().set("title", event.dossierTitle()).set("policyArea", event.policyArea());
         switch (event) {
             case DossierOpened o -> update.setOnInsert("published", false);
@@ -92,7 +126,7 @@ public class Tracking {
             default -> {
             }
         }
-        mongo.upsert(byId(event.dossierId()), update, TrackedDossier.class);
+        return update;
     }
 
     private static Query byId(String id) {

@@ -11,6 +11,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.icm.kernel.events.IntegrationEventCodec;
 import org.icm.service.axon.AxonPostgresAutoConfiguration;
@@ -30,7 +31,8 @@ import org.springframework.kafka.core.ProducerFactory;
  * <ul>
  *   <li>{@link IntegrationEventPublisher} is the only handler of the processing group
  *       {@value IntegrationEventPublisher#PROCESSING_GROUP}, a pooled streaming processor on the event store
- *       whose tokens live in the service's {@code TokenStore} (MongoDB). A new processor starts at the
+ *       ({@code icm.integration.processor=tracking}: a tracking one) whose tokens live in the service's
+ *       {@code TokenStore} (MongoDB). A new processor starts at the
  *       beginning of the store, so every stored event is published once the service first runs with it.
  *       Its segments follow Axon's default sequencing policy (per aggregate), so one aggregate's events are
  *       sent one after the other, in the order they were stored, while several instances share the work.</li>
@@ -90,13 +92,26 @@ public class IntegrationEventPublisherAutoConfiguration {
     @Bean
     ConfigurerModule integrationEventPublisherProcessor(Environment environment) {
         int batchSize = environment.getProperty("icm.integration.batch-size", Integer.class, DEFAULT_BATCH_SIZE);
-        return configurer -> configure(configurer.eventProcessing(), batchSize);
+        boolean pooled = !"tracking".equals(environment.getProperty("icm.integration.processor", "pooled"));
+        return configurer -> configure(configurer.eventProcessing(), batchSize, pooled);
     }
 
-    static void configure(EventProcessingConfigurer processing, int batchSize) {
+    static void configure(EventProcessingConfigurer processing, int batchSize, boolean pooled) {
+        // A pooled processor unless icm.integration.processor=tracking. The embedded event store's streams cannot call back
+        // when events arrive, so a pooled processor's coordinator looks for new events every 500 ms when idle (Axon 4.13
+        // Coordinator); a tracking processor's threads (one per segment) wait on the stream, which a commit in this JVM
+        // wakes, but each thread reads every event and stores its token per batch. Measured on the loaded 2-core machine,
+        // tracking was not faster (benchmarks/README.md), so pooled stays the default until a quiet machine says otherwise.
+        if (pooled) {
+            processing.registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
+                    (configuration, builder) -> builder.initialSegmentCount(INITIAL_SEGMENTS).batchSize(batchSize));
+        } else {
+            processing.registerTrackingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
+                    configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(INITIAL_SEGMENTS)
+                            .andInitialSegmentsCount(INITIAL_SEGMENTS)
+                            .andBatchSize(batchSize));
+        }
         processing
-                .registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
-                        (configuration, builder) -> builder.initialSegmentCount(INITIAL_SEGMENTS).batchSize(batchSize))
                 .registerListenerInvocationErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
