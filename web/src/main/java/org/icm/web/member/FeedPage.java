@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.icm.web.gateway.Gateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,10 +43,12 @@ class FeedPage {
     private final Gateway gateway;
     private final ITemplateEngine templates;
     private final JsonMapper json;
+    private final ApplicationContext applicationContext;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    FeedPage(Gateway gateway, ITemplateEngine templates, JsonMapper json) {
+    FeedPage(Gateway gateway, ITemplateEngine templates, JsonMapper json, ApplicationContext applicationContext) {
         this.gateway = gateway;
+        this.applicationContext = applicationContext;
         this.templates = templates;
         this.json = json;
     }
@@ -129,6 +134,10 @@ class FeedPage {
         Feed.Item item = json.readValue(data, Feed.Item.class);
         Context context = new Context(locale);
         context.setVariable("item", item);
+        // outside a request: the template still reaches beans (@labels) and speaks the page's language
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(applicationContext, null));
+        LocaleContextHolder.setLocale(locale);
         return templates.process("feed-item", context).replace('\n', ' ').replace('\r', ' ').strip();
     }
 }
