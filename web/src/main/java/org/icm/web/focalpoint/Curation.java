@@ -83,6 +83,26 @@ class Curation {
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendations";
     }
 
+    record ReviseForm(String recommendationId, String text) {
+    }
+
+    @PostMapping("/dossiers/{dossierId}/recommendations/{recommendationId}/text")
+    String revise(@PathVariable String dossierId, @PathVariable String recommendationId, @RequestParam(required = false) String text,
+                  @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
+        try {
+            gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/recommendations/" + Gateway.segment(recommendationId) + "/text"),
+                    Map.of("text", text == null ? "" : text), version);
+        } catch (ServiceProblem refused) {
+            if (refused.status() >= 500) {
+                throw refused;
+            }
+            model.addAttribute("reviseForm", new ReviseForm(recommendationId, text));
+            return dossierPage(dossierId, refused, model);
+        }
+        redirect.addFlashAttribute("notice", "notice.revised");
+        return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendation-" + Gateway.segment(recommendationId);
+    }
+
     @PostMapping("/dossiers/{dossierId}/recommendations/{recommendationId}/status")
     String moveStatus(@PathVariable String dossierId, @PathVariable String recommendationId, @RequestParam(required = false) String status,
                       @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {

@@ -58,9 +58,14 @@ public class Labels {
         return instant == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").format(instant.atZone(ZoneId.of("UTC")));
     }
 
-    /** The value a {@code datetime-local} input takes for an instant (UTC, to the second). */
+    /** The value a {@code datetime-local} input takes for an instant (UTC, to the millisecond: the history's precision). */
     public String inputValue(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(instant.atZone(ZoneId.of("UTC")));
+        return instant == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").format(instant.atZone(ZoneId.of("UTC")));
+    }
+
+    /** Just before an instant: the history's state before the change recorded at it (a change counts from its millisecond). */
+    public String inputValueBefore(Instant instant) {
+        return instant == null ? "" : inputValue(instant.minusMillis(1));
     }
 
     private static Locale locale() {
