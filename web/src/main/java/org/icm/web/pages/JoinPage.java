@@ -71,7 +71,7 @@ class JoinPage {
     }
 
     @PostMapping("/join")
-    String apply(@ModelAttribute("application") Application application, Model model) {
+    String apply(@ModelAttribute("applicant") Application application, Model model) {
         try {
             gateway.send(HttpMethod.POST, gateway.uri("/api/membership/organisations"), application.body(), null);
         } catch (ServiceProblem refused) {
@@ -85,7 +85,7 @@ class JoinPage {
     }
 
     private String page(Model model, Application application, ServiceProblem refused) {
-        model.addAttribute("application", application);
+        model.addAttribute("applicant", application); // not "application": templates read that as the servlet context
         model.addAttribute("kinds", List.of(OrganisationKind.values()));
         model.addAttribute("scopes", List.of(OrganisationScope.values()));
         model.addAttribute("focuses", List.of(OrganisationFocus.values()));
