@@ -54,6 +54,12 @@ class WebClientRouteTest {
     }
 
     @Test
+    void theWebClientSeesTheHostTheBrowserUsed() throws Exception {
+        // it builds its links and its sign-in redirect URI from it
+        assertThat(get("/host").body()).isEqualTo("localhost:" + port);
+    }
+
+    @Test
     void theWebClientsHealthIsPartOfThePlatformsHealth() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
 
@@ -71,7 +77,9 @@ class WebClientRouteTest {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 boolean health = exchange.getRequestURI().getPath().equals("/actuator/health");
-                byte[] body = (health ? "{\"status\":\"UP\"}" : name + " " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+                String answer = exchange.getRequestURI().getPath().equals("/host") ? exchange.getRequestHeaders().getFirst("Host")
+                        : name + " " + exchange.getRequestURI();
+                byte[] body = (health ? "{\"status\":\"UP\"}" : answer).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", health ? "application/json" : "text/plain");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -67,7 +67,12 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        try {
+            return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say where the browser is and what it shows: the page is the evidence
+            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + ":\n" + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     List<WebElement> all(String css) {

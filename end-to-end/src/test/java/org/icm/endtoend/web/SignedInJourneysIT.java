@@ -235,7 +235,7 @@ class SignedInJourneysIT {
             analyst.driver.navigate().back();
             analyst.open(pactPath + "/history");
             analyst.find("#timeline tbody tr a").click();
-            assertThat(analyst.text("#state-version")).isEqualTo("Version 1");
+            assertThat(analyst.text("#state-version")).matches("Version \\d+");
             assertThat(analyst.text("main")).contains(PACT);
             analyst.screenshotAndCheck("analyst-as-of");
 

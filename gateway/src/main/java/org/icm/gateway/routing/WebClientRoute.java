@@ -29,7 +29,8 @@ class WebClientRoute {
     @Order(Ordered.LOWEST_PRECEDENCE)
     RouteLocator webClientRouteLocator(RouteLocatorBuilder builder, @Value("${icm.web-client.uri:http://localhost:8085}") URI web) {
         return builder.routes()
-                .route("web", route -> route.order(Ordered.LOWEST_PRECEDENCE).path("/**").uri(web))
+                // the browser's Host goes on: the web client builds its links and its sign-in redirect URI from it
+                .route("web", route -> route.order(Ordered.LOWEST_PRECEDENCE).path("/**").filters(filter -> filter.preserveHostHeader()).uri(web))
                 .build();
     }
 
