@@ -93,6 +93,14 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /** After a form is sent: the confirmation, or the refusal the page shows at the top. */
+    String outcome() {
+        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary"))));
+        List<WebElement> notices = all(".notice");
+        return notices.isEmpty() ? "refused: " + all(".error-summary").getFirst().getText() : notices.getFirst().getText();
+    }
+
     String path() {
         return URI.create(driver.getCurrentUrl()).getPath();
     }

@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Gateway {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Gateway.class);
+
     private final RestClient client;
     private final URI base;
     private final OAuth2AuthorizedClientManager authorizedClients;
@@ -180,6 +182,7 @@ public class Gateway {
         } catch (RuntimeException notJson) {
             // a problem the gateway made itself (a service down) may not be JSON: the status says enough
         }
+        log.info("the platform answered {} {}: {}", status, title, detail);
         return new ServiceProblem(status, type, title, detail, errors);
     }
 
