@@ -174,6 +174,18 @@ class SignedInJourneysIT {
             assertThat(participant.all("#partner-list li")).isNotEmpty();
             participant.screenshotAndCheck("member-organisation");
 
+            // a bulletin for the network
+            participant.open("/bulletins");
+            participant.type("#title", "Guardianship training in Vienna " + run);
+            participant.type("#text", "We train forty guardians for unaccompanied children this spring.");
+            participant.click("#bulletin-form button[type=submit]");
+            assertThat(participant.outcome()).isEqualTo("Your bulletin is posted.");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                participant.open("/bulletins");
+                assertThat(participant.text("#bulletin-list")).contains("Guardianship training in Vienna " + run);
+            });
+            participant.screenshotAndCheck("member-bulletins");
+
             // subscriptions: a weekly digest
             participant.open("/subscriptions");
             participant.screenshotAndCheck("member-subscriptions");
