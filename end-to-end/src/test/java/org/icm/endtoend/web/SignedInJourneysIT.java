@@ -106,6 +106,30 @@ class SignedInJourneysIT {
             assertThat(focalPoint.outcome()).isEqualTo("The recommendation has a new revision.");
             publishWhenTheDossierPageIsCurrent(focalPoint, publishedRecommendation);
 
+            // the outcome of the published recommendation, with evidence
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                focalPoint.open(pactPath);
+                WebElement published = focalPoint.find("#recommendation-" + publishedRecommendation);
+                published.findElement(By.cssSelector("details.outcome-form summary")).click();
+                new Select(published.findElement(By.name("outcome"))).selectByValue("PARTIALLY_ADDRESSED");
+                published.findElement(By.name("evidence")).sendKeys("Council mandate exempts families with young children " + run);
+                published.findElement(By.cssSelector("details.outcome-form button[type=submit]")).click();
+                assertThat(focalPoint.outcome()).isEqualTo("The outcome is recorded.");
+            });
+
+            // a right of the catalogue tagged as at stake, with its rationale
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                focalPoint.open(pactPath);
+                String tagged = focalPoint.text("section[aria-labelledby=rights-heading] dl.rights");
+                Select rights = new Select(focalPoint.find("#right-code"));
+                WebElement untagged = rights.getOptions().stream().filter(option -> !option.getAttribute("value").isEmpty())
+                        .filter(option -> !tagged.contains(option.getText().substring(0, option.getText().indexOf(" (")))).findFirst().orElseThrow();
+                rights.selectByValue(untagged.getAttribute("value"));
+                focalPoint.type("#right-rationale", "Children at the border are detained pending screening " + run);
+                focalPoint.click("#right-form button[type=submit]");
+                assertThat(focalPoint.outcome()).isEqualTo("The right is tagged as at stake.");
+            });
+
             // a meeting, which members can register for
             focalPoint.open("/meetings/new");
             focalPoint.screenshotAndCheck("focal-point-schedule-meeting");
@@ -128,7 +152,9 @@ class SignedInJourneysIT {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 visitor.open(pactPath);
                 assertThat(visitor.all("#recommendation-" + publishedRecommendation)).hasSize(1);
-                assertThat(visitor.text("#recommendation-" + publishedRecommendation)).contains("Review it every year.");
+                assertThat(visitor.text("#recommendation-" + publishedRecommendation)).contains("Review it every year.")
+                        .contains("Partially addressed").contains("Council mandate exempts families with young children " + run);
+                assertThat(visitor.text("section[aria-labelledby=rights-heading]")).contains("Children at the border are detained pending screening " + run);
             });
         }
     }

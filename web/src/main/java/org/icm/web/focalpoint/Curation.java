@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.RightsCatalogue;
 import org.icm.web.gateway.Gateway;
 import org.icm.web.gateway.ServiceProblem;
 import org.icm.web.pages.Policy;
@@ -120,9 +121,55 @@ class Curation {
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendation-" + Gateway.segment(recommendationId);
     }
 
+    record RightForm(String rightCode, String rationale) {
+    }
+
+    @PostMapping("/dossiers/{dossierId}/rights")
+    String tagRight(@PathVariable String dossierId, @RequestParam(required = false) String rightCode,
+                    @RequestParam(required = false) String rationale, @RequestParam(required = false) String version,
+                    Model model, RedirectAttributes redirect) {
+        try {
+            gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/rights/" + Gateway.segment(rightCode == null ? "" : rightCode)),
+                    Map.of("rationale", rationale == null ? "" : rationale), version);
+        } catch (ServiceProblem refused) {
+            if (refused.status() >= 500) {
+                throw refused;
+            }
+            model.addAttribute("rightForm", new RightForm(rightCode, rationale));
+            return dossierPage(dossierId, refused, model);
+        }
+        redirect.addFlashAttribute("notice", "notice.rightTagged");
+        return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#rights-heading";
+    }
+
+    record OutcomeForm(String recommendationId, String outcome, String evidence) {
+    }
+
+    @PostMapping("/dossiers/{dossierId}/recommendations/{recommendationId}/outcome")
+    String recordOutcome(@PathVariable String dossierId, @PathVariable String recommendationId, @RequestParam(required = false) String outcome,
+                         @RequestParam(required = false) String evidence, @RequestParam(required = false) String version,
+                         Model model, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", blankToNull(outcome));
+        body.put("evidence", blankToNull(evidence));
+        try {
+            gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/recommendations/" + Gateway.segment(recommendationId) + "/outcome"),
+                    body, version);
+        } catch (ServiceProblem refused) {
+            if (refused.status() >= 500) {
+                throw refused;
+            }
+            model.addAttribute("outcomeForm", new OutcomeForm(recommendationId, outcome, evidence));
+            return dossierPage(dossierId, refused, model);
+        }
+        redirect.addFlashAttribute("notice", "notice.outcomeRecorded");
+        return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendation-" + Gateway.segment(recommendationId);
+    }
+
     private String dossierPage(String dossierId, ServiceProblem refused, Model model) {
         model.addAttribute("dossier", gateway.get(gateway.uri(dossier(dossierId)), Policy.DossierDetail.class));
         model.addAttribute("stages", List.of(ProcedureStage.values()));
+        model.addAttribute("rights", RightsCatalogue.standard().all());
         model.addAttribute("refused", refused);
         return "dossier";
     }

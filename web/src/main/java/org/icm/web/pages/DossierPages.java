@@ -48,6 +48,7 @@ class DossierPages {
         Policy.DossierDetail dossier = gateway.get(gateway.uri("/api/policy/dossiers/" + Gateway.segment(dossierId)), Policy.DossierDetail.class);
         model.addAttribute("dossier", dossier);
         model.addAttribute("stages", List.of(ProcedureStage.values()));
+        model.addAttribute("rights", RightsCatalogue.standard().all());
         return "dossier";
     }
 }

@@ -46,7 +46,7 @@ class SignInConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admissions", "/admissions/**", "/meetings/new", "/dossiers/*/measures/**",
-                                "/dossiers/*/recommendations/*/status", "/dossiers/*/recommendations/*/text", "/dossiers/*/recommendations/new", "/directory/*/invitations")
+                                "/dossiers/*/recommendations/*/status", "/dossiers/*/recommendations/*/text", "/dossiers/*/recommendations/*/outcome", "/dossiers/*/rights", "/dossiers/*/recommendations/new", "/directory/*/invitations")
                         .hasRole("FOCAL_POINT")
                         .requestMatchers("/dossiers/*/history", "/dossiers/*/history/**").hasAnyRole("ANALYST", "FOCAL_POINT")
                         .anyRequest().authenticated())
