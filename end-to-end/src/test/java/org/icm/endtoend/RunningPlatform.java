@@ -66,6 +66,9 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
             this.process = process;
             this.ports = ports;
             this.data = data;
+            if (process == null) {
+                return;
+            }
             Thread reader = new Thread(() -> {
                 try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     lines.lines().forEach(output::add);
@@ -78,6 +81,10 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
         }
 
         static Platform start() {
+            String attach = System.getProperty("icm.endtoend.attach");
+            if (attach != null && !attach.isBlank()) {
+                return attach(attach);
+            }
             try {
                 Map<String, Integer> ports = freePorts();
                 Path data = Files.createTempDirectory("icm-end-to-end");
@@ -91,6 +98,19 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
             } catch (IOException e) {
                 throw new IllegalStateException("the platform did not start", e);
             }
+        }
+
+        /**
+         * A platform already running (started by hand with the launcher), for iterating on a journey without a new start:
+         * {@code -Dicm.endtoend.attach=gateway-port=18080,membership-port=18081,...}; it is left running afterwards.
+         */
+        private static Platform attach(String ports) {
+            Map<String, Integer> given = new LinkedHashMap<>();
+            for (String option : ports.split(",")) {
+                String[] nameAndPort = option.strip().split("=");
+                given.put(nameAndPort[0], Integer.parseInt(nameAndPort[1]));
+            }
+            return new Platform(null, given, null);
         }
 
         /** The gateway, the one front door: {@code http://localhost:<port>}. */
@@ -147,6 +167,9 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
         /** Ctrl-C, as a person stops it; then waits for the launcher to stop every service. */
         @Override
         public void close() {
+            if (process == null) {
+                return; // attached to a platform someone else runs
+            }
             try {
                 new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
                 if (!process.waitFor(2, TimeUnit.MINUTES)) {

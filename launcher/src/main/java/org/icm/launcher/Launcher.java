@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the whole platform on one machine: the embedded infrastructure in this JVM (PostgreSQL as its
- * own process), then every service and the gateway as separate JVMs, each with its own log file. It
+ * own process), then every service, the web client and the gateway as separate JVMs, each with its own log file. It
  * prints the gateway's URL once the gateway reports every service healthy; Ctrl-C stops everything,
  * gateway first, infrastructure last. Data stays in the data folder between runs.
  */
@@ -111,6 +111,9 @@ public final class Launcher {
                 properties.put("icm.sample-content.load-on-start", "true");
             }
             if (service.equals("membership")) {
+                // the web client's sign-in comes back to the gateway, which serves the web client
+                properties.put("icm.signin.web.redirect-uris", "http://localhost:" + settings.port("gateway") + "/signed-in,http://127.0.0.1:"
+                        + settings.port("gateway") + "/signed-in");
                 properties.put("icm.bootstrap.focal-point.email", DEVELOPMENT_FOCAL_POINT_EMAIL);
                 properties.put("icm.bootstrap.focal-point.password", DEVELOPMENT_FOCAL_POINT_PASSWORD);
                 // the development password is refused outside a local platform; this is one
@@ -125,11 +128,13 @@ public final class Launcher {
             }
             processes.add(ServiceProcess.start(service + "-service", jar(service + "-service"), settings.logs(), properties));
         }
+        processes.add(ServiceProcess.start("web", jar("web"), settings.logs(), webProperties(issuer)));
         Map<String, String> gateway = new LinkedHashMap<>();
         gateway.put("server.port", Integer.toString(settings.port("gateway")));
         gateway.put("icm.security.issuer", issuer);
         gateway.put("icm.security.jwk-set-uri", jwkSetUri);
         SERVICES.forEach(service -> gateway.put("icm.services." + service, "http://localhost:" + settings.port(service)));
+        gateway.put("icm.web-client.uri", "http://localhost:" + settings.port("web"));
         processes.addFirst(ServiceProcess.start("gateway", jar("gateway"), settings.logs(), gateway));
 
         URI gatewayUrl = URI.create("http://localhost:" + settings.port("gateway"));
@@ -137,6 +142,24 @@ public final class Launcher {
         System.out.printf("First focal-point account of a new platform (development default, local only): %s / %s%n",
                 DEVELOPMENT_FOCAL_POINT_EMAIL, DEVELOPMENT_FOCAL_POINT_PASSWORD);
         System.out.printf("%s%s (started in %d s). Stop with Ctrl-C.%n", READY, gatewayUrl, (System.nanoTime() - begin) / 1_000_000_000);
+    }
+
+    /**
+     * The web client: pages at the gateway's root, sign-in with the issuer the browser sees, tokens fetched and keys read
+     * from membership-service directly (the back channel), every service call through the gateway.
+     */
+    private Map<String, String> webProperties(String issuer) {
+        String membership = "http://localhost:" + settings.port("membership");
+        String gateway = "http://localhost:" + settings.port("gateway");
+        Map<String, String> web = new LinkedHashMap<>();
+        web.put("server.port", Integer.toString(settings.port("web")));
+        web.put("icm.web.gateway", gateway);
+        web.put("icm.web.issuer", issuer);
+        web.put("icm.web.token-uri", membership + "/oauth2/token");
+        web.put("icm.web.jwk-set-uri", membership + "/oauth2/jwks");
+        web.put("icm.web.client-secret", DEVELOPMENT_WEB_CLIENT_SECRET);
+        web.put("icm.web.redirect-uri", "{baseUrl}/signed-in");
+        return web;
     }
 
     private Path jar(String module) {

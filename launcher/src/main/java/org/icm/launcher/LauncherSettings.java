@@ -23,6 +23,7 @@ public record LauncherSettings(Path home, Path data, Map<String, Integer> ports,
         ports.put("policy-port", 8082);
         ports.put("events-port", 8083);
         ports.put("notification-port", 8084);
+        ports.put("web-port", 8085);
         ports.put("kafka-port", 9092);
         ports.put("postgres-port", 5432);
         ports.put("mongo-port", 27017);

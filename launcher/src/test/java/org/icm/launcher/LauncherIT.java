@@ -66,6 +66,10 @@ class LauncherIT {
             assertPlatformHealthy(ports.get("gateway-port"));
             awaitSampleDossierThroughTheGateway(ports.get("gateway-port"));
             awaitSampleOrganisationThroughTheGateway(ports.get("gateway-port"));
+            // the web client's pages at the gateway's root
+            HttpResponse<String> home = get("http://localhost:" + ports.get("gateway-port") + "/");
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body()).contains("Initiative for Children in Migration");
             assertThat(first.output()).anyMatch(line -> line.contains("focal-point@icm.local / icm-local-development"));
             writeMarker(ports, marker);
             first.interrupt();
@@ -86,7 +90,7 @@ class LauncherIT {
         }
         assertThat(Files.list(data.resolve("logs")).map(path -> path.getFileName().toString()))
                 .contains("gateway.log", "membership-service.log", "policy-service.log", "events-service.log",
-                        "notification-service.log", "infrastructure.log");
+                        "notification-service.log", "web.log", "infrastructure.log");
     }
 
     @Test

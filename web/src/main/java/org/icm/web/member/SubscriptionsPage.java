@@ -1,0 +1,77 @@
+package org.icm.web.member;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.icm.kernel.vocabulary.PolicyArea;
+import org.icm.web.gateway.Gateway;
+import org.icm.web.gateway.ServiceProblem;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** What I hear about (kinds, policy areas), where (in the app, by e-mail) and how often by e-mail. */
+@Controller
+class SubscriptionsPage {
+
+    /** The kinds of happening and e-mail rhythms of the notification service. */
+    static final List<String> KINDS = List.of("MEETING_SCHEDULED_OR_CHANGED", "CONSULTATION_OPENED_OR_DEADLINE_CHANGED", "MEASURE_STAGE_CHANGED",
+            "RECOMMENDATION_PUBLISHED_OR_REVISED", "BULLETIN_POSTED", "ORGANISATION_APPLIED", "REMINDER");
+    static final List<String> CHANNELS = List.of("IN_APP", "EMAIL");
+    static final List<String> RHYTHMS = List.of("IMMEDIATE", "DAILY_DIGEST", "WEEKLY_DIGEST");
+
+    record Subscription(Set<String> kinds, Set<String> dossiers, Set<String> policyAreas, Set<String> rights, Set<String> channels,
+                        String emailRhythm) {
+    }
+
+    private final Gateway gateway;
+
+    SubscriptionsPage(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/subscriptions")
+    String show(Model model) {
+        return page(model, gateway.get(gateway.uri("/api/notification/subscriptions/me"), Subscription.class), null, false);
+    }
+
+    @PostMapping("/subscriptions")
+    String save(@RequestParam(required = false) Set<String> kinds, @RequestParam(required = false) Set<String> policyAreas,
+                @RequestParam(required = false) Set<String> channels, @RequestParam(required = false) String emailRhythm, Model model) {
+        Subscription current = gateway.get(gateway.uri("/api/notification/subscriptions/me"), Subscription.class);
+        // dossiers and rights are kept as they were: this form does not show them
+        Subscription wanted = new Subscription(kinds == null ? Set.of() : kinds, current.dossiers(), policyAreas == null ? Set.of() : policyAreas,
+                current.rights(), channels == null ? Set.of() : channels, emailRhythm);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kinds", wanted.kinds());
+        body.put("dossiers", wanted.dossiers());
+        body.put("policyAreas", wanted.policyAreas());
+        body.put("rights", wanted.rights());
+        body.put("channels", wanted.channels());
+        body.put("emailRhythm", wanted.emailRhythm());
+        try {
+            gateway.send(HttpMethod.PUT, gateway.uri("/api/notification/subscriptions/me"), body, null);
+        } catch (ServiceProblem refused) {
+            if (refused.status() >= 500) {
+                throw refused;
+            }
+            return page(model, wanted, refused, false);
+        }
+        return page(model, gateway.get(gateway.uri("/api/notification/subscriptions/me"), Subscription.class), null, true);
+    }
+
+    private String page(Model model, Subscription subscription, ServiceProblem refused, boolean saved) {
+        model.addAttribute("subscription", subscription);
+        model.addAttribute("kinds", KINDS);
+        model.addAttribute("channels", CHANNELS);
+        model.addAttribute("rhythms", RHYTHMS);
+        model.addAttribute("policyAreas", List.of(PolicyArea.values()));
+        model.addAttribute("refused", refused);
+        model.addAttribute("saved", saved);
+        return "subscriptions";
+    }
+}

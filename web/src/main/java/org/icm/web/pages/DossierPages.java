@@ -1,0 +1,54 @@
+package org.icm.web.pages;
+
+import java.util.List;
+import org.icm.kernel.vocabulary.PolicyArea;
+import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.RightsCatalogue;
+import org.icm.web.gateway.Gateway;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Dossiers with filters, and one dossier: its measures with their stage timelines, rights at stake and recommendations. */
+@Controller
+class DossierPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final Gateway gateway;
+
+    DossierPages(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/dossiers")
+    String list(@RequestParam(required = false) String policyArea, @RequestParam(required = false) String right,
+                @RequestParam(required = false) String stage, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        Policy.Page<Policy.DossierSummary> found = gateway.get(gateway.uri("/api/policy/dossiers",
+                        Gateway.query("policyArea", policyArea, "right", right, "stage", stage, "q", q, "page", Math.max(page, 0), "size", PAGE_SIZE)),
+                new ParameterizedTypeReference<>() { });
+        model.addAttribute("found", found);
+        model.addAttribute("policyAreas", List.of(PolicyArea.values()));
+        model.addAttribute("stages", List.of(ProcedureStage.values()));
+        model.addAttribute("rights", RightsCatalogue.standard().all());
+        model.addAttribute("filter", new Filter(policyArea, right, stage, q));
+        model.addAttribute("hasNext", (long) (page + 1) * PAGE_SIZE < found.total());
+        return "dossiers";
+    }
+
+    record Filter(String policyArea, String right, String stage, String q) {
+    }
+
+    @GetMapping("/dossiers/{dossierId}")
+    String dossier(@PathVariable String dossierId, Model model) {
+        Policy.DossierDetail dossier = gateway.get(gateway.uri("/api/policy/dossiers/" + Gateway.segment(dossierId)), Policy.DossierDetail.class);
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("stages", List.of(ProcedureStage.values()));
+        model.addAttribute("rights", RightsCatalogue.standard().all());
+        return "dossier";
+    }
+}

@@ -1,0 +1,186 @@
+package org.icm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web client over real HTTP, in front of a real HTTP server standing in for the gateway (answering what the
+ * services answer), so the pages, the forms, the security rules and the sign-in redirect are checked without the whole
+ * platform. The browser journeys on the whole platform are in the end-to-end module.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebClientTest {
+
+    static final List<String> received = new CopyOnWriteArrayList<>();
+    static final HttpServer gateway = startGateway();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("icm.web.gateway", () -> "http://localhost:" + gateway.getAddress().getPort());
+        registry.add("icm.web.issuer", () -> "http://issuer.example");
+        registry.add("icm.web.client-secret", () -> "test-secret");
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.stop(0);
+    }
+
+    @Test
+    void theDossiersPageShowsWhatThePolicyServiceAnswersWithTheFiltersPassedOn() throws Exception {
+        HttpResponse<String> page = get(HttpClient.newHttpClient(), "/dossiers?policyArea=RETURN&q=child");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Return of third-country nationals").contains("One dossier");
+        assertThat(received).anyMatch(line -> line.startsWith("GET /api/policy/dossiers?") && line.contains("policyArea=RETURN")
+                && line.contains("q=child") && !line.contains("Authorization"));
+    }
+
+    @Test
+    void pagesCarryNoInlineScriptOrStyleAndAStrictContentSecurityPolicy() throws Exception {
+        HttpResponse<String> page = get(HttpClient.newHttpClient(), "/dossiers");
+
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'self'");
+        assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(page.body()).find()).as("inline script").isFalse();
+        assertThat(page.body()).doesNotContain(" style=").doesNotContain("<style");
+    }
+
+    @Test
+    void frenchIsChosenByTheBrowsersLanguageAndByTheSwitch() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> byBrowser = http.send(HttpRequest.newBuilder(url("/dossiers")).header("Accept-Language", "fr-BE,fr;q=0.9").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(byBrowser.body()).contains("<html lang=\"fr\"").contains("Domaine politique");
+
+        get(http, "/?lang=en");
+        HttpResponse<String> remembered = http.send(HttpRequest.newBuilder(url("/dossiers")).header("Accept-Language", "fr").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(remembered.body()).contains("<html lang=\"en\"").contains("Policy area");
+    }
+
+    @Test
+    void aRefusedApplicationShowsTheReasonNextToTheFieldAndKeepsWhatWasTyped() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String csrf = csrfToken(get(http, "/join").body());
+        String form = "_csrf=" + csrf + "&name=" + enc("Association Exemple") + "&kind=NGO&scope=NATIONAL&countries=ZZ&focus=CHILD_RIGHTS"
+                + "&contactName=" + enc("Camille Martin") + "&contactEmail=" + enc("camille@example.org");
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/join")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"countries-error\"").contains("&#39;ZZ&#39; is not an ISO 3166-1 alpha-2 country code")
+                .contains("value=\"Association Exemple\"").contains("value=\"ZZ\"").contains("value=\"camille@example.org\"")
+                .contains("aria-invalid=\"true\"");
+        assertThat(received).anyMatch(line -> line.startsWith("POST /api/membership/organisations") && line.contains("\"countries\":[\"ZZ\"]"));
+    }
+
+    @Test
+    void memberPagesSendAVisitorToTheIssuerWithPkceAndTheRegisteredRedirect() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        HttpResponse<String> feed = get(http, "/feed");
+        assertThat(feed.statusCode()).isEqualTo(302);
+        assertThat(feed.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("ICM_WEB_SESSION="));
+        assertThat(feed.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in");
+        HttpResponse<String> signIn = get(http, "/sign-in");
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in/icm");
+        HttpResponse<String> authorize = get(http, "/sign-in/icm");
+
+        String location = authorize.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("http://issuer.example/oauth2/authorize?").contains("response_type=code").contains("client_id=icm-web")
+                .contains("code_challenge=").contains("code_challenge_method=S256").contains("scope=icm")
+                .contains("redirect_uri=http://localhost:" + port + "/signed-in");
+    }
+
+    @Test
+    void analystAndFocalPointPagesNeedASignIn() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/admissions", "/meetings/new", "/dossiers/d1/history", "/subscriptions", "/my-organisation")) {
+            assertThat(get(http, path).statusCode()).as(path).isEqualTo(302);
+        }
+    }
+
+    private HttpResponse<String> get(HttpClient http, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String csrfToken(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("the form carries a CSRF token").isTrue();
+        return matcher.group(1);
+    }
+
+    /** Answers as the services behind the gateway do, and records each request (method, path and query, body). */
+    private static HttpServer startGateway() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String auth = exchange.getRequestHeaders().containsKey("Authorization") ? " Authorization" : "";
+                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + auth + " " + body);
+                String path = exchange.getRequestURI().getPath();
+                if (path.equals("/api/policy/dossiers")) {
+                    answer(exchange, 200, "application/json", """
+                            {"items":[{"id":"d2","title":"Return of third-country nationals","policyArea":"RETURN","visibility":"PUBLISHED",
+                            "status":"OPEN","rightsAtStake":[],"measures":1,"version":7,"lastChangedAt":"2026-11-29T08:00:00Z"}],
+                            "page":0,"size":20,"total":1}""");
+                } else if (path.equals("/api/membership/organisations") && exchange.getRequestMethod().equals("POST")) {
+                    answer(exchange, 400, "application/problem+json", """
+                            {"type":"urn:icm:problem:validation","title":"Invalid request","status":400,
+                            "detail":"countries: 'ZZ' is not an ISO 3166-1 alpha-2 country code such as AT or ES",
+                            "errors":[{"field":"countries","reason":"'ZZ' is not an ISO 3166-1 alpha-2 country code such as AT or ES"}]}""");
+                } else {
+                    answer(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String type, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
