@@ -124,23 +124,14 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Signs in on the issuer's sign-in page, starting from the web client's sign-in link. membership-service activates
-     * an account that has just accepted its invitation through its read model, a moment later: a sign-in in that
-     * moment is refused as unknown, so a refused first try is repeated (twice at most, below the lockout's slow-down).
+     * Signs in on the issuer's sign-in page, starting from the web client's sign-in link. (An account that has just
+     * accepted its invitation signs in at once: membership answers the acceptance only once sign-in knows it.)
      */
     void signIn(String email, String password) {
-        for (int attempt = 1; ; attempt++) {
-            open("/sign-in");
-            find("#username").sendKeys(email);
-            find("#password").sendKeys(password);
-            find("button[type=submit]").click();
-            wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/sign-out']")),
-                    ExpectedConditions.urlContains("/login?")));
-            if (!all("form[action$='/sign-out']").isEmpty() || attempt == 3) {
-                break;
-            }
-            sleep(Duration.ofSeconds(3));
-        }
+        open("/sign-in");
+        find("#username").sendKeys(email);
+        find("#password").sendKeys(password);
+        find("button[type=submit]").click();
         find("form[action$='/sign-out']");
         assertThat(URI.create(driver.getCurrentUrl()).getPort()).as("back on the gateway after signing in").isEqualTo(platform.port("gateway"));
     }
