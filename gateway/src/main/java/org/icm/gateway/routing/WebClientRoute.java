@@ -24,13 +24,20 @@ import reactor.core.publisher.Mono;
 class WebClientRoute {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * Paths the gateway answers for itself or routes elsewhere: never the web client's, so an unknown {@code /api/...}
+     * is the gateway's 404 problem, not a page, and Swagger UI and the actuator stay the gateway's.
+     */
+    static final String[] NOT_THE_WEB_CLIENTS = {"/api/**", "/admin/**", "/actuator/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/v3/api-docs/**", "/webjars/swagger-ui/**"};
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     RouteLocator webClientRouteLocator(RouteLocatorBuilder builder, @Value("${icm.web-client.uri:http://localhost:8085}") URI web) {
         return builder.routes()
                 // the browser's Host goes on: the web client builds its links and its sign-in redirect URI from it
-                .route("web", route -> route.order(Ordered.LOWEST_PRECEDENCE).path("/**").filters(filter -> filter.preserveHostHeader()).uri(web))
+                .route("web", route -> route.order(Ordered.LOWEST_PRECEDENCE).path("/**").and().not(reserved -> reserved.path(NOT_THE_WEB_CLIENTS))
+                        .filters(filter -> filter.preserveHostHeader()).uri(web))
                 .build();
     }
 
