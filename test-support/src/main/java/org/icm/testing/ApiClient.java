@@ -18,7 +18,11 @@ import org.awaitility.Awaitility;
  */
 public class ApiClient {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** No answer in this time is a failure of the test, never a build that hangs. */
+    static final Duration ANSWER_WITHIN = Duration.ofMinutes(2);
+
+    // HTTP/1.1 as the services speak it: no h2c upgrade attempt on the first request of a connection
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final Duration awaitAtMost;
 
@@ -52,7 +56,8 @@ public class ApiClient {
     /** Any request: a JSON body when {@code json} is not null, a bearer token when {@code token} is not, and these headers. */
     public HttpResponse<String> send(String method, String path, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .timeout(ANSWER_WITHIN);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
