@@ -33,7 +33,6 @@ import org.icm.launcher.Launcher;
 final class SignIn {
 
     static final String CLIENT_ID = "icm-web";
-    static final String REDIRECT_URI = "http://localhost:8080/signed-in";
     private static final Pattern HIDDEN_INPUT = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,10 +42,12 @@ final class SignIn {
     /** The access token of a person who signs in with this e-mail address and password. */
     static String accessToken(Platform platform, String email, String password) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // the web client's redirect URI, which the launcher registers for the gateway's port
+        String redirectUri = platform.url("/signed-in").toString();
         String verifier = random();
         String state = random();
         URI authorize = platform.url("/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLIENT_ID, "scope", "icm",
-                "redirect_uri", REDIRECT_URI, "state", state, "code_challenge", challenge(verifier), "code_challenge_method", "S256")));
+                "redirect_uri", redirectUri, "state", state, "code_challenge", challenge(verifier), "code_challenge_method", "S256")));
 
         HttpResponse<String> toLogin = send(browser, HttpRequest.newBuilder(authorize).header("Accept", "text/html").build());
         assertThat(toLogin.statusCode()).as("authorize without a session: %s", toLogin.body()).isEqualTo(302);
@@ -71,7 +72,7 @@ final class SignIn {
         HttpResponse<String> withCode = send(browser, HttpRequest.newBuilder(backToAuthorize).header("Accept", "text/html").build());
         assertThat(withCode.statusCode()).isEqualTo(302);
         URI redirect = URI.create(location(withCode));
-        assertThat(redirect.toString()).startsWith(REDIRECT_URI + "?");
+        assertThat(redirect.toString()).startsWith(redirectUri + "?");
         Map<String, String> answer = query(redirect);
         assertThat(answer.get("state")).isEqualTo(state);
 
@@ -79,7 +80,7 @@ final class SignIn {
         HttpResponse<String> token = send(browser, HttpRequest.newBuilder(platform.url("/oauth2/token"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", answer.get("code"),
-                        "redirect_uri", REDIRECT_URI, "code_verifier", verifier))))
+                        "redirect_uri", redirectUri, "code_verifier", verifier))))
                 .build());
         assertThat(token.statusCode()).as("token exchange: %s", token.body()).isEqualTo(200);
         return JsonPath.read(token.body(), "$.access_token");
