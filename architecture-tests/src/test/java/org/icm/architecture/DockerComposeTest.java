@@ -51,24 +51,29 @@ class DockerComposeTest {
             "membership-service", "policy-service", "events-service", "notification-service");
 
     /** Compose service name = Maven module name for every application container. */
-    private static final List<String> APPLICATIONS = Stream.concat(SERVICES.stream(), Stream.of("gateway")).toList();
+    private static final List<String> APPLICATIONS = Stream.concat(SERVICES.stream(), Stream.of("web", "gateway")).toList();
 
     /** The gateway's {@code icm.services.<name>} entries and the service each one must reach. */
     private static final Map<String, String> GATEWAY_ROUTES = orderedMap(
             "ICM_SERVICES_MEMBERSHIP", "membership-service",
             "ICM_SERVICES_POLICY", "policy-service",
             "ICM_SERVICES_EVENTS", "events-service",
-            "ICM_SERVICES_NOTIFICATION", "notification-service");
+            "ICM_SERVICES_NOTIFICATION", "notification-service",
+            "ICM_WEB_CLIENT_URI", "web");
 
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
     private static Map<String, Map<String, Object>> services;
+    /** The same, as written: variables not yet replaced by their defaults. */
+    private static Map<String, Object> written;
 
     @BeforeAll
     static void readComposeFile() throws IOException {
         assertTrue(Files.isRegularFile(COMPOSE_FILE), "no docker-compose.yml at " + COMPOSE_FILE.toAbsolutePath().normalize());
-        Map<String, Object> compose = map(interpolate(readYaml(COMPOSE_FILE)), "docker-compose.yml");
+        Object yaml = readYaml(COMPOSE_FILE);
+        written = map(map(yaml, "docker-compose.yml").get("services"), "services");
+        Map<String, Object> compose = map(interpolate(yaml), "docker-compose.yml");
         Map<String, Object> declared = map(compose.get("services"), "services");
         services = new LinkedHashMap<>();
         declared.forEach((name, definition) -> services.put(name, map(definition, "service " + name)));
@@ -306,6 +311,38 @@ class DockerComposeTest {
     }
 
     @Test
+    void theWebClientSignsInWithTheIssuersSecretAndCallsOnlyTheGateway() {
+        Map<String, Object> web = services.get("web");
+        assertTrue(web != null, "no web service");
+        Map<String, String> environment = keyValues(web.get("environment"));
+        Map<String, String> membership = keyValues(services.get("membership-service").get("environment"));
+        List<String> problems = new ArrayList<>();
+        String gateway = required(environment, "ICM_WEB_GATEWAY", "web", problems);
+        if (gateway != null) {
+            checkServiceUri("web", "ICM_WEB_GATEWAY", gateway, "gateway", problems);
+        }
+        String tokens = required(environment, "ICM_WEB_TOKEN_URI", "web", problems);
+        if (tokens != null) {
+            checkServiceUri("web", "the issuer's token endpoint", tokens, "membership-service", problems);
+        }
+        // the browser reaches the issuer at the public URL, which is the issuer every service checks
+        String issuer = required(environment, "ICM_WEB_ISSUER", "web", problems);
+        if (issuer != null && !issuer.equals(membership.get("ICM_SECURITY_ISSUER"))) {
+            problems.add("web: ICM_WEB_ISSUER is " + issuer + ", but membership-service issues as " + membership.get("ICM_SECURITY_ISSUER"));
+        }
+        String redirect = membership.get("ICM_SIGNIN_WEB_REDIRECT_URIS");
+        if (issuer != null && !(issuer + "/signed-in").equals(redirect)) {
+            problems.add("membership-service: ICM_SIGNIN_WEB_REDIRECT_URIS is " + redirect + ", not the web client's " + issuer + "/signed-in");
+        }
+        // the secret has no public default: both sides read the same operator-set variable
+        if (!"${ICM_WEB_CLIENT_SECRET:-}".equals(rawEnvironment("web").get("ICM_WEB_CLIENT_SECRET"))
+                || !"${ICM_WEB_CLIENT_SECRET:-}".equals(rawEnvironment("membership-service").get("ICM_SIGNIN_WEB_CLIENT_SECRET"))) {
+            problems.add("web and membership-service must both take the client secret from ${ICM_WEB_CLIENT_SECRET:-}, with no default");
+        }
+        assertNoProblems(problems);
+    }
+
+    @Test
     void filesMountedFromTheRepositoryExist() {
         List<String> problems = new ArrayList<>();
         services.forEach((name, service) -> {
@@ -321,6 +358,10 @@ class DockerComposeTest {
     }
 
     // ------------------------------------------------------------------------------------- checks
+
+    private static Map<String, String> rawEnvironment(String service) {
+        return keyValues(map(written.get(service), "service " + service).get("environment"));
+    }
 
     private static boolean expectInfrastructure(String module, String what, String host, Set<String> dependencies,
                                                 List<String> problems) {

@@ -69,6 +69,11 @@ class SignInConfiguration {
 
     @Bean
     ClientRegistrationRepository clientRegistrations(WebProperties web) {
+        // without its secret the issuer refuses every sign-in: say so at start-up, not at a user's first sign-in
+        if (web.clientSecret() == null || web.clientSecret().isBlank()) {
+            throw new IllegalStateException("icm.web.client-secret is not set (ICM_WEB_CLIENT_SECRET): the web client cannot sign anyone in"
+                    + " without the secret the issuer registered for " + web.clientId());
+        }
         ClientRegistration icm = ClientRegistration.withRegistrationId(REGISTRATION)
                 .clientName("ICM")
                 .clientId(web.clientId())
