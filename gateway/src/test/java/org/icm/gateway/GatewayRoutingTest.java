@@ -55,6 +55,22 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theServiceLearnsTheAddressTheCallerUsedAndNothingTheCallerClaims() throws Exception {
+        // a caller's own forwarding headers would let it choose the links a service writes (its API document's server)
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/events/calendar?from=forwarding"))
+                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Prefix", "/evil")
+                .header("X-Forwarded-Proto", "https").header("Forwarded", "host=evil.example;proto=https").build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        StandInService.Forwarding forwarding = services.last("/calendar").forwarding();
+        assertThat(forwarding.host()).isEqualTo("localhost:" + port);
+        assertThat(forwarding.proto()).isEqualTo("http");
+        assertThat(forwarding.prefix()).isEqualTo("/api/events");
+        assertThat(forwarding.forwarded()).contains("host=\"localhost:" + port + "\"").doesNotContain("evil");
+    }
+
+    @Test
     void healthShowsEachServiceAndIsDownWhileOneIsDown() throws Exception {
         HttpResponse<String> response = get("/actuator/health");
 

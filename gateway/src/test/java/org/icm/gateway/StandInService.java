@@ -15,12 +15,16 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server standing in for the services behind the gateway: it answers every path with a small JSON
- * document and records what reached it (path with query, Authorization and Host headers, body size). {@code /slow}
+ * document and records what reached it (path with query, Authorization, Host and forwarding headers, body size). {@code /slow}
  * answers after 5 seconds.
  */
 final class StandInService {
 
-    record Received(String method, String pathAndQuery, String authorization, String host, long bodyBytes) {
+    record Received(String method, String pathAndQuery, String authorization, String host, long bodyBytes, Forwarding forwarding) {
+    }
+
+    /** What the gateway told the service about the caller's address: {@code X-Forwarded-*} and {@code Forwarded}. */
+    record Forwarding(String host, String proto, String prefix, String forwarded) {
     }
 
     private final HttpServer server;
@@ -39,7 +43,11 @@ final class StandInService {
                 bodyBytes = body.transferTo(OutputStream.nullOutputStream());
             }
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Host"), bodyBytes));
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Host"), bodyBytes,
+                    new Forwarding(String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-Host", List.of())),
+                            String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-Proto", List.of())),
+                            String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-Prefix", List.of())),
+                            String.join(",", exchange.getRequestHeaders().getOrDefault("Forwarded", List.of())))));
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/slow")) {
                 try {
