@@ -1,22 +1,15 @@
 package org.icm.endtoend;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.icm.infrastructure.Ports;
 import org.icm.launcher.Launcher;
-import org.icm.launcher.LauncherSettings;
+import org.icm.launcher.RunningLauncher;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -29,9 +22,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * and a {@code RunningPlatform.Platform} parameter.
  */
 public final class RunningPlatform implements BeforeAllCallback, ParameterResolver {
-
-    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
-    static final Path LAUNCHER_JAR = HOME.resolve("launcher/target/launcher-exec.jar");
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -57,27 +47,14 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
     /** The running platform: its ports, its URLs and what the launcher printed. */
     public static final class Platform implements AutoCloseable {
 
-        private final Process process;
+        private final RunningLauncher launcher;
         private final Map<String, Integer> ports;
         private final Path data;
-        private final List<String> output = new CopyOnWriteArrayList<>();
 
-        private Platform(Process process, Map<String, Integer> ports, Path data) {
-            this.process = process;
+        private Platform(RunningLauncher launcher, Map<String, Integer> ports, Path data) {
+            this.launcher = launcher;
             this.ports = ports;
             this.data = data;
-            if (process == null) {
-                return;
-            }
-            Thread reader = new Thread(() -> {
-                try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    lines.lines().forEach(output::add);
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            }, "platform-output");
-            reader.setDaemon(true);
-            reader.start();
         }
 
         static Platform start() {
@@ -85,17 +62,22 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
             if (attach != null && !attach.isBlank()) {
                 return attach(attach);
             }
+            Map<String, Integer> ports = RunningLauncher.freePorts();
+            RunningLauncher launcher = null;
             try {
-                Map<String, Integer> ports = freePorts();
                 Path data = Files.createTempDirectory("icm-end-to-end");
-                List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                        "-XX:+UseSerialGC", "-Xmx512m", "--sun-misc-unsafe-memory-access=allow", "-jar", LAUNCHER_JAR.toString(),
-                        "--home=" + HOME, "--data=" + data, "--sample-content"));
-                ports.forEach((option, port) -> command.add("--" + option + "=" + port));
-                Platform platform = new Platform(new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true).start(), ports, data);
-                platform.awaitReady();
-                return platform;
-            } catch (IOException e) {
+                List<String> args = new ArrayList<>(List.of("--home=" + RunningLauncher.HOME, "--data=" + data, "--sample-content"));
+                args.addAll(RunningLauncher.portOptions(ports));
+                launcher = RunningLauncher.start(args);
+                launcher.awaitReady();
+                return new Platform(launcher, ports, data);
+            } catch (IOException | InterruptedException | AssertionError e) {
+                if (launcher != null) {
+                    launcher.close();
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 throw new IllegalStateException("the platform did not start", e);
             }
         }
@@ -142,57 +124,15 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
         }
 
         public List<String> output() {
-            return output;
-        }
-
-        private void awaitReady() {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            try {
-                while (System.nanoTime() < deadline) {
-                    if (output.stream().anyMatch(line -> line.startsWith(Launcher.READY))) {
-                        return;
-                    }
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("the platform stopped before it was ready: " + output);
-                    }
-                    Thread.sleep(500);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            close();
-            throw new IllegalStateException("the platform was not ready within 5 minutes: " + output);
+            return launcher == null ? List.of() : launcher.output();
         }
 
         /** Ctrl-C, as a person stops it; then waits for the launcher to stop every service. */
         @Override
         public void close() {
-            if (process == null) {
-                return; // attached to a platform someone else runs
+            if (launcher != null) { // else attached to a platform someone else runs
+                launcher.close();
             }
-            try {
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-                if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                }
-            } catch (IOException e) {
-                process.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-
-        private static Map<String, Integer> freePorts() {
-            Map<String, Integer> ports = new LinkedHashMap<>();
-            for (String option : LauncherSettings.DEFAULT_PORTS.keySet()) {
-                int port;
-                do {
-                    port = Ports.free();
-                } while (ports.containsValue(port) || ports.containsValue(port - 1) || Ports.isTaken(port + 1));
-                ports.put(option, port);
-            }
-            return ports;
         }
     }
 }

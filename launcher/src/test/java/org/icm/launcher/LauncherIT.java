@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,12 +17,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,9 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
 
-    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
-    static final Path LAUNCHER_JAR = Path.of("target", "launcher-exec.jar").toAbsolutePath();
-
     @TempDir
     Path data;
 
@@ -56,7 +46,7 @@ class LauncherIT {
 
     @Test
     void startsEveryServiceBehindTheGatewayStopsCleanlyAndKeepsDataAcrossARestart() throws Exception {
-        Map<String, Integer> ports = freePorts();
+        Map<String, Integer> ports = RunningLauncher.freePorts();
         String marker = UUID.randomUUID().toString();
 
         List<String> withSampleContent = new ArrayList<>(args(ports));
@@ -95,7 +85,7 @@ class LauncherIT {
 
     @Test
     void aTakenPortIsOneClearLine() throws Exception {
-        Map<String, Integer> ports = freePorts();
+        Map<String, Integer> ports = RunningLauncher.freePorts();
         try (var blocker = new java.net.ServerSocket(ports.get("policy-port"), 1, java.net.InetAddress.getLoopbackAddress())) {
             try (RunningLauncher launcher = RunningLauncher.start(args(ports))) {
                 assertThat(launcher.awaitExit()).isEqualTo(1);
@@ -117,21 +107,9 @@ class LauncherIT {
     }
 
     private List<String> args(Map<String, Integer> ports) {
-        List<String> args = new ArrayList<>(List.of("--home=" + HOME, "--data=" + data));
-        ports.forEach((option, port) -> args.add("--" + option + "=" + port));
+        List<String> args = new ArrayList<>(List.of("--home=" + RunningLauncher.HOME, "--data=" + data));
+        args.addAll(RunningLauncher.portOptions(ports));
         return args;
-    }
-
-    private static Map<String, Integer> freePorts() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String option : LauncherSettings.DEFAULT_PORTS.keySet()) {
-            int port;
-            do {
-                port = Ports.free();
-            } while (ports.containsValue(port) || ports.containsValue(port - 1) || Ports.isTaken(port + 1));
-            ports.put(option, port);
-        }
-        return ports;
     }
 
     private void assertPlatformHealthy(int gatewayPort) throws Exception {
@@ -210,75 +188,5 @@ class LauncherIT {
 
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The launcher as its own process, its output collected line by line. */
-    static final class RunningLauncher implements AutoCloseable {
-
-        private final Process process;
-        private final List<String> output = new CopyOnWriteArrayList<>();
-
-        private RunningLauncher(Process process) {
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    lines.lines().filter(line -> !line.startsWith("WARNING:")).forEach(output::add);
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static RunningLauncher start(List<String> args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                    "-XX:+UseSerialGC", "-Xmx512m", "-jar", LAUNCHER_JAR.toString()));
-            command.addAll(args);
-            return new RunningLauncher(new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true).start());
-        }
-
-        void awaitReady() throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (output.stream().anyMatch(line -> line.startsWith(Launcher.READY))) {
-                    return;
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("the launcher stopped before it was ready: " + output);
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("the launcher was not ready within 5 minutes: " + output);
-        }
-
-        /** What Ctrl-C sends. */
-        void interrupt() throws Exception {
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-        }
-
-        int awaitExit() throws InterruptedException {
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                throw new AssertionError("the launcher did not stop within 2 minutes: " + output);
-            }
-            Thread.sleep(200); // let the reader take the last lines
-            return process.exitValue();
-        }
-
-        List<String> output() {
-            return output;
-        }
-
-        @Override
-        public void close() {
-            if (process.isAlive()) {
-                process.destroy();
-                try {
-                    process.waitFor(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
     }
 }
