@@ -102,6 +102,26 @@ class WebClientTest {
     }
 
     @Test
+    void onAFrenchPageTheRefusalIsSaidInFrenchByItsCodeAndWhatStaysEnglishIsMarkedSo() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String csrf = csrfToken(http.send(HttpRequest.newBuilder(url("/join")).header("Accept-Language", "fr").build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String form = "_csrf=" + csrf + "&name=" + enc("Association Exemple") + "&kind=NGO&scope=NATIONAL&countries=ZZ&focus=CHILD_RIGHTS"
+                + "&contactName=" + enc("Camille Martin") + "&contactEmail=" + enc("camille@example.org");
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/join")).header("Accept-Language", "fr")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        // the country's code has French words; the summary's code (validation) too
+        assertThat(page.body()).contains("Ce n’est pas un code pays ISO 3166-1 alpha-2").contains("Certains champs sont à corriger.")
+                .doesNotContain("is not an ISO 3166-1 alpha-2 country code");
+        // the website's reason has no code the web client knows: the service's English stays, marked as English
+        assertThat(page.body()).contains("<span lang=\"en\">has a shape nobody has seen before</span>");
+    }
+
+    @Test
     void memberPagesSendAVisitorToTheIssuerWithPkceAndTheRegisteredRedirect() throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -163,7 +183,8 @@ class WebClientTest {
                     answer(exchange, 400, "application/problem+json", """
                             {"type":"urn:icm:problem:validation","title":"Invalid request","status":400,
                             "detail":"countries: 'ZZ' is not an ISO 3166-1 alpha-2 country code such as AT or ES",
-                            "errors":[{"field":"countries","reason":"'ZZ' is not an ISO 3166-1 alpha-2 country code such as AT or ES"}]}""");
+                            "errors":[{"field":"countries","reason":"'ZZ' is not an ISO 3166-1 alpha-2 country code such as AT or ES","code":"unknown-country"},
+                            {"field":"website","reason":"has a shape nobody has seen before","code":"some-future-code"}]}""");
                 } else {
                     answer(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
                 }

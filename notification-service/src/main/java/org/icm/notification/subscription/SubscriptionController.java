@@ -75,7 +75,7 @@ public class SubscriptionController {
         if (!unknownRights.isEmpty()) {
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                     "rights names codes that are not in the rights catalogue: " + unknownRights);
-            problem.setProperty("errors", List.of(new FieldProblem("rights", "names unknown rights " + unknownRights)));
+            problem.setProperty("errors", List.of(new FieldProblem("rights", "names unknown rights " + unknownRights, "unknown-right")));
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.ok(subscriptions.save(new Subscription(accountId, request.kinds(), request.dossiers(), request.policyAreas(),

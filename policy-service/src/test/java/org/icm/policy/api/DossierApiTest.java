@@ -83,10 +83,13 @@ class DossierApiTest {
                 "{\"title\":\"Return Directive recast\",\"type\":\"DIRECTIVE\",\"procedureReference\":\"2018-0329-COD\"}");
         assertProblem(malformed, 400, "urn:icm:problem:malformed-procedure-reference");
         assertThat(read(malformed, "$.errors[0].field").toString()).isEqualTo("procedureReference");
+        // each field's refusal has a stable code beside its English reason, so a client can say it in its user's language
+        assertThat(read(malformed, "$.errors[0].code").toString()).isEqualTo("malformed-procedure-reference");
 
         HttpResponse<String> unknownType = api.post(measures, focalPoint, "{\"title\":\"Return Directive recast\",\"type\":\"TREATY\"}");
         assertThat(unknownType.statusCode()).isEqualTo(400);
         assertThat(read(unknownType, "$.errors[0].field").toString()).isEqualTo("type");
+        assertThat(read(unknownType, "$.errors[0].code").toString()).isEqualTo("wrong-form");
 
         String measureId = read(api.post(measures, focalPoint,
                 "{\"title\":\"Return Directive recast\",\"type\":\"DIRECTIVE\",\"procedureReference\":\"2018/0329(COD)\"}"), "$.id");

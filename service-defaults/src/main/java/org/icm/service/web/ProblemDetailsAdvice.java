@@ -17,20 +17,21 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Bad input is answered with a problem+json that says which field is wrong and why, in an
- * {@code errors} list of {@code {field, reason}}; nothing is changed.
+ * {@code errors} list of {@code {field, reason, code}}; nothing is changed. The reason is an English sentence; the
+ * code is stable, so a client can say it in its user's language.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    /** One wrong field of a request. */
-    public record FieldProblem(String field, String reason) {
+    /** One wrong field of a request: the reason in words and its stable code ({@code not-blank}, {@code too-long}, ...). */
+    public record FieldProblem(String field, String reason, String code) {
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = exception.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), reason(error)))
+                .map(error -> new FieldProblem(error.getField(), reason(error), code(error)))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
     }
@@ -42,7 +43,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = databind.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, "has a value of the wrong form"))));
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, "has a value of the wrong form", "wrong-form"))));
         }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request",
                 "The request body is not valid JSON for this operation.");
@@ -54,6 +55,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 errors.stream().map(error -> error.field() + " " + error.reason()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** The constraint's name in the codes' own spelling: NotBlank is {@code not-blank}. */
+    private static String code(FieldError error) {
+        return error.getCode() == null ? "invalid" : error.getCode().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String reason(FieldError error) {

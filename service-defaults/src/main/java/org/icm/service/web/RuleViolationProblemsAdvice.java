@@ -41,7 +41,7 @@ public class RuleViolationProblemsAdvice {
         };
         problem.setProperty("code", violation.code());
         if (violation.field() != null) {
-            problem.setProperty("errors", List.of(new FieldProblem(violation.field(), violation.getMessage())));
+            problem.setProperty("errors", List.of(new FieldProblem(violation.field(), violation.getMessage(), violation.code())));
         }
         return problem;
     }

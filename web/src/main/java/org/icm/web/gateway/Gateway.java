@@ -7,11 +7,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.icm.web.WebProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -47,12 +52,15 @@ public class Gateway {
     private final URI base;
     private final OAuth2AuthorizedClientManager authorizedClients;
     private final JsonMapper json;
+    private final MessageSource messages;
 
-    Gateway(RestClient.Builder builder, WebProperties web, OAuth2AuthorizedClientManager authorizedClients, JsonMapper json) {
+    Gateway(RestClient.Builder builder, WebProperties web, OAuth2AuthorizedClientManager authorizedClients, JsonMapper json,
+            MessageSource messages) {
         this.base = web.gateway();
         this.client = builder.build();
         this.authorizedClients = authorizedClients;
         this.json = json;
+        this.messages = messages;
     }
 
     /** An id from a link or a form, safe as one path segment. */
@@ -168,22 +176,50 @@ public class Gateway {
         String detail = null;
         String type = null;
         List<ServiceProblem.FieldProblem> errors = new ArrayList<>();
+        Set<String> english = new HashSet<>();
         try {
             JsonNode problem = json.readTree(body);
             if (problem != null && problem.isObject()) {
                 type = text(problem, "type");
                 title = Optional.ofNullable(text(problem, "title")).orElse(title);
-                detail = text(problem, "detail");
+                String code = text(problem, "code") != null ? text(problem, "code") : codeOf(type);
+                detail = inPageLanguage(code, text(problem, "detail"), english);
                 JsonNode fields = problem.get("errors");
                 if (fields != null && fields.isArray()) {
-                    fields.forEach(field -> errors.add(new ServiceProblem.FieldProblem(text(field, "field"), text(field, "reason"))));
+                    for (JsonNode field : fields) {
+                        String fieldCode = text(field, "code") != null ? text(field, "code") : code;
+                        errors.add(new ServiceProblem.FieldProblem(text(field, "field"), inPageLanguage(fieldCode, text(field, "reason"), english)));
+                    }
                 }
             }
         } catch (RuntimeException notJson) {
             // a problem the gateway made itself (a service down) may not be JSON: the status says enough
         }
         log.info("the platform answered {} {}: {}", status, title, detail);
-        return new ServiceProblem(status, type, title, detail, errors);
+        return new ServiceProblem(status, type, title, detail, errors, english);
+    }
+
+    /**
+     * The page's words for a refusal's stable code ({@code problem.<code>} in problems_*.properties), else the service's
+     * own sentence, remembered as English. English pages keep the service's sentence: it names the values.
+     */
+    private String inPageLanguage(String code, String serviceText, Set<String> english) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (!locale.getLanguage().equals(Locale.ENGLISH.getLanguage())) {
+            String translated = code == null ? null : messages.getMessage("problem." + code, null, null, locale);
+            if (translated != null) {
+                return translated;
+            }
+        }
+        if (serviceText != null) {
+            english.add(serviceText);
+        }
+        return serviceText;
+    }
+
+    /** {@code urn:icm:problem:step-after-exit} -> {@code step-after-exit}. */
+    private static String codeOf(String type) {
+        return type != null && type.startsWith("urn:icm:problem:") ? type.substring("urn:icm:problem:".length()) : null;
     }
 
     private static String text(JsonNode node, String name) {

@@ -3,11 +3,13 @@ package org.icm.web.gateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A service's refusal (RFC 9457 problem+json) as the pages show it: the summary at the top of the form and each
- * field's reason next to that field.
+ * field's reason next to that field, in the page's language when the refusal's code has a translation; otherwise in the
+ * service's English, which {@link #isEnglish(String)} tells the page to mark {@code lang="en"}.
  */
 public class ServiceProblem extends RuntimeException {
 
@@ -19,14 +21,26 @@ public class ServiceProblem extends RuntimeException {
     private final String title;
     private final String detail;
     private final List<FieldProblem> errors;
+    private final Set<String> english;
 
     public ServiceProblem(int status, String type, String title, String detail, List<FieldProblem> errors) {
+        this(status, type, title, detail, errors, Set.of());
+    }
+
+    /** {@code english}: the texts of this problem left in the service's English (not translated). */
+    public ServiceProblem(int status, String type, String title, String detail, List<FieldProblem> errors, Set<String> english) {
         super(status + " " + title + (detail == null ? "" : ": " + detail));
         this.status = status;
         this.type = type;
         this.title = title;
         this.detail = detail;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.english = Set.copyOf(english);
+    }
+
+    /** Whether this text of the problem is the service's English, for {@code lang="en"} on a page in another language. */
+    public boolean isEnglish(String text) {
+        return text != null && english.contains(text);
     }
 
     public int status() {

@@ -6,9 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.icm.kernel.vocabulary.MeasureType;
 import org.icm.kernel.vocabulary.OrganisationFocus;
 import org.icm.kernel.vocabulary.OrganisationKind;
@@ -48,6 +53,30 @@ class MessagesTest {
         Properties french = load("messages_fr.properties");
         assertThat(french.stringPropertyNames()).filteredOn(key -> french.getProperty(key).contains("{0"))
                 .allSatisfy(key -> assertThat(french.getProperty(key)).as(key).doesNotContain("'"));
+    }
+
+    @Test
+    void everyRefusalCodeOfThePlatformHasFrenchWords() throws IOException {
+        // the codes the services and the gateway give their refusals, read from their sources (RuleViolation, Problems.of)
+        Pattern refusal = Pattern.compile("(?:RuleViolation\\.(?:invalid|conflict|notAllowed)|Problems\\.of|problem)\\((.*?)\\);", Pattern.DOTALL);
+        Pattern code = Pattern.compile("\"([a-z0-9]+(?:-[a-z0-9]+)+)\"");
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of(".."))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java") && path.toString().contains("/src/main/java/")
+                    && !path.startsWith(Path.of("..", "web"))).toList()) {
+                Matcher calls = refusal.matcher(Files.readString(source));
+                while (calls.find()) {
+                    Matcher codes0 = code.matcher(calls.group(1));
+                    while (codes0.find()) {
+                        codes.add(codes0.group(1));
+                    }
+                }
+            }
+        }
+        Properties french = load("problems_fr.properties");
+
+        assertThat(codes).as("codes found in the platform's sources").hasSizeGreaterThan(50);
+        assertThat(codes).filteredOn(found -> !french.containsKey("problem." + found)).as("refusal codes without French words").isEmpty();
     }
 
     private static void check(Properties messages, String group, Enum<?>[] values, Set<String> missing) {
