@@ -320,6 +320,25 @@ class SignInTest extends MembershipTest {
     }
 
     /** A browser: keeps cookies, follows no redirect by itself. */
+    @Test
+    void theSignInPageSpeaksThePersonsLanguageAndRemembersTheSwitch() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+
+        HttpResponse<String> french = http.send(HttpRequest.newBuilder(uri("/login?error")).header("Accept-Language", "fr-BE,fr;q=0.9,en;q=0.5")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(french.body()).contains("<html lang=\"fr\">", "<label for=\"username\">Adresse e-mail</label>",
+                "<label for=\"password\">Mot de passe</label>", "Adresse e-mail ou mot de passe non reconnus.", "hreflang=\"en\"");
+
+        // the switch chooses English and remembers it in the cookie the web client's pages read too (same host)
+        HttpResponse<String> switched = http.send(HttpRequest.newBuilder(uri("/login?lang=en")).header("Accept-Language", "fr").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(switched.body()).contains("<html lang=\"en\">", "<label for=\"username\">E-mail address</label>");
+        assertThat(switched.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("ICM_LANG=en"));
+        HttpResponse<String> remembered = http.send(HttpRequest.newBuilder(uri("/login")).header("Accept-Language", "fr").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(remembered.body()).contains("<html lang=\"en\">");
+    }
+
     final class Browser {
 
         final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
