@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -255,6 +256,10 @@ class SignedInJourneysIT {
             assertThat(analyst.text("h1")).isEqualTo("History of " + PACT);
             assertThat(analyst.all("#timeline tbody tr").size()).isGreaterThan(5);
             assertThat(analyst.all(".chart svg circle")).isNotEmpty();
+            // the chart's figures open as a table from the keyboard: one row per dot
+            analyst.find(".chart-data summary").sendKeys(Keys.ENTER);
+            assertThat(analyst.all(".chart-data tbody tr")).hasSameSizeAs(analyst.all(".chart svg circle"))
+                    .allSatisfy(row -> assertThat(row.isDisplayed()).isTrue());
             analyst.screenshotAndCheck("analyst-timeline");
 
             // filter: only the revisions of recommendation texts
