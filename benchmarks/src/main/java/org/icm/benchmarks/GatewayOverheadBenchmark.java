@@ -28,17 +28,23 @@ import org.icm.kernel.identity.Role;
 import org.icm.testing.TestTokens;
 
 /**
- * What the gateway costs: a small GET (a 60-byte JSON answer) sent directly to a service and through the gateway, in
- * the same run, from the same clients.
+ * What the gateway costs: a small GET sent directly to a service and through the gateway, in the same run, from the
+ * same clients.
  *
- * <p>The "service" is a minimal HTTP server in this JVM (the JDK's, one virtual thread per request) that answers at
- * once, so the comparison shows the gateway's own cost; a real service's work would add the same time to both sides
- * and make the ratio look better. The gateway runs as its own process from its runnable jar, as the platform runs it,
- * its routes pointing at that server, tokens checked against a real JWKS endpoint (the test issuer), rate limits set
- * out of reach.
+ * <p>Two services to compare against ({@code --service=}):
+ * <ul>
+ * <li>{@code stand-in} (default): a minimal HTTP server in this JVM (the JDK's, one virtual thread per request) that
+ * answers a 60-byte JSON at once, so the comparison shows the gateway's own cost, as published gateway comparisons do;</li>
+ * <li>{@code policy}: the real policy-service (in this JVM, on the embedded infrastructure), reading one published
+ * dossier: what a caller of the platform sees, the service's own work on both sides.</li>
+ * </ul>
+ * The gateway runs as its own process from its runnable jar, as the platform runs it, its routes pointing at that
+ * service, tokens checked against a real JWKS endpoint (the test issuer), rate limits set out of reach.
  *
- * <p>Phases, after a warm-up of each path: direct; through the gateway on a public path without a token (no JWT validation);
- * through the gateway with a token (validated, then relayed): closed loop, N clients, one request at a time each.
+ * <p>Phases, after a warm-up of each path: direct without and with a token (the same request a caller would send);
+ * through the gateway on a public path without a token (no JWT validation); through the gateway with a token
+ * (validated, then relayed, so policy-service checks it again as it does directly): closed loop, N clients, one
+ * request at a time each.
  * Then at half load: requests paced at half the gateway's measured rate (with a token), directly and through the
  * gateway, to compare p50 when neither side is saturated. Prints rates, p50/p99 and the ratios against the goal
  * (gateway at least 0.5 of direct throughput, at most 2 ms added at p50 at half load). Exit 0 whether the goal is met
@@ -53,7 +59,7 @@ public final class GatewayOverheadBenchmark {
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("options: --clients=8 --requests=20000 --warmup=10000 --half-load-seconds=10 --gateway-jar=gateway/target/gateway-exec.jar"
-                        + " --<spring.property>=<value> (to the gateway)");
+                        + " --service=stand-in|policy --<spring.property>=<value> (to the gateway)");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -63,6 +69,11 @@ public final class GatewayOverheadBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10000"));
         int halfLoadSeconds = Integer.parseInt(options.getOrDefault("half-load-seconds", "10"));
         Path jar = Path.of(options.getOrDefault("gateway-jar", "gateway/target/gateway-exec.jar"));
+        String serviceKind = options.getOrDefault("service", "stand-in");
+        if (!List.of("stand-in", "policy").contains(serviceKind)) {
+            System.err.println("--service is stand-in or policy, not " + serviceKind);
+            System.exit(2);
+        }
         if (!Files.isRegularFile(jar)) {
             System.err.println("the gateway's runnable jar is missing at " + jar.toAbsolutePath()
                     + "; build it first: ./mvnw -q -pl gateway -am -DskipTests package");
@@ -77,7 +88,7 @@ public final class GatewayOverheadBenchmark {
         });
         int code;
         try {
-            code = new GatewayOverheadBenchmark().run(clients, requests, warmup, halfLoadSeconds, jar, gatewayProperties);
+            code = new GatewayOverheadBenchmark().run(serviceKind, clients, requests, warmup, halfLoadSeconds, jar, gatewayProperties);
         } catch (Exception e) {
             e.printStackTrace();
             code = 1;
@@ -85,51 +96,57 @@ public final class GatewayOverheadBenchmark {
         System.exit(code);
     }
 
-    private int run(int clients, int requests, int warmup, int halfLoadSeconds, Path jar, Map<String, String> gatewayProperties)
-            throws Exception {
-        say("gateway overhead benchmark: %d clients, %d measured requests per phase after %d warm-up, %d s at half load",
-                clients, requests, warmup, halfLoadSeconds);
-        HttpServer service = startService();
+    private int run(String serviceKind, int clients, int requests, int warmup, int halfLoadSeconds, Path jar,
+                    Map<String, String> gatewayProperties) throws Exception {
+        say("gateway overhead benchmark against the %s service: %d clients, %d measured requests per phase after %d warm-up,"
+                + " %d s at half load", serviceKind, clients, requests, warmup, halfLoadSeconds);
         TestTokens tokens = TestTokens.get();
         String token = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
+        Service service = serviceKind.equals("policy") ? Service.policy(tokens) : Service.standIn();
         int gatewayPort = Ports.free();
         Path log = Files.createTempFile("icm-gateway-benchmark-", ".log");
-        Process gateway = startGateway(jar, gatewayPort, "http://127.0.0.1:" + service.getAddress().getPort(), tokens, log, gatewayProperties);
+        Process gateway = startGateway(jar, gatewayPort, service.base(), tokens, log, gatewayProperties);
         if (!gatewayProperties.isEmpty()) {
             say("gateway settings tried: %s", gatewayProperties);
         }
         try {
             String gatewayBase = "http://127.0.0.1:" + gatewayPort;
             awaitLive(gatewayBase, Duration.ofSeconds(120), gateway, log);
-            URI direct = URI.create("http://127.0.0.1:" + service.getAddress().getPort() + "/dossiers/d1");
-            URI through = URI.create(gatewayBase + "/api/policy/dossiers/d1");
+            URI direct = URI.create(service.base() + service.path());
+            URI through = URI.create(gatewayBase + "/api/policy" + service.path());
             say("service at %s (in this JVM), gateway at %s (pid %d, log %s); load average %s", direct, gatewayBase, gateway.pid(), log, loadAverage());
 
             // every path warmed up before any is measured: the gateway's JIT work is done for both of its phases
-            for (String phase : List.of("direct", "gateway-no-jwt", "gateway-jwt")) {
-                URI uri = phase.equals("direct") ? direct : through;
-                ConcurrentLoad.run(phase + "-warmup", clients, warmup, thread -> worker(uri, phase.equals("gateway-jwt") ? token : null));
+            for (String phase : List.of("direct", "direct-jwt", "gateway-no-jwt", "gateway-jwt")) {
+                URI uri = phase.startsWith("direct") ? direct : through;
+                ConcurrentLoad.run(phase + "-warmup", clients, warmup, thread -> worker(uri, phase.endsWith("-jwt") ? token : null));
             }
             ConcurrentLoad.Result directRun = ConcurrentLoad.run("direct", clients, requests, thread -> worker(direct, null));
+            ConcurrentLoad.Result directJwtRun = ConcurrentLoad.run("direct-jwt", clients, requests, thread -> worker(direct, token));
             ConcurrentLoad.Result publicRun = ConcurrentLoad.run("gateway-no-jwt", clients, requests, thread -> worker(through, null));
             ConcurrentLoad.Result jwtRun = ConcurrentLoad.run("gateway-jwt", clients, requests, thread -> worker(through, token));
             ConcurrentLoad.Result directAgain = ConcurrentLoad.run("direct-again", clients, requests, thread -> worker(direct, null));
 
             double halfRate = jwtRun.perSecond() / 2;
-            Histogram directHalf = paced(direct, null, halfRate, halfLoadSeconds, clients);
+            Histogram directHalf = paced(direct, token, halfRate, halfLoadSeconds, clients);
             Histogram gatewayHalf = paced(through, token, halfRate, halfLoadSeconds, clients);
 
             say("");
-            say("%-26s %10s %9s %9s %9s", "phase (closed loop)", "req/s", "p50 ms", "p99 ms", "failures");
-            for (ConcurrentLoad.Result result : List.of(directRun, publicRun, jwtRun, directAgain)) {
-                say("%-26s %10.0f %9.2f %9.2f %9d", name(result, directRun, publicRun, jwtRun), result.perSecond(),
-                        result.percentileMillis(50), result.percentileMillis(99), result.failures());
-            }
+            say("%-30s %10s %9s %9s %9s", "phase (closed loop)", "req/s", "p50 ms", "p99 ms", "failures");
+            Map<ConcurrentLoad.Result, String> names = new LinkedHashMap<>();
+            names.put(directRun, "direct");
+            names.put(directJwtRun, "direct, with the token");
+            names.put(publicRun, "gateway, no JWT");
+            names.put(jwtRun, "gateway, JWT validated");
+            names.put(directAgain, "direct (again, after)");
+            names.forEach((result, name) -> say("%-30s %10.0f %9.2f %9.2f %9d", name, result.perSecond(),
+                    result.percentileMillis(50), result.percentileMillis(99), result.failures()));
             double directRate = Math.max(directRun.perSecond(), directAgain.perSecond());
+            double directJwtRate = directJwtRun.perSecond();
             say("");
             say("throughput ratio, gateway without JWT validation / direct: %.2f", publicRun.perSecond() / directRate);
-            say("throughput ratio, gateway with JWT validation / direct:    %.2f (goal >= 0.5: %s)", jwtRun.perSecond() / directRate,
-                    jwtRun.perSecond() / directRate >= 0.5 ? "met" : "NOT met");
+            say("throughput ratio, gateway with JWT validation / direct with the token: %.2f (goal >= 0.5: %s)",
+                    jwtRun.perSecond() / directJwtRate, jwtRun.perSecond() / directJwtRate >= 0.5 ? "met" : "NOT met");
             say("throughput ratio, gateway with / without JWT validation:   %.2f", jwtRun.perSecond() / publicRun.perSecond());
             say("");
             double added = (gatewayHalf.getValueAtPercentile(50) - directHalf.getValueAtPercentile(50)) / 1000.0;
@@ -138,9 +155,9 @@ public final class GatewayOverheadBenchmark {
                     gatewayHalf.getValueAtPercentile(50) / 1000.0, gatewayHalf.getValueAtPercentile(99) / 1000.0);
             say("added at p50 at half load: %.2f ms (goal <= 2 ms: %s)", added, added <= 2.0 ? "met" : "NOT met");
             say("load average after: %s", loadAverage());
-            int failures = directRun.failures() + publicRun.failures() + jwtRun.failures() + directAgain.failures();
+            int failures = names.keySet().stream().mapToInt(ConcurrentLoad.Result::failures).sum();
             if (failures > 0) {
-                say("FAILED requests: %d; first: %s", failures, List.of(directRun, publicRun, jwtRun, directAgain).stream()
+                say("FAILED requests: %d; first: %s", failures, names.keySet().stream()
                         .map(ConcurrentLoad.Result::firstFailure).filter(f -> f != null).findFirst().orElse("?"));
                 return 1;
             }
@@ -148,12 +165,46 @@ public final class GatewayOverheadBenchmark {
         } finally {
             gateway.destroy();
             gateway.waitFor(20, TimeUnit.SECONDS);
-            service.stop(0);
+            service.close();
         }
     }
 
-    private static String name(ConcurrentLoad.Result result, ConcurrentLoad.Result direct, ConcurrentLoad.Result open, ConcurrentLoad.Result jwt) {
-        return result == direct ? "direct" : result == open ? "gateway, no JWT" : result == jwt ? "gateway, JWT validated" : "direct (again, after)";
+    /** The service measured: where it answers, the small GET's path, and how it stops. */
+    private record Service(String base, String path, AutoCloseable stop) implements AutoCloseable {
+
+        static Service standIn() throws IOException {
+            HttpServer server = startStandIn();
+            return new Service("http://127.0.0.1:" + server.getAddress().getPort(), "/dossiers/d1", () -> server.stop(0));
+        }
+
+        /** policy-service on the embedded infrastructure, with one published dossier (opened and published by a focal point). */
+        static Service policy(TestTokens tokens) throws Exception {
+            PolicyServiceRun run = PolicyServiceRun.start(Map.of());
+            String focalPoint = tokens.mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
+            try (PolicyApiClient client = new PolicyApiClient(run.baseUrl(), focalPoint)) {
+                String dossierId = client.openDossierWithMeasure(1).dossierId();
+                client.publish(dossierId);
+                String path = "/dossiers/" + dossierId;
+                // the read model answers it once the projection has the published dossier
+                HttpClient http = HttpClient.newHttpClient();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (http.send(HttpRequest.newBuilder(URI.create(run.baseUrl() + path)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() != 200) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the published dossier is not readable after 30 s");
+                    }
+                    Thread.sleep(100);
+                }
+                int size = http.send(HttpRequest.newBuilder(URI.create(run.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
+                say("policy-service at %s, one published dossier: GET %s answers %d bytes", run.baseUrl(), path, size);
+                return new Service(run.baseUrl(), path, run);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
     }
 
     private static ConcurrentLoad.Worker worker(URI uri, String token) {
@@ -206,7 +257,7 @@ public final class GatewayOverheadBenchmark {
         return histogram;
     }
 
-    private static HttpServer startService() throws IOException {
+    private static HttpServer startStandIn() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {

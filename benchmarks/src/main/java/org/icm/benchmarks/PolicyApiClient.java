@@ -51,6 +51,14 @@ final class PolicyApiClient implements AutoCloseable {
                 "{\"stage\":\"" + stage + "\",\"effectiveDate\":\"" + effectiveDate + "\"}"), null);
     }
 
+    /** Publishes the dossier, so anyone reads it (the set-up, not measured). */
+    void publish(String dossierId) throws IOException, InterruptedException {
+        HttpResponse<String> published = post("/dossiers/" + dossierId + "/publish", "{}");
+        if (published.statusCode() / 100 != 2) {
+            throw new IllegalStateException("publishing " + dossierId + " answered " + published.statusCode() + ": " + published.body());
+        }
+    }
+
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(TIMEOUT)
