@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
+import org.icm.gateway.security.RememberedTokens;
 import org.icm.kernel.identity.Role;
 import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
@@ -28,9 +30,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
@@ -65,9 +69,18 @@ class GatewaySecurityTest {
         services.stop();
     }
 
+    @Autowired
+    ReactiveJwtDecoder decoder;
+
     @BeforeEach
     void client() {
         gateway = new ApiClient(port);
+    }
+
+    @Test
+    void theGatewayChecksEachTokenOnceAndRemembersIt() {
+        // RememberedTokens wraps the decoder Spring Boot builds from the issuer's settings
+        assertThat(decoder).isInstanceOf(RememberedTokens.Remembering.class);
     }
 
     static String participant() {
@@ -156,6 +169,18 @@ class GatewaySecurityTest {
             String expired = tokens.sign(claims().issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(600))).build());
 
             assertUnauthenticated(expired);
+        }
+
+        @Test
+        void api2_aTokenTheGatewayRemembersIsStillRefusedOnceItHasExpired() {
+            // accepted at first (within the checker's 60 s clock skew), and refused when that has passed: the gateway's
+            // memory of checked tokens never outlives what the check itself accepts
+            Instant expiry = Instant.now().minus(Duration.ofSeconds(56));
+            String almostExpired = tokens.sign(claims().issueTime(Date.from(expiry.minusSeconds(600))).expirationTime(Date.from(expiry)).build());
+
+            assertThat(gateway.get("/api/notification/feed", almostExpired).statusCode()).isEqualTo(200);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(gateway.get("/api/notification/feed", almostExpired).statusCode()).isEqualTo(401));
         }
 
         @Test
