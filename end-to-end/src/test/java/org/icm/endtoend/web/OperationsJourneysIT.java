@@ -71,6 +71,7 @@ class OperationsJourneysIT {
             focalPoint.open("/operations/eu-events/new");
             new Select(focalPoint.find("#institution")).selectByValue("COUNCIL_OF_THE_EU");
             focalPoint.type("#title", cancelledEuEvent);
+            focalPoint.type("#link", "https://www.consilium.europa.eu/en/council-eu/preparatory-bodies/");
             setValue(focalPoint, "#start", LocalDateTime.now(BRUSSELS).plusDays(21).truncatedTo(ChronoUnit.DAYS).plusHours(10).toString());
             focalPoint.click("#eu-event-form button[type=submit]");
             assertThat(focalPoint.outcome()).isEqualTo("The EU event is posted.");
