@@ -127,6 +127,7 @@ class OperationsJourneysIT {
                 assertThat(focalPoint.outcome()).isEqualTo("The meeting is marked as held.");
             });
             focalPoint.type("#minutes", "Agreed: a shared guardianship standard by March. " + run);
+            focalPoint.type("#actionPoints", "Draft the guardianship standard | Kinderrechte | " + today.plusDays(60).toLocalDate());
             focalPoint.click("#minutes-form button[type=submit]");
             assertThat(focalPoint.outcome()).isEqualTo("The minutes are saved.");
             focalPoint.screenshotAndCheck("operations-meeting-held");
@@ -136,6 +137,7 @@ class OperationsJourneysIT {
             assertThat(focalPoint.text("#meeting-status")).isEqualTo("Held");
             assertThat(focalPoint.text("#agenda")).contains("Guardianship standards").contains("Age assessment safeguards");
             assertThat(focalPoint.text("#minutes")).contains("Agreed: a shared guardianship standard by March. " + run);
+            assertThat(focalPoint.text("#action-points")).contains("Draft the guardianship standard (Kinderrechte, by");
             focalPoint.screenshotAndCheck("meeting-view-member");
             String publicMeetingPath = focalPoint.path();
             try (Browser visitor = new Browser(platform)) {
@@ -194,6 +196,17 @@ class OperationsJourneysIT {
                 focalPoint.open("/dossiers");
                 assertThat(focalPoint.text("#result-count")).isEqualTo(dossiersBefore);
             });
+
+            // the same pages in French
+            focalPoint.open("/operations?lang=fr");
+            assertThat(focalPoint.text("h1")).isEqualTo("Coordination");
+            focalPoint.screenshotAndCheck("operations-fr");
+            focalPoint.open(meetingPath);
+            assertThat(focalPoint.text("h1")).isEqualTo("Conduire la réunion : " + meeting);
+            focalPoint.screenshotAndCheck("operations-meeting-fr");
+            focalPoint.open("/operations/read-models");
+            assertThat(focalPoint.text("h1")).isEqualTo("Reconstruction des modèles de lecture");
+            focalPoint.screenshotAndCheck("operations-read-models-fr");
         }
     }
 

@@ -34,18 +34,19 @@ class MeetingOperations {
     }
 
     /** Every form of the page as typed; filled from the meeting when the page opens. */
-    record MeetingForm(String agenda, String start, String end, String timeZone, String capacity, String minutes, String reason,
-                       String version) {
+    record MeetingForm(String agenda, String start, String end, String timeZone, String capacity, String minutes, String actionPoints,
+                       String reason, String version) {
 
         static MeetingForm of(Operations.Meeting meeting) {
             return new MeetingForm(agendaText(meeting.agenda()), meeting.start().toString(), meeting.end().toString(), meeting.timeZone(),
-                    Integer.toString(meeting.capacity()), meeting.minutes(), null, Long.toString(meeting.version()));
+                    Integer.toString(meeting.capacity()), meeting.minutes(), actionPointsText(meeting.actionPoints()), null,
+                    Long.toString(meeting.version()));
         }
 
         /** One form posts only its own fields: the others show what the meeting holds. */
         MeetingForm over(MeetingForm held) {
             return new MeetingForm(or(agenda, held.agenda), or(start, held.start), or(end, held.end), or(timeZone, held.timeZone),
-                    or(capacity, held.capacity), or(minutes, held.minutes), reason, or(version, held.version));
+                    or(capacity, held.capacity), or(minutes, held.minutes), or(actionPoints, held.actionPoints), reason, or(version, held.version));
         }
 
         private static String or(String typed, String held) {
@@ -94,11 +95,18 @@ class MeetingOperations {
 
     @PostMapping("/operations/meetings/{meetingId}/minutes")
     String minutes(@PathVariable String meetingId, @ModelAttribute MeetingForm form, Model model, RedirectAttributes redirect) {
-        Operations.Meeting meeting = meeting(meetingId);
-        // the API replaces minutes and action points together: keep the action points already recorded
+        // one line per action point: what | which organisation | due date; a part missing goes on as null and the service names it
+        List<Map<String, String>> points = lines(form.actionPoints()).stream().map(line -> {
+            String[] parts = line.split("\\s*\\|\\s*", 3);
+            Map<String, String> point = new LinkedHashMap<>();
+            point.put("description", parts[0]);
+            point.put("owningOrganisation", parts.length > 1 ? blank(parts[1]) : null);
+            point.put("dueDate", parts.length > 2 ? blank(parts[2]) : null);
+            return point;
+        }).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("minutes", blank(form.minutes()));
-        body.put("actionPoints", meeting.actionPoints() == null ? List.of() : meeting.actionPoints());
+        body.put("actionPoints", points);
         return write(meetingId, HttpMethod.PUT, "/minutes", body, form, "notice.minutesRecorded", model, redirect);
     }
 
@@ -135,6 +143,12 @@ class MeetingOperations {
             model.addAttribute("errors", Map.of());
         }
         return "operations-meeting";
+    }
+
+    static String actionPointsText(List<Operations.ActionPoint> points) {
+        return points == null ? "" : points.stream()
+                .map(point -> point.description() + " | " + point.owningOrganisation() + " | " + point.dueDate())
+                .collect(Collectors.joining("\n"));
     }
 
     static String agendaText(List<Operations.AgendaItem> agenda) {
