@@ -59,6 +59,23 @@ class ReadModelReplayTest {
     }
 
     @Test
+    void theListNamesEveryProcessorAndWhichOnesMayBeReplayed() {
+        ApiClient api = new ApiClient(port);
+        String focalPoint = tokens.mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
+        String participant = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
+
+        HttpResponse<String> list = api.get("/admin/read-models", focalPoint);
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        List<String> names = read(list, "$[*].name");
+        assertThat(names).contains("dossier-catalogue", "integration-event-publisher").isSorted();
+        assertThat((List<Boolean>) read(list, "$[?(@.name == 'dossier-catalogue')].supportsReset")).containsExactly(true);
+        assertThat((List<Boolean>) read(list, "$[?(@.name == 'dossier-catalogue')].running")).containsExactly(true);
+        assertThat((List<Boolean>) read(list, "$[?(@.name == 'integration-event-publisher')].supportsReset")).containsExactly(false);
+        assertProblem(api.get("/admin/read-models", participant), 403, "urn:icm:problem:forbidden");
+    }
+
+    @Test
     void onlyFocalPointsReplayAndOnlyKnownReadModels() {
         ApiClient api = new ApiClient(port);
         String participant = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);

@@ -1,5 +1,6 @@
 package org.icm.service.axon;
 
+import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Focal points rebuild a read model from the event store: its processor stops, its tokens go back to the
  * start, its reset handlers clear the model, and it replays every event. A processor that must not
- * replay (the Kafka outbox, marked {@code @DisallowReplay}) refuses.
+ * replay (the Kafka outbox, marked {@code @DisallowReplay}) refuses, and the list says so beforehand.
  */
 @RestController
 @RequestMapping("/admin/read-models")
@@ -29,10 +30,25 @@ public class ReadModelAdminController {
         this.processing = processing;
     }
 
+    /** Every streaming processor of this service, by name, with whether it may be replayed, so a page can offer it. */
+    @GetMapping
+    public List<Map<String, Object>> list() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> {
+                    StreamingEventProcessor processor = (StreamingEventProcessor) entry.getValue();
+                    return Map.<String, Object>of("name", entry.getKey(), "running", processor.isRunning(),
+                            "replaying", processor.isReplaying(), "supportsReset", processor.supportsReset());
+                })
+                .toList();
+    }
+
     @GetMapping("/{name}")
     public Map<String, Object> status(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
-        return Map.of("name", name, "running", processor.isRunning(), "replaying", processor.isReplaying());
+        return Map.of("name", name, "running", processor.isRunning(), "replaying", processor.isReplaying(),
+                "supportsReset", processor.supportsReset());
     }
 
     @PostMapping("/{name}/replay")

@@ -36,7 +36,7 @@ class SignInConfiguration {
     static final String REGISTRATION = "icm";
 
     /** Pages anyone may read; everything else needs a signed-in member (roles are checked per page below). */
-    private static final String[] PUBLIC = {"/", "/dossiers", "/dossiers/*", "/calendar", "/directory", "/directory/*", "/join",
+    private static final String[] PUBLIC = {"/", "/dossiers", "/dossiers/*", "/calendar", "/calendar/meetings/*", "/directory", "/directory/*", "/join",
             "/invitations/*", "/sign-in", "/sign-in/**", "/signed-in", "/assets/**", "/webjars/**", "/error", "/actuator/health",
             "/actuator/health/**", "/actuator/info"};
 
@@ -46,7 +46,8 @@ class SignInConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admissions", "/admissions/**", "/meetings/new", "/dossiers/*/measures/**",
-                                "/dossiers/*/recommendations/*/status", "/dossiers/*/recommendations/*/text", "/dossiers/*/recommendations/*/outcome", "/dossiers/*/rights", "/dossiers/*/recommendations/new", "/directory/*/invitations")
+                                "/dossiers/*/recommendations/*/status", "/dossiers/*/recommendations/*/text", "/dossiers/*/recommendations/*/outcome", "/dossiers/*/rights", "/dossiers/*/recommendations/new", "/directory/*/invitations",
+                                "/operations", "/operations/**")
                         .hasRole("FOCAL_POINT")
                         .requestMatchers("/dossiers/*/history", "/dossiers/*/history/**").hasAnyRole("ANALYST", "FOCAL_POINT")
                         .anyRequest().authenticated())
