@@ -1,5 +1,6 @@
 package org.icm.notification;
 
+import org.icm.notification.deadletter.DeadLetter;
 import org.icm.notification.directory.Account;
 import org.icm.notification.feed.Notification;
 import org.icm.notification.mail.Delivery;
@@ -26,6 +27,7 @@ class MongoIndexes {
         mongo.indexOps(Delivery.class).createIndex(new Index().on("status", Direction.ASC).on("nextAttemptAt", Direction.ASC));
         mongo.indexOps(Delivery.class).createIndex(new Index().on("accountId", Direction.ASC).on("createdAt", Direction.DESC));
         mongo.indexOps(Account.class).createIndex(new Index().on("active", Direction.ASC));
+        mongo.indexOps(DeadLetter.class).createIndex(new Index().on("status", Direction.ASC).on("diedAt", Direction.DESC));
         mongo.indexOps(TrackedConsultation.class).createIndex(new Index().on("closed", Direction.ASC).on("closesAt", Direction.ASC));
         mongo.indexOps(TrackedMeeting.class).createIndex(new Index().on("cancelled", Direction.ASC).on("startsAt", Direction.ASC));
     }

@@ -70,6 +70,22 @@ public final class Publisher implements AutoCloseable {
         producer.send(new ProducerRecord<>(type.topic().topicName(), event.subject(), codec.encode(envelope)));
     }
 
+    /** The bytes a service would publish for this event: a structured CloudEvent. */
+    public <E extends IntegrationEvent> byte[] encode(IntegrationEventType<E> type, E event, String id) {
+        return codec.encode(codec.envelope(type, event, id, Instant.parse("2026-03-01T12:00:00Z")));
+    }
+
+    /** A record with headers, as a dead-letter recoverer writes them. */
+    public void sendRaw(String topic, String key, byte[] value, Map<String, byte[]> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, bytes) -> record.headers().add(name, bytes));
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not take the record: " + e.getMessage(), e);
+        }
+    }
+
     public void sendRaw(String topic, String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
