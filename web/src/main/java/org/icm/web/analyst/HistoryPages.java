@@ -52,7 +52,13 @@ class HistoryPages {
 
     @GetMapping("/dossiers/{dossierId}/history/as-of")
     String asOf(@PathVariable String dossierId, @RequestParam(required = false) String asOf, @RequestParam(required = false) String validAt,
-                Model model) {
+                @RequestParam(required = false) Integer point, Model model) {
+        // the slider's stops: the instants at which the dossier's history recorded something, oldest first
+        List<Instant> instants = gateway.get(gateway.uri(history(dossierId), Gateway.query("size", 500)), History.Timeline.class).items().stream()
+                .map(History.Entry::recordedAt).distinct().sorted().toList();
+        if (point != null && point >= 0 && point < instants.size()) {
+            asOf = instants.get(point).toString();
+        }
         Instant instant = instant(asOf);
         LocalDate valid = date(validAt);
         History.StateAsOf state = gateway.get(gateway.uri(history(dossierId) + "/state", Gateway.query("asOf", instant, "validAt", valid)),
@@ -61,7 +67,41 @@ class HistoryPages {
         model.addAttribute("state", state);
         model.addAttribute("asOf", asOf);
         model.addAttribute("validAt", validAt);
+        model.addAttribute("slider", Slider.of(instants, instant));
         return "history-as-of";
+    }
+
+    /**
+     * The range slider over the dossier's recorded instants: the stop shown is the last one at or before the chosen
+     * instant (the newest when none is chosen). {@code texts} go to the page's script, which shows the instant as text.
+     */
+    record Slider(List<String> texts, int point) {
+
+        static Slider of(List<Instant> instants, Instant chosen) {
+            int point = instants.size() - 1;
+            if (chosen != null) {
+                point = 0;
+                for (int i = 0; i < instants.size(); i++) {
+                    if (!instants.get(i).isAfter(chosen)) {
+                        point = i;
+                    }
+                }
+            }
+            return new Slider(instants.stream().map(Instant::toString).toList(), point);
+        }
+
+        public boolean usable() {
+            return texts.size() > 1;
+        }
+
+        public String chosenText() {
+            return texts.isEmpty() ? "" : texts.get(point);
+        }
+
+        /** For the script's data attribute: the instants' texts, one per line (they never contain one). */
+        public String lines() {
+            return String.join("\n", texts);
+        }
     }
 
     @GetMapping("/dossiers/{dossierId}/history/diff")

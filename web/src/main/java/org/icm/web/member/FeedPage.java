@@ -66,8 +66,23 @@ class FeedPage {
         return "redirect:/feed";
     }
 
+    /** One notification read; the page comes back with it among the read ones (the live stream reconnects). */
+    @PostMapping("/feed/{id}/read")
+    String readOne(@org.springframework.web.bind.annotation.PathVariable String id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            gateway.send(HttpMethod.POST, gateway.uri("/api/notification/feed/" + Gateway.segment(id) + "/read"), null, null);
+            redirect.addFlashAttribute("notice", "notice.markedRead");
+        } catch (org.icm.web.gateway.ServiceProblem refused) {
+            if (refused.status() >= 500) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("problem", refused.summary());
+        }
+        return "redirect:/feed";
+    }
+
     @GetMapping(path = "/feed/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(Locale locale) {
+    SseEmitter stream(Locale locale, org.springframework.security.web.csrf.CsrfToken csrf) {
         // the token is taken (and refreshed if needed) now, on the request's thread, where the session is at hand
         String token = gateway.accessToken().orElseThrow();
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
@@ -87,11 +102,15 @@ class FeedPage {
         emitter.onError(error -> close.run());
         HttpRequest request = HttpRequest.newBuilder(gateway.uri("/api/notification/feed/stream"))
                 .header("Authorization", "Bearer " + token).header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE).build();
-        Thread.ofVirtual().name("feed-relay").start(() -> relay(request, emitter, upstream, locale));
+        // items rendered outside the request need the session's CSRF token for their "mark read" form
+        String csrfName = csrf == null ? null : csrf.getParameterName();
+        String csrfValue = csrf == null ? null : csrf.getToken();
+        Thread.ofVirtual().name("feed-relay").start(() -> relay(request, emitter, upstream, locale, csrfName, csrfValue));
         return emitter;
     }
 
-    private void relay(HttpRequest request, SseEmitter emitter, AtomicReference<InputStream> upstream, Locale locale) {
+    private void relay(HttpRequest request, SseEmitter emitter, AtomicReference<InputStream> upstream, Locale locale, String csrfName,
+                       String csrfValue) {
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
@@ -107,7 +126,7 @@ class FeedPage {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.isEmpty()) {
                         if ("notification".equals(event) && !data.isEmpty()) {
-                            emitter.send(SseEmitter.event().name("notification").data(render(data.toString(), locale)));
+                            emitter.send(SseEmitter.event().name("notification").data(render(data.toString(), locale, csrfName, csrfValue)));
                         }
                         event = null;
                         data.setLength(0);
@@ -130,10 +149,12 @@ class FeedPage {
     }
 
     /** One notification as the list item the feed page shows, on one line (an SSE data line). */
-    private String render(String data, Locale locale) {
+    private String render(String data, Locale locale, String csrfName, String csrfValue) {
         Feed.Item item = json.readValue(data, Feed.Item.class);
         Context context = new Context(locale);
         context.setVariable("item", item);
+        context.setVariable("liveCsrfName", csrfName);
+        context.setVariable("liveCsrfValue", csrfValue);
         // outside a request: the template still reaches beans (@labels) and speaks the page's language
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(applicationContext, null));

@@ -30,14 +30,14 @@ class JoinPage {
     }
 
     /** The form as typed: lists are typed as comma-separated text. */
-    record Application(String name, String acronym, String kind, String scope, String countries, String focus, String expertise,
+    public record Application(String name, String acronym, String kind, String scope, String countries, String focus, String expertise,
                        String advocacyTargets, String website, String contactName, String contactEmail, String contactPhone) {
 
-        static Application empty() {
+        public static Application empty() {
             return new Application(null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
-        Map<String, Object> body() {
+        public Map<String, Object> body() {
             Map<String, Object> contact = new LinkedHashMap<>();
             contact.put("name", contactName);
             contact.put("email", contactEmail);

@@ -47,7 +47,8 @@ class SignInConfiguration {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admissions", "/admissions/**", "/meetings/new", "/dossiers/*/measures/**",
                                 "/dossiers/*/recommendations/*/status", "/dossiers/*/recommendations/*/text", "/dossiers/*/recommendations/*/outcome", "/dossiers/*/rights", "/dossiers/*/recommendations/new", "/directory/*/invitations",
-                                "/operations", "/operations/**")
+                                "/operations", "/operations/**",
+                                "/dead-letters", "/dead-letters/**")
                         .hasRole("FOCAL_POINT")
                         .requestMatchers("/dossiers/*/history", "/dossiers/*/history/**").hasAnyRole("ANALYST", "FOCAL_POINT")
                         .anyRequest().authenticated())
