@@ -56,10 +56,11 @@ class HistoryPages {
         // the slider's stops: the instants at which the dossier's history recorded something, oldest first
         List<Instant> instants = gateway.get(gateway.uri(history(dossierId), Gateway.query("size", 500)), History.Timeline.class).items().stream()
                 .map(History.Entry::recordedAt).distinct().sorted().toList();
-        if (point != null && point >= 0 && point < instants.size()) {
-            asOf = instants.get(point).toString();
-        }
         Instant instant = instant(asOf);
+        if (point != null && point >= 0 && point < instants.size()) {
+            instant = instants.get(point);
+            asOf = pickerValue(instant);
+        }
         LocalDate valid = date(validAt);
         History.StateAsOf state = gateway.get(gateway.uri(history(dossierId) + "/state", Gateway.query("asOf", instant, "validAt", valid)),
                 History.StateAsOf.class);
@@ -140,6 +141,15 @@ class HistoryPages {
 
     private static String history(String dossierId) {
         return "/api/policy/dossiers/" + Gateway.segment(dossierId) + "/history";
+    }
+
+    /**
+     * The instant as a {@code datetime-local} value (UTC), which holds milliseconds at most: rounded up, so that picking
+     * it again still includes what was recorded at that instant.
+     */
+    static String pickerValue(Instant instant) {
+        Instant millis = instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return LocalDateTime.ofInstant(millis.equals(instant) ? millis : millis.plusMillis(1), ZoneOffset.UTC).toString();
     }
 
     /** A {@code datetime-local} value (UTC) or an ISO instant; null when blank or not a date-time. */
