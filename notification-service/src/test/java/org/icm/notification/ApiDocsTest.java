@@ -16,6 +16,7 @@ class ApiDocsTest extends NotificationTestBase {
 
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("\"/feed\"", "\"/feed/stream\"", "\"/feed/{id}/read\"", "\"/feed/read-all\"",
-                "\"/subscriptions/me\"", "\"/subscriptions/{accountId}\"", "\"/unsubscribe\"", "\"/deliveries\"");
+                "\"/subscriptions/me\"", "\"/subscriptions/{accountId}\"", "\"/unsubscribe\"", "\"/deliveries\"",
+                "\"/dead-letters\"", "\"/dead-letters/{id}\"", "\"/dead-letters/{id}/redrive\"", "\"/dead-letters/{id}/discard\"");
     }
 }
