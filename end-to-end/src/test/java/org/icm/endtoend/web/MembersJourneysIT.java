@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.Select;
  * The members' own pages and the focal points' dead letters, in a real browser on the running platform: a participant
  * of an organisation admitted for this run edits its profile (a refusal first, next to the field, with what was typed
  * kept), marks one notification read while the live feed keeps working, makes and revokes a personal calendar feed; a
- * focal point discards a dead letter made by publishing a poison record, and moves the "as of" slider with the keyboard.
+ * focal point discards a dead letter made by publishing a poison record, redrives another, and moves the "as of" slider with the keyboard.
  */
 @ExtendWith(RunningPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -163,11 +163,7 @@ class MembersJourneysIT {
     @Order(3)
     void aFocalPointSeesADeadLetterAndDiscardsIt(Platform platform) throws Exception {
         String poison = "{\"poison\":\"members journey " + run + "\"}";
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + platform.port("kafka"),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("icm.policy.v1", "poison-" + run, poison.getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
-        }
+        publish(platform, "poison-" + run, poison);
         try (Browser focalPoint = new Browser(platform)) {
             focalPoint.signIn(platform.focalPointEmail(), platform.focalPointPassword());
             assertThat(focalPoint.text("header")).contains("Dead letters");
@@ -193,6 +189,31 @@ class MembersJourneysIT {
             focalPoint.open("/dead-letters?status=DISCARDED");
             assertThat(focalPoint.text(byId(cardId))).contains("Discarded").contains("test poison, nothing to recover " + run);
             assertThat(focalPoint.all(byId(cardId) + " form")).isEmpty();
+
+            // a second poison, redriven: the cause is still there, so it dies again as a new dead letter
+            String again = "{\"poison\":\"redriven " + run + "\"}";
+            publish(platform, "poison-again-" + run, again);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                focalPoint.open("/dead-letters");
+                assertThat(focalPoint.text("#dead-letters")).contains("redriven " + run);
+            });
+            WebElement redriven = withText(focalPoint, "redriven " + run);
+            String redrivenId = redriven.getAttribute("id");
+            redriven.findElement(By.cssSelector("button.redrive")).click();
+            assertThat(focalPoint.outcome()).startsWith("Dead letter ").endsWith(" is sent back to its topic.");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                focalPoint.open("/dead-letters");
+                assertThat(withText(focalPoint, "redriven " + run).getAttribute("id")).isNotEqualTo(redrivenId);
+            });
+            focalPoint.open("/dead-letters?status=REDRIVEN");
+            assertThat(focalPoint.text(byId(redrivenId))).contains("Redriven");
+
+            // at phone width too
+            focalPoint.phoneSized();
+            focalPoint.open("/dead-letters");
+            focalPoint.screenshotAndCheck("focal-point-dead-letters-phone");
+            assertThat((Long) focalPoint.driver.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                    .as("no sideways scrolling").isLessThanOrEqualTo(0L);
         }
     }
 
@@ -234,7 +255,20 @@ class MembersJourneysIT {
     }
 
     private WebElement deadLetter(Browser focalPoint) {
-        return focalPoint.all(".dead-letter").stream().filter(card -> card.getText().contains("members journey " + run)).findFirst().orElseThrow();
+        return withText(focalPoint, "members journey " + run);
+    }
+
+    private static WebElement withText(Browser focalPoint, String text) {
+        return focalPoint.all(".dead-letter").stream().filter(card -> card.getText().contains(text)).findFirst().orElseThrow();
+    }
+
+    /** A record no consumer can read (JSON, but not a CloudEvent), straight onto the platform's broker. */
+    private static void publish(Platform platform, String key, String value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + platform.port("kafka"),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("icm.policy.v1", key, value.getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+        }
     }
 
     private static void scheduleMeeting(Browser focalPoint, String title) {
