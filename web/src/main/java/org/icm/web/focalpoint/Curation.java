@@ -8,6 +8,7 @@ import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.kernel.vocabulary.RightsCatalogue;
 import org.icm.web.gateway.Gateway;
 import org.icm.web.gateway.ServiceProblem;
+import org.icm.web.pages.DossierReads;
 import org.icm.web.pages.Policy;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Focal points curate a dossier from its page: record a procedure step on a measure, draft a recommendation and move
@@ -50,8 +52,9 @@ class Curation {
         body.put("effectiveDate", blankToNull(effectiveDate));
         body.put("note", blankToNull(note));
         body.put("documentReference", blankToNull(documentReference));
+        JsonNode answer;
         try {
-            gateway.send(HttpMethod.POST, gateway.uri(dossier(dossierId) + "/measures/" + Gateway.segment(measureId) + "/steps"), body, version);
+            answer = gateway.send(HttpMethod.POST, gateway.uri(dossier(dossierId) + "/measures/" + Gateway.segment(measureId) + "/steps"), body, version);
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500) {
                 throw refused;
@@ -59,6 +62,7 @@ class Curation {
             model.addAttribute("stepForm", new StepForm(measureId, stage, effectiveDate, note, documentReference));
             return dossierPage(dossierId, refused, model);
         }
+        DossierReads.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.stepRecorded");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#measure-" + Gateway.segment(measureId);
     }
@@ -71,8 +75,9 @@ class Curation {
         body.put("text", text);
         body.put("addressees", addressees == null ? Set.of() : addressees);
         body.put("measureIds", List.of());
+        JsonNode answer;
         try {
-            gateway.send(HttpMethod.POST, gateway.uri(dossier(dossierId) + "/recommendations"), body, version);
+            answer = gateway.send(HttpMethod.POST, gateway.uri(dossier(dossierId) + "/recommendations"), body, version);
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500) {
                 throw refused;
@@ -80,6 +85,7 @@ class Curation {
             model.addAttribute("recommendationForm", new RecommendationForm(text, addressees == null ? Set.of() : addressees));
             return dossierPage(dossierId, refused, model);
         }
+        DossierReads.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.recommendationDrafted");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendations";
     }
@@ -90,8 +96,9 @@ class Curation {
     @PostMapping("/dossiers/{dossierId}/recommendations/{recommendationId}/text")
     String revise(@PathVariable String dossierId, @PathVariable String recommendationId, @RequestParam(required = false) String text,
                   @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
+        JsonNode answer;
         try {
-            gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/recommendations/" + Gateway.segment(recommendationId) + "/text"),
+            answer = gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/recommendations/" + Gateway.segment(recommendationId) + "/text"),
                     Map.of("text", text == null ? "" : text), version);
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500) {
@@ -100,6 +107,7 @@ class Curation {
             model.addAttribute("reviseForm", new ReviseForm(recommendationId, text));
             return dossierPage(dossierId, refused, model);
         }
+        DossierReads.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.revised");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendation-" + Gateway.segment(recommendationId);
     }
@@ -107,8 +115,9 @@ class Curation {
     @PostMapping("/dossiers/{dossierId}/recommendations/{recommendationId}/status")
     String moveStatus(@PathVariable String dossierId, @PathVariable String recommendationId, @RequestParam(required = false) String status,
                       @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
+        JsonNode answer;
         try {
-            gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/recommendations/" + Gateway.segment(recommendationId) + "/status"),
+            answer = gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/recommendations/" + Gateway.segment(recommendationId) + "/status"),
                     Map.of("status", status == null ? "" : status), version);
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500) {
@@ -117,6 +126,7 @@ class Curation {
             model.addAttribute("statusProblemFor", recommendationId);
             return dossierPage(dossierId, refused, model);
         }
+        DossierReads.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.statusMoved");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendation-" + Gateway.segment(recommendationId);
     }
@@ -128,8 +138,9 @@ class Curation {
     String tagRight(@PathVariable String dossierId, @RequestParam(required = false) String rightCode,
                     @RequestParam(required = false) String rationale, @RequestParam(required = false) String version,
                     Model model, RedirectAttributes redirect) {
+        JsonNode answer;
         try {
-            gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/rights/" + Gateway.segment(rightCode == null ? "" : rightCode)),
+            answer = gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/rights/" + Gateway.segment(rightCode == null ? "" : rightCode)),
                     Map.of("rationale", rationale == null ? "" : rationale), version);
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500) {
@@ -138,6 +149,7 @@ class Curation {
             model.addAttribute("rightForm", new RightForm(rightCode, rationale));
             return dossierPage(dossierId, refused, model);
         }
+        DossierReads.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.rightTagged");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#rights-heading";
     }
@@ -152,8 +164,9 @@ class Curation {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", blankToNull(outcome));
         body.put("evidence", blankToNull(evidence));
+        JsonNode answer;
         try {
-            gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/recommendations/" + Gateway.segment(recommendationId) + "/outcome"),
+            answer = gateway.send(HttpMethod.PUT, gateway.uri(dossier(dossierId) + "/recommendations/" + Gateway.segment(recommendationId) + "/outcome"),
                     body, version);
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500) {
@@ -162,6 +175,7 @@ class Curation {
             model.addAttribute("outcomeForm", new OutcomeForm(recommendationId, outcome, evidence));
             return dossierPage(dossierId, refused, model);
         }
+        DossierReads.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.outcomeRecorded");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendation-" + Gateway.segment(recommendationId);
     }

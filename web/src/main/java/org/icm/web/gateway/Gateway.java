@@ -48,6 +48,9 @@ public class Gateway {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Gateway.class);
 
+    /** The header the services read the reason for a change from (service-defaults' Writes.REASON_HEADER). */
+    public static final String CHANGE_REASON = "X-Change-Reason";
+
     private final RestClient client;
     private final URI base;
     private final OAuth2AuthorizedClientManager authorizedClients;
@@ -110,7 +113,15 @@ public class Gateway {
 
     /** A write: the body as JSON (or none), {@code If-Match} when given; answers the service's JSON body, if any. */
     public JsonNode send(HttpMethod method, URI uri, Object body, String ifMatch) {
+        return send(method, uri, body, ifMatch, null);
+    }
+
+    /** A write that also says why it is made: the services keep {@code reason} in the change's audit record. */
+    public JsonNode send(HttpMethod method, URI uri, Object body, String ifMatch, String reason) {
         RestClient.RequestBodySpec request = client.method(method).uri(uri).headers(this::authorize).accept(MediaType.APPLICATION_JSON);
+        if (reason != null && !reason.isBlank()) {
+            request.header(CHANGE_REASON, reason.strip());
+        }
         if (ifMatch != null && !ifMatch.isBlank()) {
             request.header(HttpHeaders.IF_MATCH, ifMatch.startsWith("\"") ? ifMatch : "\"" + ifMatch + "\"");
         }

@@ -19,9 +19,11 @@ class DossierPages {
     static final int PAGE_SIZE = 20;
 
     private final Gateway gateway;
+    private final DossierReads reads;
 
-    DossierPages(Gateway gateway) {
+    DossierPages(Gateway gateway, DossierReads reads) {
         this.gateway = gateway;
+        this.reads = reads;
     }
 
     @GetMapping("/dossiers")
@@ -44,9 +46,10 @@ class DossierPages {
     }
 
     @GetMapping("/dossiers/{dossierId}")
-    String dossier(@PathVariable String dossierId, Model model) {
-        Policy.DossierDetail dossier = gateway.get(gateway.uri("/api/policy/dossiers/" + Gateway.segment(dossierId)), Policy.DossierDetail.class);
-        model.addAttribute("dossier", dossier);
+    String dossier(@PathVariable String dossierId, @RequestParam(name = DossierReads.SEEN, required = false) Long seen, Model model) {
+        DossierReads.Read read = reads.atLeast(dossierId, seen);
+        model.addAttribute("dossier", read.dossier());
+        model.addAttribute("behind", read.behind());
         model.addAttribute("stages", List.of(ProcedureStage.values()));
         model.addAttribute("rights", RightsCatalogue.standard().all());
         return "dossier";

@@ -44,6 +44,7 @@ class SignInConfiguration {
     SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, AccessTokenUsers users) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/dossiers/new", "/dossiers/*/curate", "/dossiers/*/curate/**").hasRole("FOCAL_POINT")
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admissions", "/admissions/**", "/meetings/new", "/dossiers/*/measures/**",
                                 "/dossiers/*/recommendations/*/status", "/dossiers/*/recommendations/*/text", "/dossiers/*/recommendations/*/outcome", "/dossiers/*/rights", "/dossiers/*/recommendations/new", "/directory/*/invitations",
