@@ -1,0 +1,146 @@
+package org.icm.web.focalpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Read-your-writes on the dossier pages, over real HTTP in front of a real HTTP server standing in for the gateway
+ * whose read model catches up only after a few reads (as the policy service's does after a write): a page asked for
+ * the version a write made waits for it, gives up after its bound with a notice, and a page asked for nothing reads once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadYourWritesTest {
+
+    /** Dossier id -> how many reads the stand-in answers from the previous version (or 404 for a new one) before it catches up. */
+    static final Map<String, Integer> staleReads = Map.of("catching-up", 3, "just-opened", 2, "stuck", Integer.MAX_VALUE, "current", 0);
+    static final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+    static final HttpServer gateway = startGateway();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("icm.web.gateway", () -> "http://localhost:" + gateway.getAddress().getPort());
+        registry.add("icm.web.issuer", () -> "http://issuer.example");
+        registry.add("icm.web.client-secret", () -> "test-secret");
+        registry.add("icm.web.read-your-writes-wait", () -> "1s");
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.stop(0);
+    }
+
+    @Test
+    void aPageAskedForTheVersionAWriteMadeWaitsUntilTheReadModelShowsIt() throws Exception {
+        HttpResponse<String> page = get("/dossiers/catching-up?seen=8");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Dossier at version 8").doesNotContain("Dossier at version 7").doesNotContain("id=\"behind\"");
+        assertThat(reads.get("catching-up").get()).isEqualTo(4);
+    }
+
+    @Test
+    void aDossierJustOpenedIsWaitedForWhileTheReadModelDoesNotKnowItYet() throws Exception {
+        HttpResponse<String> page = get("/dossiers/just-opened?seen=0");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Dossier at version 0");
+        assertThat(reads.get("just-opened").get()).isEqualTo(3);
+    }
+
+    @Test
+    void aReadModelThatDoesNotCatchUpInTimeGivesThePageWithANotice() throws Exception {
+        HttpResponse<String> page = get("/dossiers/stuck?seen=8");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Dossier at version 7").contains("id=\"behind\"").contains("may not show your last change yet");
+        assertThat(reads.get("stuck").get()).isGreaterThan(1);
+    }
+
+    @Test
+    void aPageAskedForNoVersionReadsOnceAndAnUnknownDossierIsNotWaitedFor() throws Exception {
+        assertThat(get("/dossiers/current").body()).contains("Dossier at version 8").doesNotContain("id=\"behind\"");
+        assertThat(reads.get("current").get()).isEqualTo(1);
+
+        assertThat(get("/dossiers/unknown").statusCode()).isEqualTo(404);
+        assertThat(reads.get("unknown").get()).isEqualTo(1);
+    }
+
+    @Test
+    void theCuratePagesAreForSignedInFocalPointsOnly() throws Exception {
+        for (String path : List.of("/dossiers/new", "/dossiers/current/curate")) {
+            HttpResponse<String> page = get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/sign-in");
+        }
+    }
+
+    @Test
+    void aReasonGoesIntoItsHeaderAsLatin1WithoutLineBreaks() {
+        assertThat(DossierCuration.headerSafe(" L’accord a été retiré\r\nen 2025 — voir “COM” ")).isEqualTo("L'accord a été retiré  en 2025 - voir \"COM\"");
+        assertThat(DossierCuration.headerSafe("名前")).isEqualTo("??");
+        assertThat(DossierCuration.headerSafe(null)).isNull();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The policy service's dossier reads, from a read model that is behind for the first few reads of each dossier. */
+    private static HttpServer startGateway() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/api/policy/dossiers/", exchange -> {
+                String id = exchange.getRequestURI().getPath().substring("/api/policy/dossiers/".length());
+                int read = reads.computeIfAbsent(id, any -> new AtomicInteger()).incrementAndGet();
+                Integer stale = staleReads.get(id);
+                if (stale == null || (id.equals("just-opened") && read <= stale)) {
+                    answer(exchange, 404, "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"There is no dossier " + id + ".\"}");
+                    return;
+                }
+                long version = id.equals("just-opened") ? 0 : read <= stale ? 7 : 8;
+                answer(exchange, 200, """
+                        {"id":"%s","title":"Dossier at version %d","policyArea":"RETURN","summary":"s","leadOrganisation":null,
+                        "visibility":"PUBLISHED","status":"OPEN","measures":[],"rightsAtStake":[],"recommendations":[],
+                        "version":%d,"lastChangedAt":"2026-11-29T08:00:00Z"}""".formatted(id, version, version));
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
