@@ -120,7 +120,8 @@ class CuratePageTest {
         String page = refused.getResponse().getContentAsString();
         assertThat(page).contains("id=\"error-summary\"").contains("the transposition deadline cannot come before the entry into force")
                 .contains("id=\"dates-m1-transpositionDeadline-error\"").contains("value=\"2023-01-01\"").contains("value=\"2026-06-12\"")
-                .contains("aria-invalid=\"true\"").doesNotContain("id=\"measure-m1-title-error\"");
+                .contains("aria-invalid=\"true\"").doesNotContain("id=\"measure-m1-title-error\"")
+                .contains("href=\"#dates-m1-transpositionDeadline-error\"");
         assertThat(received).anyMatch(line -> line.startsWith("PUT /api/policy/dossiers/d1/measures/m1/key-dates ") && line.contains("If-Match=\"7\"")
                 && line.contains("\"transpositionDeadline\":\"2023-01-01\""));
     }
