@@ -161,6 +161,22 @@ class CurationJourneysIT {
         }
     }
 
+    @Test
+    void theCuratePageSpeaksFrench(Platform platform) {
+        try (Browser focalPoint = new Browser(platform, "fr")) {
+            focalPoint.signIn(platform.focalPointEmail(), platform.focalPointPassword());
+            focalPoint.open("/dossiers?q=Pact");
+            focalPoint.click("#dossier-list a");
+            focalPoint.click("#curate-link");
+            assertThat(focalPoint.text("h1")).startsWith("Gérer :");
+            assertThat(focalPoint.text("#measures-heading")).isEqualTo("Mesures");
+            focalPoint.screenshotAndCheck("curation-curate-fr");
+            focalPoint.open("/dossiers/new");
+            assertThat(focalPoint.text("h1")).isEqualTo("Ouvrir un dossier");
+            focalPoint.screenshotAndCheck("curation-new-dossier-fr");
+        }
+    }
+
     /** Sets a date input's value the way a picker would (typing into one depends on the browser's locale). */
     private static void setValue(Browser browser, String css, String value) {
         browser.driver.executeScript("arguments[0].value = arguments[1];", browser.find(css), value);

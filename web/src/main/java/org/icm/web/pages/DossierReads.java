@@ -23,6 +23,7 @@ public class DossierReads {
     public static final String SEEN = "seen";
 
     private static final Duration PAUSE = Duration.ofMillis(100);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DossierReads.class);
 
     private final Gateway gateway;
     private final Duration patience;
@@ -37,14 +38,22 @@ public class DossierReads {
     }
 
     public Read atLeast(String dossierId, Long seen) {
-        Instant giveUp = Instant.now().plus(patience);
-        while (true) {
+        Instant start = Instant.now();
+        Instant giveUp = start.plus(patience);
+        for (int reads = 1; ; reads++) {
             try {
                 Policy.DossierDetail dossier = gateway.get(gateway.uri("/api/policy/dossiers/" + Gateway.segment(dossierId)), Policy.DossierDetail.class);
                 if (seen == null || dossier.version() >= seen) {
+                    if (reads > 1) {
+                        // how far behind the read model was: the figure that says whether the bound is right
+                        log.info("dossier {} showed version {} after {} reads, {} ms", dossierId, dossier.version(), reads,
+                                Duration.between(start, Instant.now()).toMillis());
+                    }
                     return new Read(dossier, false);
                 }
                 if (Instant.now().isAfter(giveUp)) {
+                    log.warn("dossier {} still at version {} after {} ms, not {}: the page is shown as it is", dossierId, dossier.version(),
+                            Duration.between(start, Instant.now()).toMillis(), seen);
                     return new Read(dossier, true);
                 }
             } catch (ServiceProblem notThereYet) {

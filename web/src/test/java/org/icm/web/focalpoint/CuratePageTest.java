@@ -140,6 +140,19 @@ class CuratePageTest {
     }
 
     @Test
+    void aWriteRefusedAsStaleSaysSomeoneChangedTheDossierAndKeepsWhatWasTyped() throws Exception {
+        String csrf = csrf(page("/dossiers/d1/curate"));
+
+        String page = web.perform(post("/dossiers/d1/curate/measures/m1").session(session).param("_csrf", csrf).param("version", "6")
+                        .param("title", "Screening Regulation, as adopted").param("type", "REGULATION").param("procedureReference", "2020/0278(COD)"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("id=\"error-summary\"").contains("Someone changed this dossier since you opened the page")
+                .contains("value=\"Screening Regulation, as adopted\"").contains("name=\"version\" value=\"7\"");
+        assertThat(received).anyMatch(line -> line.startsWith("PUT /api/policy/dossiers/d1/measures/m1 ") && line.contains("If-Match=\"6\""));
+    }
+
+    @Test
     void aLifecycleActionOtherThanTheButtonsIsRefusedAndNothingIsSent() throws Exception {
         String csrf = csrf(page("/dossiers/d1/curate"));
 
@@ -192,6 +205,9 @@ class CuratePageTest {
                             {"type":"urn:icm:problem:validation","title":"Invalid request","status":400,
                             "detail":"transpositionDeadline: the transposition deadline cannot come before the entry into force",
                             "errors":[{"field":"transpositionDeadline","reason":"the transposition deadline cannot come before the entry into force"}]}""");
+                } else if (method.equals("PUT") && path.equals("/api/policy/dossiers/d1/measures/m1")) {
+                    answer(exchange, 412, "application/problem+json", """
+                            {"title":"Precondition Failed","status":412,"detail":"the dossier is at version 7, not 6"}""");
                 } else if (method.equals("POST") && path.equals("/api/policy/dossiers")) {
                     answer(exchange, 201, "application/json", "{\"id\":\"d-new\",\"version\":0}");
                 } else if (method.equals("DELETE")) {
