@@ -12,6 +12,8 @@ import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.web.gateway.Gateway;
 import org.icm.web.gateway.ServiceProblem;
 import org.icm.web.pages.DossierReads;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,10 +40,12 @@ class DossierCuration {
 
     private final Gateway gateway;
     private final DossierReads reads;
+    private final MessageSource messages;
 
-    DossierCuration(Gateway gateway, DossierReads reads) {
+    DossierCuration(Gateway gateway, DossierReads reads, MessageSource messages) {
         this.gateway = gateway;
         this.reads = reads;
+        this.messages = messages;
     }
 
     @GetMapping("/dossiers/new")
@@ -88,7 +92,7 @@ class DossierCuration {
         String action = form.getFirst("action");
         if (!LIFECYCLE.contains(action)) {
             // only our own buttons send this; anything else is refused here, naming the field, and nothing is sent
-            return refuse(dossierId, "lifecycle", form, model, "action", "must be one of " + LIFECYCLE);
+            return refuse(dossierId, "lifecycle", form, model, "action", "curate.refusal.action");
         }
         return write(dossierId, "lifecycle", form, model, redirect, "notice.dossier." + action, "dossier-heading",
                 () -> gateway.send(HttpMethod.POST, dossier(dossierId, "/" + action), null, form.getFirst("version")));
@@ -123,7 +127,7 @@ class DossierCuration {
         String stepId = blankToNull(form.getFirst("stepId"));
         if (stepId == null) {
             // the step is part of the address: without one there is nothing to send
-            return refuse(dossierId, "correct-" + measureId, form, model, "stepId", "choose the step to correct");
+            return refuse(dossierId, "correct-" + measureId, form, model, "stepId", "curate.refusal.stepId");
         }
         Map<String, Object> body = values(form, "stage", "effectiveDate", "note", "documentReference", "reason");
         return write(dossierId, "correct-" + measureId, form, model, redirect, "notice.stepCorrected", "measure-" + measureId,
@@ -153,7 +157,7 @@ class DossierCuration {
                 Model model, RedirectAttributes redirect) {
         String measureId = blankToNull(form.getFirst("measureId"));
         if (measureId == null) {
-            return refuse(dossierId, "link-" + recommendationId, form, model, "measureId", "choose the measure to link");
+            return refuse(dossierId, "link-" + recommendationId, form, model, "measureId", "curate.refusal.measureId");
         }
         return write(dossierId, "link-" + recommendationId, form, model, redirect, "notice.measureLinked", "recommendation-" + recommendationId,
                 () -> gateway.send(HttpMethod.PUT, recommendation(dossierId, recommendationId, "/measures/" + Gateway.segment(measureId)), null,
@@ -186,8 +190,9 @@ class DossierCuration {
         return "redirect:/dossiers/" + Gateway.segment(dossierId) + "/curate#" + anchor;
     }
 
-    /** A form that cannot be sent as it is: refused here the way the service would (problem naming the field). */
-    private String refuse(String dossierId, String formName, MultiValueMap<String, String> form, Model model, String field, String reason) {
+    /** A form that cannot be sent as it is: refused here the way the service would (problem naming the field), in the page's language. */
+    private String refuse(String dossierId, String formName, MultiValueMap<String, String> form, Model model, String field, String reasonKey) {
+        String reason = messages.getMessage(reasonKey, null, LocaleContextHolder.getLocale());
         ServiceProblem refused = new ServiceProblem(400, null, "Invalid request", field + ": " + reason,
                 List.of(new ServiceProblem.FieldProblem(field, reason)));
         model.addAttribute("refused", refused);

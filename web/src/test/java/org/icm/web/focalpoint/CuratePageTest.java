@@ -159,7 +159,7 @@ class CuratePageTest {
         String page = web.perform(post("/dossiers/d1/curate/lifecycle").session(session).param("_csrf", csrf).param("version", "7")
                 .param("action", "delete")).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("id=\"lifecycle-action-error\"").contains("must be one of");
+        assertThat(page).contains("id=\"lifecycle-action-error\"").contains("choose one of the buttons");
         assertThat(received).noneMatch(line -> line.startsWith("POST"));
     }
 
