@@ -101,6 +101,19 @@ final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /**
+     * Waits until the page's heading is this one: after a click the old page is still there while the next one loads,
+     * so reading "the" heading at once may read the old page's, or one that goes stale as it is read.
+     */
+    void awaitHeading(String expected) {
+        try {
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the heading is not \"" + expected + "\" on " + driver.getCurrentUrl() + ":\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
     void type(String css, String value) {
         WebElement field = find(css);
         field.clear();

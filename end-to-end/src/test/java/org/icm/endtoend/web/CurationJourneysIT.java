@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.icm.endtoend.RunningPlatform;
 import org.icm.endtoend.RunningPlatform.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -168,7 +170,7 @@ class CurationJourneysIT {
             focalPoint.open("/dossiers?q=Pact");
             focalPoint.click("#dossier-list a");
             focalPoint.click("#curate-link");
-            assertThat(focalPoint.text("h1")).startsWith("Gérer :");
+            focalPoint.wait.until(ExpectedConditions.textMatches(By.cssSelector("h1"), Pattern.compile("^Gérer :.*")));
             assertThat(focalPoint.text("#measures-heading")).isEqualTo("Mesures");
             focalPoint.screenshotAndCheck("curation-curate-fr");
             focalPoint.open("/dossiers/new");

@@ -93,7 +93,7 @@ class MembersJourneysIT {
             participant.type("#password", PASSWORD);
             participant.type("#repeat", PASSWORD);
             participant.click("form.form button[type=submit]");
-            assertThat(participant.text("h1")).isEqualTo("Your account is ready");
+            participant.awaitHeading("Your account is ready");
             participant.signIn(participantEmail, PASSWORD);
 
             // the profile: a refusal next to the field, with what was typed kept; then saved

@@ -230,7 +230,7 @@ class OperationsJourneysIT {
         WebElement link = focalPoint.driver.findElements(By.cssSelector("#ops-meetings a")).stream()
                 .filter(a -> a.getText().equals(title)).findFirst().orElseThrow();
         link.click();
-        assertThat(focalPoint.text("h1")).isEqualTo("Run the meeting: " + title);
+        focalPoint.awaitHeading("Run the meeting: " + title);
     }
 
     /** Sets a date-time input's value the way a picker would (typing into one depends on the browser's locale). */

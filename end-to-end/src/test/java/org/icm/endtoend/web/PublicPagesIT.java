@@ -44,7 +44,7 @@ class PublicPagesIT {
 
             browser.open("/dossiers?q=Pact");
             browser.click("#dossier-list a");
-            assertThat(browser.text("h1")).isEqualTo("Pact on Migration and Asylum");
+            browser.awaitHeading("Pact on Migration and Asylum");
             assertThat(browser.text("#measures-heading")).isEqualTo("Measures");
             assertThat(browser.all(".measure").size()).isGreaterThanOrEqualTo(2);
             assertThat(browser.all(".timeline li")).isNotEmpty();
@@ -73,7 +73,7 @@ class PublicPagesIT {
 
             browser.open("/directory?q=Missing");
             browser.click("#organisation-list a");
-            assertThat(browser.text("h1")).isEqualTo("Missing Children Europe");
+            browser.awaitHeading("Missing Children Europe");
             assertThat(browser.all("#partner-list")).as("partner suggestions are for members").isEmpty();
             browser.screenshotAndCheck("public-organisation");
         }

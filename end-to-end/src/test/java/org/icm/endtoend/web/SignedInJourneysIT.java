@@ -253,7 +253,7 @@ class SignedInJourneysIT {
 
             analyst.open(pactPath);
             analyst.click("a[href$='/history']");
-            assertThat(analyst.text("h1")).isEqualTo("History of " + PACT);
+            analyst.awaitHeading("History of " + PACT);
             assertThat(analyst.all("#timeline tbody tr").size()).isGreaterThan(5);
             assertThat(analyst.all(".chart svg circle")).isNotEmpty();
             // the chart's figures open as a table from the keyboard: one row per dot
@@ -345,7 +345,7 @@ class SignedInJourneysIT {
         browser.type("#password", PASSWORD);
         browser.type("#repeat", PASSWORD);
         browser.click("form.form button[type=submit]");
-        assertThat(browser.text("h1")).isEqualTo("Your account is ready");
+        browser.awaitHeading("Your account is ready");
     }
 
     /** Sets a date-time input's value the way a picker would (typing into one depends on the browser's locale). */
