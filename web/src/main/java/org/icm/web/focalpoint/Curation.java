@@ -7,6 +7,7 @@ import java.util.Set;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.kernel.vocabulary.RightsCatalogue;
 import org.icm.web.gateway.Gateway;
+import org.icm.web.gateway.ReadYourWrites;
 import org.icm.web.gateway.ServiceProblem;
 import org.icm.web.pages.DossierReads;
 import org.icm.web.pages.Policy;
@@ -62,7 +63,7 @@ class Curation {
             model.addAttribute("stepForm", new StepForm(measureId, stage, effectiveDate, note, documentReference));
             return dossierPage(dossierId, refused, model);
         }
-        DossierReads.carrySeen(redirect, answer);
+        ReadYourWrites.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.stepRecorded");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#measure-" + Gateway.segment(measureId);
     }
@@ -85,7 +86,7 @@ class Curation {
             model.addAttribute("recommendationForm", new RecommendationForm(text, addressees == null ? Set.of() : addressees));
             return dossierPage(dossierId, refused, model);
         }
-        DossierReads.carrySeen(redirect, answer);
+        ReadYourWrites.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.recommendationDrafted");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendations";
     }
@@ -107,7 +108,7 @@ class Curation {
             model.addAttribute("reviseForm", new ReviseForm(recommendationId, text));
             return dossierPage(dossierId, refused, model);
         }
-        DossierReads.carrySeen(redirect, answer);
+        ReadYourWrites.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.revised");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendation-" + Gateway.segment(recommendationId);
     }
@@ -126,7 +127,7 @@ class Curation {
             model.addAttribute("statusProblemFor", recommendationId);
             return dossierPage(dossierId, refused, model);
         }
-        DossierReads.carrySeen(redirect, answer);
+        ReadYourWrites.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.statusMoved");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendation-" + Gateway.segment(recommendationId);
     }
@@ -149,7 +150,7 @@ class Curation {
             model.addAttribute("rightForm", new RightForm(rightCode, rationale));
             return dossierPage(dossierId, refused, model);
         }
-        DossierReads.carrySeen(redirect, answer);
+        ReadYourWrites.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.rightTagged");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#rights-heading";
     }
@@ -175,7 +176,7 @@ class Curation {
             model.addAttribute("outcomeForm", new OutcomeForm(recommendationId, outcome, evidence));
             return dossierPage(dossierId, refused, model);
         }
-        DossierReads.carrySeen(redirect, answer);
+        ReadYourWrites.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.outcomeRecorded");
         return "redirect:" + dossier(dossierId).replace("/api/policy", "") + "#recommendation-" + Gateway.segment(recommendationId);
     }

@@ -10,6 +10,7 @@ import org.icm.kernel.vocabulary.MeasureType;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.web.gateway.Gateway;
+import org.icm.web.gateway.ReadYourWrites;
 import org.icm.web.gateway.ServiceProblem;
 import org.icm.web.pages.DossierReads;
 import org.springframework.context.MessageSource;
@@ -69,13 +70,13 @@ class DossierCuration {
             model.addAttribute("refused", refused);
             return "dossier-new";
         }
-        DossierReads.carrySeen(redirect, answer);
+        ReadYourWrites.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", "notice.dossierOpened");
         return "redirect:/dossiers/" + Gateway.segment(answer.path("id").asString()) + "/curate";
     }
 
     @GetMapping("/dossiers/{dossierId}/curate")
-    String curate(@PathVariable String dossierId, @RequestParam(name = DossierReads.SEEN, required = false) Long seen, Model model) {
+    String curate(@PathVariable String dossierId, @RequestParam(name = ReadYourWrites.SEEN, required = false) Long seen, Model model) {
         DossierReads.Read read = reads.atLeast(dossierId, seen);
         model.addAttribute("behind", read.behind());
         return page(read, Typed.none(), model);
@@ -185,7 +186,7 @@ class DossierCuration {
             model.addAttribute("refused", refused);
             return page(reads.current(dossierId), new Typed(formName, form, refused), model);
         }
-        DossierReads.carrySeen(redirect, answer);
+        ReadYourWrites.carrySeen(redirect, answer);
         redirect.addFlashAttribute("notice", notice);
         return "redirect:/dossiers/" + Gateway.segment(dossierId) + "/curate#" + anchor;
     }

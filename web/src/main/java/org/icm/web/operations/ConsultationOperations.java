@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.icm.kernel.vocabulary.ConsultationType;
 import org.icm.web.gateway.Gateway;
+import org.icm.web.gateway.ReadYourWrites;
 import org.icm.web.gateway.ServiceProblem;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
@@ -31,8 +32,10 @@ class ConsultationOperations {
     static final String BRUSSELS = "Europe/Brussels";
 
     private final Gateway gateway;
+    private final ReadYourWrites readYourWrites;
 
-    ConsultationOperations(Gateway gateway) {
+    ConsultationOperations(Gateway gateway, ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.gateway = gateway;
     }
 
@@ -74,12 +77,12 @@ class ConsultationOperations {
             return page(null, form, model);
         }
         redirect.addFlashAttribute("notice", "notice.consultationOpened");
-        return "redirect:/operations/consultations/" + Gateway.segment(created.path("id").asString()) + "?seen=" + created.path("version").asLong();
+        return "redirect:/operations/consultations/" + Gateway.segment(created.path("id").asString()) + "?" + ReadYourWrites.SEEN + "=" + created.path("version").asLong();
     }
 
     @GetMapping("/operations/consultations/{consultationId}")
     String consultation(@PathVariable String consultationId, @RequestParam(required = false) Long seen, Model model) {
-        Operations.Consultation consultation = Operations.atLeast(() -> read(consultationId), Operations.Consultation::version, seen);
+        Operations.Consultation consultation = readYourWrites.atLeast("consultation " + consultationId, () -> read(consultationId), Operations.Consultation::version, seen).value();
         return page(consultation, ConsultationForm.of(consultation), model);
     }
 
@@ -99,7 +102,7 @@ class ConsultationOperations {
                     form.closesAt(), form.timeZone(), held.dossierId(), held.measureId(), form.version()), model);
         }
         redirect.addFlashAttribute("notice", "notice.deadlineChanged");
-        return "redirect:/operations/consultations/" + Gateway.segment(consultationId) + "?seen=" + version;
+        return "redirect:/operations/consultations/" + Gateway.segment(consultationId) + "?" + ReadYourWrites.SEEN + "=" + version;
     }
 
     private Operations.Consultation read(String consultationId) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.icm.kernel.vocabulary.EuInstitution;
 import org.icm.web.gateway.Gateway;
+import org.icm.web.gateway.ReadYourWrites;
 import org.icm.web.gateway.ServiceProblem;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
@@ -27,8 +28,10 @@ class EuEventOperations {
     static final List<String> INSTITUTIONS = Arrays.stream(EuInstitution.values()).map(Enum::name).toList();
 
     private final Gateway gateway;
+    private final ReadYourWrites readYourWrites;
 
-    EuEventOperations(Gateway gateway) {
+    EuEventOperations(Gateway gateway, ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.gateway = gateway;
     }
 
@@ -74,12 +77,12 @@ class EuEventOperations {
             return newPage(form, model);
         }
         redirect.addFlashAttribute("notice", "notice.euEventPosted");
-        return "redirect:/operations/eu-events/" + Gateway.segment(created.path("id").asString()) + "?seen=" + created.path("version").asLong();
+        return "redirect:/operations/eu-events/" + Gateway.segment(created.path("id").asString()) + "?" + ReadYourWrites.SEEN + "=" + created.path("version").asLong();
     }
 
     @GetMapping("/operations/eu-events/{euEventId}")
     String edit(@PathVariable String euEventId, @RequestParam(required = false) Long seen, Model model) {
-        Operations.EuEvent event = Operations.atLeast(() -> event(euEventId), Operations.EuEvent::version, seen);
+        Operations.EuEvent event = readYourWrites.atLeast("EU event " + euEventId, () -> event(euEventId), Operations.EuEvent::version, seen).value();
         return editPage(event, EuEventForm.of(event), model);
     }
 
@@ -110,7 +113,7 @@ class EuEventOperations {
                     event.dossierIds() == null ? null : String.join(", ", event.dossierIds()), form.reason(), form.version()) : form, model);
         }
         redirect.addFlashAttribute("notice", notice);
-        return "redirect:/operations/eu-events/" + Gateway.segment(euEventId) + "?seen=" + version;
+        return "redirect:/operations/eu-events/" + Gateway.segment(euEventId) + "?" + ReadYourWrites.SEEN + "=" + version;
     }
 
     private Operations.EuEvent event(String euEventId) {

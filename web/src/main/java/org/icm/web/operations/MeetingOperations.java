@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.icm.web.gateway.Gateway;
+import org.icm.web.gateway.ReadYourWrites;
 import org.icm.web.gateway.ServiceProblem;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
@@ -28,8 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MeetingOperations {
 
     private final Gateway gateway;
+    private final ReadYourWrites readYourWrites;
 
-    MeetingOperations(Gateway gateway) {
+    MeetingOperations(Gateway gateway, ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.gateway = gateway;
     }
 
@@ -56,7 +59,7 @@ class MeetingOperations {
 
     @GetMapping("/operations/meetings/{meetingId}")
     String page(@PathVariable String meetingId, @RequestParam(required = false) Long seen, Model model) {
-        Operations.Meeting meeting = Operations.atLeast(() -> meeting(meetingId), Operations.Meeting::version, seen);
+        Operations.Meeting meeting = readYourWrites.atLeast("meeting " + meetingId, () -> meeting(meetingId), Operations.Meeting::version, seen).value();
         return page(meeting, MeetingForm.of(meeting), model);
     }
 
@@ -129,7 +132,7 @@ class MeetingOperations {
             return page(meeting, form.over(MeetingForm.of(meeting)), model);
         }
         redirect.addFlashAttribute("notice", notice);
-        return "redirect:/operations/meetings/" + Gateway.segment(meetingId) + "?seen=" + version;
+        return "redirect:/operations/meetings/" + Gateway.segment(meetingId) + "?" + ReadYourWrites.SEEN + "=" + version;
     }
 
     private Operations.Meeting meeting(String meetingId) {

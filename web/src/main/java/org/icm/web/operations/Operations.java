@@ -8,8 +8,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 import org.icm.web.gateway.ServiceProblem;
 import org.springframework.ui.Model;
 
@@ -106,32 +104,6 @@ final class Operations {
     /** An instant as a datetime-local value in a zone, to fill a form with what the service holds. */
     static String local(Instant instant, String zone) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneId.of(zone)).withSecond(0).withNano(0).toString();
-    }
-
-    /**
-     * The read models catch up with a write a moment after the service answers it. A page opened right after a write
-     * waits briefly for the version the write answered, so it shows what was just done and its forms name the current
-     * version (an older one would make the next write fail with 412). After the wait it shows what there is.
-     */
-    static <T> T atLeast(Supplier<T> read, ToLongFunction<T> version, Long seen) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                T found = read.get();
-                if (seen == null || version.applyAsLong(found) >= seen || attempt >= 40) {
-                    return found;
-                }
-            } catch (ServiceProblem notYet) {
-                if (seen == null || notYet.status() != 404 || attempt >= 40) {
-                    throw notYet;
-                }
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return read.get();
-            }
-        }
     }
 
     /** Lines of a text area, blank ones dropped. */

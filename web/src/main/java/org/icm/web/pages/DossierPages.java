@@ -5,6 +5,7 @@ import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.kernel.vocabulary.RightsCatalogue;
 import org.icm.web.gateway.Gateway;
+import org.icm.web.gateway.ReadYourWrites;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +47,7 @@ class DossierPages {
     }
 
     @GetMapping("/dossiers/{dossierId}")
-    String dossier(@PathVariable String dossierId, @RequestParam(name = DossierReads.SEEN, required = false) Long seen, Model model) {
+    String dossier(@PathVariable String dossierId, @RequestParam(name = ReadYourWrites.SEEN, required = false) Long seen, Model model) {
         DossierReads.Read read = reads.atLeast(dossierId, seen);
         model.addAttribute("dossier", read.dossier());
         model.addAttribute("behind", read.behind());
