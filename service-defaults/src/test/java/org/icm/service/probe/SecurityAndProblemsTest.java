@@ -89,8 +89,9 @@ class SecurityAndProblemsTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body())
                 .contains("\"type\":\"urn:icm:problem:validation\"")
-                .contains("{\"field\":\"title\",\"reason\":\"must not be blank\"}")
-                .contains("{\"field\":\"summary\",\"reason\":\"size must be between 0 and 10\"}");
+                // the reason in English words and a stable code a client can put in its user's language
+                .contains("{\"field\":\"title\",\"reason\":\"must not be blank\",\"code\":\"not-blank\"}")
+                .contains("{\"field\":\"summary\",\"reason\":\"size must be between 0 and 10\",\"code\":\"size\"}");
     }
 
     @Test
