@@ -1,14 +1,10 @@
 package org.icm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.icm.web.StandInGateway.answer;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.CookieManager;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,21 +31,19 @@ import org.springframework.test.context.DynamicPropertySource;
 class WebClientTest {
 
     static final List<String> received = new CopyOnWriteArrayList<>();
-    static final HttpServer gateway = startGateway();
+    static final StandInGateway gateway = startGateway();
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
-        registry.add("icm.web.gateway", () -> "http://localhost:" + gateway.getAddress().getPort());
-        registry.add("icm.web.issuer", () -> "http://issuer.example");
-        registry.add("icm.web.client-secret", () -> "test-secret");
+        gateway.isThePlatformFor(registry);
     }
 
     @AfterAll
     static void stop() {
-        gateway.stop(0);
+        gateway.stop();
     }
 
     @Test
@@ -166,42 +160,27 @@ class WebClientTest {
     }
 
     /** Answers as the services behind the gateway do, and records each request (method, path and query, body). */
-    private static HttpServer startGateway() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                String auth = exchange.getRequestHeaders().containsKey("Authorization") ? " Authorization" : "";
-                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + auth + " " + body);
-                String path = exchange.getRequestURI().getPath();
-                if (path.equals("/api/policy/dossiers")) {
-                    answer(exchange, 200, "application/json", """
-                            {"items":[{"id":"d2","title":"Return of third-country nationals","policyArea":"RETURN","visibility":"PUBLISHED",
-                            "status":"OPEN","rightsAtStake":[],"measures":1,"version":7,"lastChangedAt":"2026-11-29T08:00:00Z"}],
-                            "page":0,"size":20,"total":1}""");
-                } else if (path.equals("/api/membership/organisations") && exchange.getRequestMethod().equals("POST")) {
-                    answer(exchange, 400, "application/problem+json", """
-                            {"type":"urn:icm:problem:validation","title":"Invalid request","status":400,
-                            "detail":"countries: 'ZZ' is not an ISO 3166-1 alpha-2 country code such as AT or ES",
-                            "errors":[{"field":"countries","reason":"'ZZ' is not an ISO 3166-1 alpha-2 country code such as AT or ES","code":"unknown-country"},
-                            {"field":"website","reason":"has a shape nobody has seen before","code":"some-future-code"}]}""");
-                } else {
-                    answer(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static StandInGateway startGateway() {
+        return StandInGateway.start(exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String auth = exchange.getRequestHeaders().containsKey("Authorization") ? " Authorization" : "";
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + auth + " " + body);
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/api/policy/dossiers")) {
+                answer(exchange, 200, "application/json", """
+                        {"items":[{"id":"d2","title":"Return of third-country nationals","policyArea":"RETURN","visibility":"PUBLISHED",
+                        "status":"OPEN","rightsAtStake":[],"measures":1,"version":7,"lastChangedAt":"2026-11-29T08:00:00Z"}],
+                        "page":0,"size":20,"total":1}""");
+            } else if (path.equals("/api/membership/organisations") && exchange.getRequestMethod().equals("POST")) {
+                answer(exchange, 400, "application/problem+json", """
+                        {"type":"urn:icm:problem:validation","title":"Invalid request","status":400,
+                        "detail":"countries: 'ZZ' is not an ISO 3166-1 alpha-2 country code such as AT or ES",
+                        "errors":[{"field":"countries","reason":"'ZZ' is not an ISO 3166-1 alpha-2 country code such as AT or ES","code":"unknown-country"},
+                        {"field":"website","reason":"has a shape nobody has seen before","code":"some-future-code"}]}""");
+            } else {
+                answer(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
+            }
+        });
     }
 
-    private static void answer(HttpExchange exchange, int status, String type, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }

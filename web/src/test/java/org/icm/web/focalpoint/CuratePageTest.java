@@ -1,16 +1,11 @@
 package org.icm.web.focalpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.icm.web.StandInGateway.answer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.servlet.Filter;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.icm.kernel.identity.IcmClaims;
+import org.icm.web.StandInGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +50,7 @@ import org.springframework.web.context.WebApplicationContext;
 class CuratePageTest {
 
     static final List<String> received = new CopyOnWriteArrayList<>();
-    static final HttpServer gateway = startGateway();
+    static final StandInGateway gateway = startGateway();
 
     @Autowired
     WebApplicationContext context;
@@ -68,14 +64,12 @@ class CuratePageTest {
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
-        registry.add("icm.web.gateway", () -> "http://localhost:" + gateway.getAddress().getPort());
-        registry.add("icm.web.issuer", () -> "http://issuer.example");
-        registry.add("icm.web.client-secret", () -> "test-secret");
+        gateway.isThePlatformFor(registry);
     }
 
     @AfterAll
     static void stop() {
-        gateway.stop(0);
+        gateway.stop();
     }
 
     @BeforeEach
@@ -188,39 +182,32 @@ class CuratePageTest {
     }
 
     /** The policy service behind the gateway for one dossier; records each request (method, path, If-Match, reason, token, body). */
-    private static HttpServer startGateway() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                var headers = exchange.getRequestHeaders();
-                String method = exchange.getRequestMethod();
-                String path = exchange.getRequestURI().getPath();
-                received.add(method + " " + path + " If-Match=" + headers.getFirst("If-Match") + " X-Change-Reason=" + headers.getFirst("X-Change-Reason")
-                        + " " + headers.getFirst("Authorization") + " " + body);
-                if (method.equals("GET") && path.equals("/api/policy/dossiers/d1")) {
-                    answer(exchange, 200, "application/json", DOSSIER);
-                } else if (method.equals("PUT") && path.endsWith("/key-dates")) {
-                    answer(exchange, 400, "application/problem+json", """
-                            {"type":"urn:icm:problem:validation","title":"Invalid request","status":400,
-                            "detail":"transpositionDeadline: the transposition deadline cannot come before the entry into force",
-                            "errors":[{"field":"transpositionDeadline","reason":"the transposition deadline cannot come before the entry into force"}]}""");
-                } else if (method.equals("PUT") && path.equals("/api/policy/dossiers/d1/measures/m1")) {
-                    answer(exchange, 412, "application/problem+json", """
-                            {"title":"Precondition Failed","status":412,"detail":"the dossier is at version 7, not 6"}""");
-                } else if (method.equals("POST") && path.equals("/api/policy/dossiers")) {
-                    answer(exchange, 201, "application/json", "{\"id\":\"d-new\",\"version\":0}");
-                } else if (method.equals("DELETE")) {
-                    answer(exchange, 200, "application/json", "{\"id\":\"d1\",\"version\":8}");
-                } else {
-                    answer(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static StandInGateway startGateway() {
+        return StandInGateway.start(exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var headers = exchange.getRequestHeaders();
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            received.add(method + " " + path + " If-Match=" + headers.getFirst("If-Match") + " X-Change-Reason=" + headers.getFirst("X-Change-Reason")
+                    + " " + headers.getFirst("Authorization") + " " + body);
+            if (method.equals("GET") && path.equals("/api/policy/dossiers/d1")) {
+                answer(exchange, 200, "application/json", DOSSIER);
+            } else if (method.equals("PUT") && path.endsWith("/key-dates")) {
+                answer(exchange, 400, "application/problem+json", """
+                        {"type":"urn:icm:problem:validation","title":"Invalid request","status":400,
+                        "detail":"transpositionDeadline: the transposition deadline cannot come before the entry into force",
+                        "errors":[{"field":"transpositionDeadline","reason":"the transposition deadline cannot come before the entry into force"}]}""");
+            } else if (method.equals("PUT") && path.equals("/api/policy/dossiers/d1/measures/m1")) {
+                answer(exchange, 412, "application/problem+json", """
+                        {"title":"Precondition Failed","status":412,"detail":"the dossier is at version 7, not 6"}""");
+            } else if (method.equals("POST") && path.equals("/api/policy/dossiers")) {
+                answer(exchange, 201, "application/json", "{\"id\":\"d-new\",\"version\":0}");
+            } else if (method.equals("DELETE")) {
+                answer(exchange, 200, "application/json", "{\"id\":\"d1\",\"version\":8}");
+            } else {
+                answer(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
+            }
+        });
     }
 
     static final String DOSSIER = """
@@ -237,12 +224,4 @@ class CuratePageTest {
              "recommendations":[{"id":"r1","text":"Exempt children from screening.","revision":1,"addressees":["COUNCIL"],"measureIds":["m1"],
                "status":"DRAFT","outcome":null,"outcomeEvidence":null,"endorsements":0}]}""";
 
-    private static void answer(HttpExchange exchange, int status, String type, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }

@@ -1,22 +1,18 @@
 package org.icm.web.focalpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.icm.web.StandInGateway.answer;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.icm.web.StandInGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,22 +31,20 @@ class ReadYourWritesTest {
     /** Dossier id -> how many reads the stand-in answers from the previous version (or 404 for a new one) before it catches up. */
     static final Map<String, Integer> staleReads = Map.of("catching-up", 3, "just-opened", 2, "stuck", Integer.MAX_VALUE, "current", 0);
     static final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
-    static final HttpServer gateway = startGateway();
+    static final StandInGateway gateway = startGateway();
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
-        registry.add("icm.web.gateway", () -> "http://localhost:" + gateway.getAddress().getPort());
-        registry.add("icm.web.issuer", () -> "http://issuer.example");
-        registry.add("icm.web.client-secret", () -> "test-secret");
+        gateway.isThePlatformFor(registry);
         registry.add("icm.web.read-your-writes-wait", () -> "1s");
     }
 
     @AfterAll
     static void stop() {
-        gateway.stop(0);
+        gateway.stop();
     }
 
     @Test
@@ -111,36 +105,21 @@ class ReadYourWritesTest {
     }
 
     /** The policy service's dossier reads, from a read model that is behind for the first few reads of each dossier. */
-    private static HttpServer startGateway() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/api/policy/dossiers/", exchange -> {
-                String id = exchange.getRequestURI().getPath().substring("/api/policy/dossiers/".length());
-                int read = reads.computeIfAbsent(id, any -> new AtomicInteger()).incrementAndGet();
-                Integer stale = staleReads.get(id);
-                if (stale == null || (id.equals("just-opened") && read <= stale)) {
-                    answer(exchange, 404, "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"There is no dossier " + id + ".\"}");
-                    return;
-                }
-                long version = id.equals("just-opened") ? 0 : read <= stale ? 7 : 8;
-                answer(exchange, 200, """
-                        {"id":"%s","title":"Dossier at version %d","policyArea":"RETURN","summary":"s","leadOrganisation":null,
-                        "visibility":"PUBLISHED","status":"OPEN","measures":[],"rightsAtStake":[],"recommendations":[],
-                        "version":%d,"lastChangedAt":"2026-11-29T08:00:00Z"}""".formatted(id, version, version));
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static StandInGateway startGateway() {
+        return StandInGateway.start("/api/policy/dossiers/", exchange -> {
+            String id = exchange.getRequestURI().getPath().substring("/api/policy/dossiers/".length());
+            int read = reads.computeIfAbsent(id, any -> new AtomicInteger()).incrementAndGet();
+            Integer stale = staleReads.get(id);
+            if (stale == null || (id.equals("just-opened") && read <= stale)) {
+                answer(exchange, 404, "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"There is no dossier " + id + ".\"}");
+                return;
+            }
+            long version = id.equals("just-opened") ? 0 : read <= stale ? 7 : 8;
+            answer(exchange, 200, """
+                    {"id":"%s","title":"Dossier at version %d","policyArea":"RETURN","summary":"s","leadOrganisation":null,
+                    "visibility":"PUBLISHED","status":"OPEN","measures":[],"rightsAtStake":[],"recommendations":[],
+                    "version":%d,"lastChangedAt":"2026-11-29T08:00:00Z"}""".formatted(id, version, version));
+        });
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }

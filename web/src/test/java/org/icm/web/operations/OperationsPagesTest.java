@@ -1,20 +1,16 @@
 package org.icm.web.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.icm.web.StandInGateway.answer;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.icm.web.StandInGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,21 +27,19 @@ import org.springframework.test.context.DynamicPropertySource;
 class OperationsPagesTest {
 
     static final List<String> received = new CopyOnWriteArrayList<>();
-    static final HttpServer gateway = startGateway();
+    static final StandInGateway gateway = startGateway();
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
-        registry.add("icm.web.gateway", () -> "http://localhost:" + gateway.getAddress().getPort());
-        registry.add("icm.web.issuer", () -> "http://issuer.example");
-        registry.add("icm.web.client-secret", () -> "test-secret");
+        gateway.isThePlatformFor(registry);
     }
 
     @AfterAll
     static void stop() {
-        gateway.stop(0);
+        gateway.stop();
     }
 
     @Test
@@ -84,23 +78,16 @@ class OperationsPagesTest {
                 .header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpServer startGateway() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-                switch (exchange.getRequestURI().getPath()) {
-                    case "/api/events/meetings/m1" -> answer(exchange, 200, meeting("m1", "PLANNED", null,
-                            "[{\"title\":\"Screening and age assessment\",\"dossierId\":\"d7\"},{\"title\":\"Any other business\",\"dossierId\":null}]"));
-                    case "/api/events/meetings/m2" -> answer(exchange, 200, meeting("m2", "CANCELLED", "\"the venue is closed\"", "[]"));
-                    default -> answer(exchange, 404, "{\"title\":\"Not Found\",\"status\":404}");
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static StandInGateway startGateway() {
+        return StandInGateway.start(exchange -> {
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            switch (exchange.getRequestURI().getPath()) {
+                case "/api/events/meetings/m1" -> answer(exchange, 200, meeting("m1", "PLANNED", null,
+                        "[{\"title\":\"Screening and age assessment\",\"dossierId\":\"d7\"},{\"title\":\"Any other business\",\"dossierId\":null}]"));
+                case "/api/events/meetings/m2" -> answer(exchange, 200, meeting("m2", "CANCELLED", "\"the venue is closed\"", "[]"));
+                default -> answer(exchange, 404, "{\"title\":\"Not Found\",\"status\":404}");
+            }
+        });
     }
 
     /** A meeting as the events service answers a visitor (no registrations, no minutes). */
@@ -113,12 +100,4 @@ class OperationsPagesTest {
                 "registrations":null,"minutes":null,"actionPoints":[]}""".formatted(id, status, agenda, cancellationReason);
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }
