@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * but pages are read from read models that catch up a moment later; a page shown from the previous version would put
  * that stale version into its forms, and the next write from it would be refused (412). So a write's redirect carries
  * the version it made ({@code ?seen=N}), and the page waits, briefly and boundedly, until the read model shows at least
- * that version; if it does not catch up in time, the page is shown as it is, and says so where it matters.
+ * that version; if it does not catch up in time, the page is shown as it is, and says so where it matters. Only a
+ * signed-in person's {@code seen} is waited for: writes need a sign-in, and a visitor's link with a made-up version would
+ * otherwise turn one page into dozens of reads through the gateway (and use up the anonymous rate limit).
  */
 @Component
 public class ReadYourWrites {
@@ -39,7 +43,8 @@ public class ReadYourWrites {
      * Reads until the value's version is at least {@code seen} (at once when {@code seen} is null). A 404 means "not
      * there yet" only after a write (something created a moment ago); otherwise it is the answer.
      */
-    public <T> Read<T> atLeast(String what, Supplier<T> read, ToLongFunction<T> version, Long seen) {
+    public <T> Read<T> atLeast(String what, Supplier<T> read, ToLongFunction<T> version, Long seenAsked) {
+        Long seen = signedIn() ? seenAsked : null;
         Instant start = Instant.now();
         Instant giveUp = start.plus(patience);
         for (int reads = 1; ; reads++) {
@@ -73,6 +78,10 @@ public class ReadYourWrites {
         if (version != null && version.isNumber()) {
             redirect.addAttribute(SEEN, version.asLong());
         }
+    }
+
+    private static boolean signedIn() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken;
     }
 
     private static void pause() {

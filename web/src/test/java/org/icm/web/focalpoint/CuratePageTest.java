@@ -5,15 +5,12 @@ import static org.icm.web.StandInGateway.answer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import jakarta.servlet.Filter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.icm.kernel.identity.IcmClaims;
+import org.icm.web.SignedIn;
 import org.icm.web.StandInGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,23 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -54,10 +39,6 @@ class CuratePageTest {
 
     @Autowired
     WebApplicationContext context;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @Autowired
-    OAuth2AuthorizedClientRepository authorizedClients;
 
     MockMvc web;
     MockHttpSession session;
@@ -74,17 +55,9 @@ class CuratePageTest {
 
     @BeforeEach
     void signedInAsAFocalPoint() {
-        web = MockMvcBuilders.webAppContextSetup(context).addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
-        session = new MockHttpSession();
-        var user = new DefaultOAuth2User(List.of(new SimpleGrantedAuthority("ROLE_FOCAL_POINT")),
-                Map.of(IcmClaims.ACCOUNT, "focal-point-1", IcmClaims.ORGANISATION, "org-1"), IcmClaims.ACCOUNT);
-        var authentication = new OAuth2AuthenticationToken(user, user.getAuthorities(), "icm");
-        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(authentication));
-        MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setSession(session);
-        authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(registrations.findByRegistrationId("icm"), "focal-point-1",
-                        new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "focal-point-token", Instant.now(), Instant.now().plusSeconds(3600))),
-                authentication, request, new MockHttpServletResponse());
+        SignedIn focalPoint = SignedIn.as(context, "focal-point", "FOCAL_POINT");
+        web = focalPoint.web();
+        session = focalPoint.session();
         received.clear();
     }
 

@@ -8,33 +8,44 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.icm.web.SignedIn;
 import org.icm.web.StandInGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Read-your-writes on the dossier pages, over real HTTP in front of a real HTTP server standing in for the gateway
- * whose read model catches up only after a few reads (as the policy service's does after a write): a page asked for
- * the version a write made waits for it, gives up after its bound with a notice, and a page asked for nothing reads once.
+ * Read-your-writes on the dossier pages, for a signed-in member, in front of a real HTTP server standing in for the
+ * gateway whose read model catches up only after a few reads (as the policy service's does after a write): a page asked
+ * for the version a write made waits for it, gives up after its bound with a notice, and a page asked for nothing reads
+ * once. A visitor's version is not waited for.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadYourWritesTest {
 
     /** Dossier id -> how many reads the stand-in answers from the previous version (or 404 for a new one) before it catches up. */
-    static final Map<String, Integer> staleReads = Map.of("catching-up", 3, "just-opened", 2, "stuck", Integer.MAX_VALUE, "current", 0);
+    static final Map<String, Integer> staleReads = Map.of("catching-up", 3, "just-opened", 2, "stuck", Integer.MAX_VALUE, "current", 0,
+            "visited", Integer.MAX_VALUE);
     static final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
     static final StandInGateway gateway = startGateway();
 
     @LocalServerPort
     int port;
+    @Autowired
+    WebApplicationContext context;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -49,7 +60,7 @@ class ReadYourWritesTest {
 
     @Test
     void aPageAskedForTheVersionAWriteMadeWaitsUntilTheReadModelShowsIt() throws Exception {
-        HttpResponse<String> page = get("/dossiers/catching-up?seen=8");
+        Page page = signedIn("/dossiers/catching-up?seen=8");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Dossier at version 8").doesNotContain("Dossier at version 7").doesNotContain("id=\"behind\"");
@@ -58,7 +69,7 @@ class ReadYourWritesTest {
 
     @Test
     void aDossierJustOpenedIsWaitedForWhileTheReadModelDoesNotKnowItYet() throws Exception {
-        HttpResponse<String> page = get("/dossiers/just-opened?seen=0");
+        Page page = signedIn("/dossiers/just-opened?seen=0");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Dossier at version 0");
@@ -67,7 +78,7 @@ class ReadYourWritesTest {
 
     @Test
     void aReadModelThatDoesNotCatchUpInTimeGivesThePageWithANotice() throws Exception {
-        HttpResponse<String> page = get("/dossiers/stuck?seen=8");
+        Page page = signedIn("/dossiers/stuck?seen=8");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Dossier at version 7").contains("id=\"behind\"").contains("may not show your last change yet");
@@ -84,6 +95,16 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void aVisitorsVersionIsNotWaitedFor() throws Exception {
+        // writes need a sign-in: a link with a made-up version must not turn one page into dozens of reads
+        HttpResponse<String> page = get("/dossiers/visited?seen=999");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Dossier at version 7").doesNotContain("id=\"behind\"");
+        assertThat(reads.get("visited").get()).isEqualTo(1);
+    }
+
+    @Test
     void theCuratePagesAreForSignedInFocalPointsOnly() throws Exception {
         for (String path : List.of("/dossiers/new", "/dossiers/current/curate")) {
             HttpResponse<String> page = get(path);
@@ -97,6 +118,16 @@ class ReadYourWritesTest {
         assertThat(DossierCuration.headerSafe(" L’accord a été retiré\r\nen 2025 — voir “COM” ")).isEqualTo("L'accord a été retiré  en 2025 - voir \"COM\"");
         assertThat(DossierCuration.headerSafe("名前")).isEqualTo("??");
         assertThat(DossierCuration.headerSafe(null)).isNull();
+    }
+
+    /** A page as a signed-in member gets it. */
+    record Page(int statusCode, String body) {
+    }
+
+    private Page signedIn(String path) throws Exception {
+        SignedIn member = SignedIn.as(context, "member", "PARTICIPANT");
+        MvcResult result = member.web().perform(MockMvcRequestBuilders.get(path).session(member.session()).accept(MediaType.TEXT_HTML)).andReturn();
+        return new Page(result.getResponse().getStatus(), result.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
