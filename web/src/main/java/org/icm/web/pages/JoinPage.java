@@ -85,7 +85,16 @@ class JoinPage {
     }
 
     private String page(Model model, Application application, ServiceProblem refused) {
-        model.addAttribute("applicant", application); // not "application": templates read that as the servlet context
+        organisationForm(model, application, refused);
+        return "join";
+    }
+
+    /**
+     * What the organisation's fields need (the fragment {@code join :: organisation-fields}), for the application and
+     * for the profile edit page: what was typed, the choices, and each refusal next to its field.
+     */
+    static void organisationForm(Model model, Application typed, ServiceProblem refused) {
+        model.addAttribute("applicant", typed); // not "application": templates read that as the servlet context
         model.addAttribute("kinds", List.of(OrganisationKind.values()));
         model.addAttribute("scopes", List.of(OrganisationScope.values()));
         model.addAttribute("focuses", List.of(OrganisationFocus.values()));
@@ -94,14 +103,12 @@ class JoinPage {
         if (refused != null) {
             // the service names nested fields with a dot; the form flattens the contact person
             refused.fieldErrors().forEach((field, reason) -> errors.put(switch (field) {
-                case "contact.name" -> "contactName";
+                case "contact.name", "contact" -> "contactName";
                 case "contact.email" -> "contactEmail";
                 case "contact.phone" -> "contactPhone";
-                case "contact" -> "contactName";
                 default -> field;
             }, reason));
         }
         model.addAttribute("errors", errors);
-        return "join";
     }
 }

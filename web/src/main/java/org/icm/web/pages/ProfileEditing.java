@@ -1,11 +1,6 @@
 package org.icm.web.pages;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.icm.kernel.vocabulary.OrganisationFocus;
-import org.icm.kernel.vocabulary.OrganisationKind;
-import org.icm.kernel.vocabulary.OrganisationScope;
 import org.icm.web.gateway.Gateway;
 import org.icm.web.gateway.ServiceProblem;
 import org.springframework.http.HttpMethod;
@@ -59,22 +54,8 @@ class ProfileEditing {
     }
 
     private String page(Model model, JoinPage.Application typed, String version, ServiceProblem refused) {
-        model.addAttribute("applicant", typed);
+        JoinPage.organisationForm(model, typed, refused);
         model.addAttribute("version", version);
-        model.addAttribute("kinds", List.of(OrganisationKind.values()));
-        model.addAttribute("scopes", List.of(OrganisationScope.values()));
-        model.addAttribute("focuses", List.of(OrganisationFocus.values()));
-        model.addAttribute("refused", refused);
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (refused != null) {
-            refused.fieldErrors().forEach((field, reason) -> errors.put(switch (field) {
-                case "contact.name", "contact" -> "contactName";
-                case "contact.email" -> "contactEmail";
-                case "contact.phone" -> "contactPhone";
-                default -> field;
-            }, reason));
-        }
-        model.addAttribute("errors", errors);
         return "organisation-edit";
     }
 
