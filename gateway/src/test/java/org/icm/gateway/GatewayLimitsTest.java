@@ -80,11 +80,14 @@ class GatewayLimitsTest {
 
     @Test
     void api6_anonymousCallersOfOneAddressShareABucketSignInIncluded() {
-        ApiClient gateway = new ApiClient(port);
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            statuses.add(gateway.post("/login", null, "{}").statusCode());
+            // a connection per request: in two CI runs out of many, one request of this burst sent on a kept-alive
+            // connection got no answer within 2 minutes (cause not found yet: see the issue note); what is tested here
+            // is the bucket, which counts requests, not connections
+            statuses.add(new ApiClient(port).post("/login", null, "{}").statusCode());
         }
+        ApiClient gateway = new ApiClient(port);
 
         assertThat(statuses.subList(0, 30)).containsOnly(200);
         assertThat(statuses.subList(30, 40)).containsOnly(429);
