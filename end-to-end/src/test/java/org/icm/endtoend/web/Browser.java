@@ -18,6 +18,8 @@ import org.icm.endtoend.RunningPlatform.Platform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,6 +39,16 @@ final class Browser implements AutoCloseable {
     static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final String CHROMEDRIVER = System.getProperty("icm.chromedriver", "/usr/bin/chromedriver");
     private static final String CHROMIUM = System.getProperty("icm.chromium", "/usr/bin/chromium");
+
+    /** Whether clicking the element makes the browser load another document. */
+    private static final String LEAVES_THE_PAGE = """
+            const target = arguments[0].closest('a[href], button, input[type=submit]');
+            if (!target) return false;
+            if (target.tagName === 'A') {
+              return !target.getAttribute('href').startsWith('#') && !target.hasAttribute('download') && target.target !== '_blank';
+            }
+            return target.type === 'submit' && target.form !== null;
+            """;
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -87,7 +99,7 @@ final class Browser implements AutoCloseable {
     WebElement find(String css) {
         try {
             return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             // say where the browser is and what it shows: the page is the evidence
             throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + ":\n" + driver.findElement(By.tagName("body")).getText(), e);
         }
@@ -108,9 +120,22 @@ final class Browser implements AutoCloseable {
     void awaitHeading(String expected) {
         try {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), expected));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the heading is not \"" + expected + "\" on " + driver.getCurrentUrl() + ":\n"
                     + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /**
+     * Waits until the browser is on an address containing this part and that page has loaded, for what leaves the page
+     * other than a {@link #click}: a key that submits a form, a script.
+     */
+    void awaitAddressContaining(String part) {
+        try {
+            wait.until(ExpectedConditions.urlContains(part));
+            awaitLoaded();
+        } catch (TimeoutException e) {
+            throw new AssertionError("the address does not contain \"" + part + "\": " + driver.getCurrentUrl(), e);
         }
     }
 
@@ -121,7 +146,31 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))));
+    }
+
+    /**
+     * Clicks, and when the click leaves the page (a link, or a form's submit button), waits until the next page has
+     * replaced this one: Selenium returns from a click before the browser navigates, so what the test reads next could
+     * otherwise come from the old page (its heading, its address, its notice) or go stale while it is read.
+     */
+    void click(WebElement element) {
+        boolean leavesThePage = Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(LEAVES_THE_PAGE, element));
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        if (leavesThePage) {
+            try {
+                wait.until(ExpectedConditions.stalenessOf(page));
+                awaitLoaded();
+            } catch (TimeoutException e) {
+                throw new AssertionError("the click did not lead to another page; still on " + driver.getCurrentUrl(), e);
+            }
+        }
+    }
+
+
+    private void awaitLoaded() {
+        wait.until(loaded -> "complete".equals(((JavascriptExecutor) loaded).executeScript("return document.readyState")));
     }
 
     /** After a form is sent: the confirmation, or the refusal the page shows at the top. */

@@ -67,7 +67,7 @@ class CurationJourneysIT {
             new Select(step.findElement(By.name("stage"))).selectByValue("PROPOSAL_ADOPTED");
             setValue(focalPoint, "#step-date-" + measureId, "2025-03-10");
             step.findElement(By.name("note")).sendKeys("Commission proposal " + run);
-            step.findElement(By.cssSelector("button[type=submit]")).click();
+            focalPoint.click(step.findElement(By.cssSelector("button[type=submit]")));
             assertThat(focalPoint.outcome()).isEqualTo("The procedure step is recorded.");
             focalPoint.click("#curate-link");
             focalPoint.click("#measure-" + measureId + " details.correct-step summary");

@@ -68,8 +68,8 @@ class MembersJourneysIT {
                 focalPoint.open("/admissions");
                 assertThat(focalPoint.text("#applications")).contains(organisation);
             });
-            focalPoint.driver.findElements(By.cssSelector(".application")).stream().filter(card -> card.getText().contains(organisation))
-                    .findFirst().orElseThrow().findElement(By.cssSelector("button.admit")).click();
+            focalPoint.click(focalPoint.driver.findElements(By.cssSelector(".application")).stream().filter(card -> card.getText().contains(organisation))
+                    .findFirst().orElseThrow().findElement(By.cssSelector("button.admit")));
             assertThat(focalPoint.text(".notice")).isEqualTo(organisation + " is admitted.");
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -176,13 +176,13 @@ class MembersJourneysIT {
             assertThat(focalPoint.text(byId(cardId))).contains("icm.policy.v1").contains("poison-" + run);
 
             // no reason: refused next to that dead letter's reason field
-            deadLetter(focalPoint).findElement(By.cssSelector(".discard-form button")).click();
+            focalPoint.click(deadLetter(focalPoint).findElement(By.cssSelector(".discard-form button")));
             assertThat(focalPoint.text(byId(cardId) + " .field-error")).isNotBlank();
             assertThat(focalPoint.find(byId(cardId) + " input[name=reason]").getAttribute("aria-invalid")).isEqualTo("true");
             focalPoint.screenshotAndCheck("focal-point-dead-letters-refused");
 
             deadLetter(focalPoint).findElement(By.cssSelector("input[name=reason]")).sendKeys("test poison, nothing to recover " + run);
-            deadLetter(focalPoint).findElement(By.cssSelector(".discard-form button")).click();
+            focalPoint.click(deadLetter(focalPoint).findElement(By.cssSelector(".discard-form button")));
             assertThat(focalPoint.outcome()).startsWith("Dead letter ").endsWith(" is discarded.");
             assertThat(focalPoint.all(byId(cardId))).isEmpty();
 
@@ -199,7 +199,7 @@ class MembersJourneysIT {
             });
             WebElement redriven = withText(focalPoint, "redriven " + run);
             String redrivenId = redriven.getAttribute("id");
-            redriven.findElement(By.cssSelector("button.redrive")).click();
+            focalPoint.click(redriven.findElement(By.cssSelector("button.redrive")));
             assertThat(focalPoint.outcome()).startsWith("Dead letter ").endsWith(" is sent back to its topic.");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 focalPoint.open("/dead-letters");
@@ -241,7 +241,7 @@ class MembersJourneysIT {
             assertThat(focalPoint.path()).as("moving with the keys does not reload the page").isEqualTo(dossier + "/history/as-of");
             slider.sendKeys(Keys.ENTER);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(focalPoint.driver.getCurrentUrl()).contains("point=0"));
+            focalPoint.awaitAddressContaining("point=0");
             assertThat(focalPoint.find("#point").getAttribute("value")).isEqualTo("0");
             assertThat(focalPoint.text("#point-value")).isEqualTo(oldest);
             // the date-time picker shows the same instant (in UTC, to the millisecond)

@@ -175,7 +175,7 @@ class OperationsJourneysIT {
             focalPoint.driver.manage().window().setSize(new Dimension(1280, 1400));
             new Select(focalPoint.find("#status")).selectByValue("SENT");
             focalPoint.click("#delivery-filters button[type=submit]");
-            assertThat(focalPoint.driver.getCurrentUrl()).contains("status=SENT");
+            focalPoint.awaitAddressContaining("status=SENT");
             focalPoint.all("#deliveries .delivery .tag").forEach(tag -> assertThat(tag.getText()).isEqualTo("Sent"));
 
             // a read model replayed; the dossier list is as complete after it as before
@@ -229,7 +229,7 @@ class OperationsJourneysIT {
         });
         WebElement link = focalPoint.driver.findElements(By.cssSelector("#ops-meetings a")).stream()
                 .filter(a -> a.getText().equals(title)).findFirst().orElseThrow();
-        link.click();
+        focalPoint.click(link);
         focalPoint.awaitHeading("Run the meeting: " + title);
     }
 

@@ -73,7 +73,7 @@ class SignedInJourneysIT {
             focalPoint.screenshotAndCheck("focal-point-admissions");
             WebElement application = focalPoint.driver.findElements(By.cssSelector(".application")).stream()
                     .filter(card -> card.getText().contains(applicant)).findFirst().orElseThrow();
-            application.findElement(By.cssSelector("button.admit")).click();
+            focalPoint.click(application.findElement(By.cssSelector("button.admit")));
             assertThat(focalPoint.text(".notice")).isEqualTo(applicant + " is admitted.");
 
             // a procedure step on a measure of the Pact
@@ -86,7 +86,7 @@ class SignedInJourneysIT {
             focalPoint.driver.executeScript("arguments[0].value = arguments[1];", form.findElement(By.name("effectiveDate")), "2026-11-02");
             form.findElement(By.name("note")).sendKeys("Commission evaluation started " + run);
             focalPoint.screenshotAndCheck("focal-point-dossier");
-            form.findElement(By.cssSelector("button[type=submit]")).click();
+            focalPoint.click(form.findElement(By.cssSelector("button[type=submit]")));
             assertThat(focalPoint.outcome()).isEqualTo("The procedure step is recorded.");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 focalPoint.open(pactPath);
@@ -103,7 +103,7 @@ class SignedInJourneysIT {
             String revised = text.getAttribute("value").replaceFirst("^Exempt", "Always exempt") + " Review it every year.";
             text.clear();
             text.sendKeys(revised);
-            recommendation.findElement(By.cssSelector("details.revise button[type=submit]")).click();
+            focalPoint.click(recommendation.findElement(By.cssSelector("details.revise button[type=submit]")));
             assertThat(focalPoint.outcome()).isEqualTo("The recommendation has a new revision.");
             publishWhenTheDossierPageIsCurrent(focalPoint, publishedRecommendation);
 
@@ -114,7 +114,7 @@ class SignedInJourneysIT {
                 published.findElement(By.cssSelector("details.outcome-form summary")).click();
                 new Select(published.findElement(By.name("outcome"))).selectByValue("PARTIALLY_ADDRESSED");
                 published.findElement(By.name("evidence")).sendKeys("Council mandate exempts families with young children " + run);
-                published.findElement(By.cssSelector("details.outcome-form button[type=submit]")).click();
+                focalPoint.click(published.findElement(By.cssSelector("details.outcome-form button[type=submit]")));
                 assertThat(focalPoint.outcome()).isEqualTo("The outcome is recorded.");
             });
 
@@ -178,7 +178,7 @@ class SignedInJourneysIT {
                     .filter(item -> item.getText().contains(meetingTitle)).findFirst().orElseThrow();
             String meetingId = meeting.getAttribute("id");
             participant.screenshotAndCheck("member-calendar");
-            meeting.findElement(By.cssSelector("button.register")).click();
+            participant.click(meeting.findElement(By.cssSelector("button.register")));
             assertThat(participant.text(".notice")).isEqualTo("You are registered for the meeting.");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 participant.open("/calendar");
@@ -188,7 +188,7 @@ class SignedInJourneysIT {
             // endorse the published recommendation for the organisation
             participant.open(pactPath);
             participant.screenshotAndCheck("member-dossier");
-            participant.find("#recommendation-" + publishedRecommendation + " button.endorse").click();
+            participant.click(participant.find("#recommendation-" + publishedRecommendation + " button.endorse"));
             assertThat(participant.text(".notice")).isEqualTo("Your organisation endorses this recommendation.");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 participant.open(pactPath);
@@ -270,7 +270,7 @@ class SignedInJourneysIT {
             assertThat(revisions).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("RecommendationRevised"));
 
             // what the focal point's revision changed, word by word (the last revision of the filtered timeline)
-            revisions.getLast().findElement(By.cssSelector("a.what-changed")).click();
+            analyst.click(revisions.getLast().findElement(By.cssSelector("a.what-changed")));
             analyst.find("#diff-summary");
             assertThat(analyst.all(".words ins").stream().map(WebElement::getText)).anyMatch(words -> words.contains("every year."));
             // word by word: the words both revisions share are shown as they were, not struck out and inserted again
@@ -280,7 +280,7 @@ class SignedInJourneysIT {
             // the dossier as of the first recorded change
             analyst.driver.navigate().back();
             analyst.open(pactPath + "/history");
-            analyst.find("#timeline tbody tr a").click();
+            analyst.click(analyst.find("#timeline tbody tr a"));
             assertThat(analyst.text("#state-version")).matches("Version \\d+");
             assertThat(analyst.text("main")).contains(PACT);
             analyst.screenshotAndCheck("analyst-as-of");
@@ -321,7 +321,7 @@ class SignedInJourneysIT {
                 focalPoint.open(pactPath);
                 WebElement form = focalPoint.find("#recommendation-" + recommendationId + " form.status-form");
                 new Select(form.findElement(By.name("status"))).selectByValue(status);
-                form.findElement(By.cssSelector("button[type=submit]")).click();
+                focalPoint.click(form.findElement(By.cssSelector("button[type=submit]")));
                 assertThat(focalPoint.outcome()).isEqualTo("The status of the recommendation has changed.");
             });
         }
