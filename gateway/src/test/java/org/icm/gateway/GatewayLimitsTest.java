@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.icm.kernel.identity.AccountId;
@@ -80,20 +82,43 @@ class GatewayLimitsTest {
 
     @Test
     void api6_anonymousCallersOfOneAddressShareABucketSignInIncluded() {
+        ApiClient gateway = new ApiClient(port);
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            // a connection per request: in two CI runs out of many, one request of this burst sent on a kept-alive
-            // connection got no answer within 2 minutes (cause not found yet: see the issue note); what is tested here
-            // is the bucket, which counts requests, not connections
-            statuses.add(new ApiClient(port).post("/login", null, "{}").statusCode());
+            statuses.add(gateway.post("/login", null, "{}").statusCode());
         }
-        ApiClient gateway = new ApiClient(port);
 
         assertThat(statuses.subList(0, 30)).containsOnly(200);
         assertThat(statuses.subList(30, 40)).containsOnly(429);
         // a signed-in account is counted apart from its address
         String token = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
         assertThat(gateway.get("/api/policy/dossiers", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aKeptAliveConnectionIsAnsweredAfterItsRequestsAreRefused() throws Exception {
+        // Reactor Netty before 1.3.8 could stop reading a kept-alive connection after an at-once answer such as a 429
+        // (reactor/reactor-netty#4361): the caller's next request then waited forever. It is a race, so many bursts:
+        // on 1.3.6, 6 bursts in 200 had a request unanswered, always the second refused one; on 1.3.8, none
+        int bursts = 100;
+        List<String> unanswered = new ArrayList<>();
+        for (int burst = 0; burst < bursts; burst++) {
+            // each burst from an address of its own, so each starts with a full bucket
+            InetAddress address = InetAddress.getByName("127.0.1." + (burst + 1));
+            try (HttpClient caller = HttpClient.newBuilder().localAddress(address).build()) {
+                for (int i = 0; i < 33; i++) {
+                    HttpRequest signIn = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                    try {
+                        caller.send(signIn, HttpResponse.BodyHandlers.discarding());
+                    } catch (HttpTimeoutException e) {
+                        unanswered.add("burst " + burst + ", request " + (i + 1));
+                    }
+                }
+            }
+        }
+        assertThat(unanswered).as("requests with no answer within 10 s").isEmpty();
     }
 
     @Test
