@@ -15,11 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.icm.infrastructure.Ports;
 import org.icm.kernel.identity.AccountId;
@@ -58,7 +60,7 @@ public final class GatewayOverheadBenchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("options: --clients=8 --requests=20000 --warmup=10000 --half-load-seconds=10 --gateway-jar=gateway/target/gateway-exec.jar"
+                System.err.println("options: --clients=8 --requests=20000 --warmup=10000 --half-load-seconds=10 --rounds=3 --gateway-jar=gateway/target/gateway-exec.jar"
                         + " --service=stand-in|policy --<spring.property>=<value> (to the gateway)");
                 System.exit(2);
             }
@@ -68,6 +70,7 @@ public final class GatewayOverheadBenchmark {
         int requests = Integer.parseInt(options.getOrDefault("requests", "20000"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10000"));
         int halfLoadSeconds = Integer.parseInt(options.getOrDefault("half-load-seconds", "10"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         Path jar = Path.of(options.getOrDefault("gateway-jar", "gateway/target/gateway-exec.jar"));
         String serviceKind = options.getOrDefault("service", "stand-in");
         if (!List.of("stand-in", "policy").contains(serviceKind)) {
@@ -88,7 +91,7 @@ public final class GatewayOverheadBenchmark {
         });
         int code;
         try {
-            code = new GatewayOverheadBenchmark().run(serviceKind, clients, requests, warmup, halfLoadSeconds, jar, gatewayProperties);
+            code = new GatewayOverheadBenchmark().run(serviceKind, clients, requests, warmup, halfLoadSeconds, rounds, jar, gatewayProperties);
         } catch (Exception e) {
             e.printStackTrace();
             code = 1;
@@ -96,10 +99,10 @@ public final class GatewayOverheadBenchmark {
         System.exit(code);
     }
 
-    private int run(String serviceKind, int clients, int requests, int warmup, int halfLoadSeconds, Path jar,
+    private int run(String serviceKind, int clients, int requests, int warmup, int halfLoadSeconds, int roundCount, Path jar,
                     Map<String, String> gatewayProperties) throws Exception {
-        say("gateway overhead benchmark against the %s service: %d clients, %d measured requests per phase after %d warm-up,"
-                + " %d s at half load", serviceKind, clients, requests, warmup, halfLoadSeconds);
+        say("gateway overhead benchmark against the %s service: %d clients, %d rounds of %d measured requests per phase after %d warm-up,"
+                + " %d s at half load per round", serviceKind, clients, roundCount, requests, warmup, halfLoadSeconds);
         TestTokens tokens = TestTokens.get();
         String token = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
         Service service = serviceKind.equals("policy") ? Service.policy(tokens) : Service.standIn();
@@ -121,43 +124,53 @@ public final class GatewayOverheadBenchmark {
                 URI uri = phase.startsWith("direct") ? direct : through;
                 ConcurrentLoad.run(phase + "-warmup", clients, warmup, thread -> worker(uri, phase.endsWith("-jwt") ? token : null));
             }
-            ConcurrentLoad.Result directRun = ConcurrentLoad.run("direct", clients, requests, thread -> worker(direct, null));
-            ConcurrentLoad.Result directJwtRun = ConcurrentLoad.run("direct-jwt", clients, requests, thread -> worker(direct, token));
-            ConcurrentLoad.Result publicRun = ConcurrentLoad.run("gateway-no-jwt", clients, requests, thread -> worker(through, null));
-            ConcurrentLoad.Result jwtRun = ConcurrentLoad.run("gateway-jwt", clients, requests, thread -> worker(through, token));
-            ConcurrentLoad.Result directAgain = ConcurrentLoad.run("direct-again", clients, requests, thread -> worker(direct, null));
+            // rounds of the four phases in turn, each round's ratios from its own phases: on a shared machine the load
+            // changes within a run, so a ratio of phases minutes apart would measure the load, not the gateway
+            List<Round> rounds = new ArrayList<>();
+            for (int r = 1; r <= roundCount; r++) {
+                ConcurrentLoad.Result directRun = ConcurrentLoad.run("direct", clients, requests, thread -> worker(direct, null));
+                ConcurrentLoad.Result directJwtRun = ConcurrentLoad.run("direct-jwt", clients, requests, thread -> worker(direct, token));
+                GatewayPhase publicRun = onGateway(gateway, () -> ConcurrentLoad.run("gateway-no-jwt", clients, requests, thread -> worker(through, null)));
+                GatewayPhase jwtRun = onGateway(gateway, () -> ConcurrentLoad.run("gateway-jwt", clients, requests, thread -> worker(through, token)));
+                double halfRate = jwtRun.result().perSecond() / 2;
+                Histogram directHalf = paced(direct, token, halfRate, halfLoadSeconds, clients);
+                Histogram gatewayHalf = paced(through, token, halfRate, halfLoadSeconds, clients);
+                rounds.add(new Round(directRun, directJwtRun, publicRun, jwtRun, halfRate,
+                        (gatewayHalf.getValueAtPercentile(50) - directHalf.getValueAtPercentile(50)) / 1000.0));
+            }
 
-            double halfRate = jwtRun.perSecond() / 2;
-            Histogram directHalf = paced(direct, token, halfRate, halfLoadSeconds, clients);
-            Histogram gatewayHalf = paced(through, token, halfRate, halfLoadSeconds, clients);
-
             say("");
-            say("%-30s %10s %9s %9s %9s", "phase (closed loop)", "req/s", "p50 ms", "p99 ms", "failures");
-            Map<ConcurrentLoad.Result, String> names = new LinkedHashMap<>();
-            names.put(directRun, "direct");
-            names.put(directJwtRun, "direct, with the token");
-            names.put(publicRun, "gateway, no JWT");
-            names.put(jwtRun, "gateway, JWT validated");
-            names.put(directAgain, "direct (again, after)");
-            names.forEach((result, name) -> say("%-30s %10.0f %9.2f %9.2f %9d", name, result.perSecond(),
-                    result.percentileMillis(50), result.percentileMillis(99), result.failures()));
-            double directRate = Math.max(directRun.perSecond(), directAgain.perSecond());
-            double directJwtRate = directJwtRun.perSecond();
+            say("%-7s %-24s %8s %8s %8s %9s %12s", "round", "phase (closed loop)", "req/s", "p50 ms", "p99 ms", "failures", "gateway CPU");
+            for (int r = 0; r < rounds.size(); r++) {
+                Round round = rounds.get(r);
+                printPhase(r + 1, "direct", round.direct(), null);
+                printPhase(r + 1, "direct, with the token", round.directJwt(), null);
+                printPhase(r + 1, "gateway, no JWT", round.gatewayPublic().result(), round.gatewayPublic().cpuMillisPerRequest());
+                printPhase(r + 1, "gateway, JWT validated", round.gatewayJwt().result(), round.gatewayJwt().cpuMillisPerRequest());
+            }
             say("");
-            say("throughput ratio, gateway without JWT validation / direct: %.2f", publicRun.perSecond() / directRate);
-            say("throughput ratio, gateway with JWT validation / direct with the token: %.2f (goal >= 0.5: %s)",
-                    jwtRun.perSecond() / directJwtRate, jwtRun.perSecond() / directJwtRate >= 0.5 ? "met" : "NOT met");
-            say("throughput ratio, gateway with / without JWT validation:   %.2f", jwtRun.perSecond() / publicRun.perSecond());
+            say("%-7s %14s %14s %14s %16s %14s", "round", "no JWT/direct", "JWT/direct+t", "JWT/no JWT", "half load req/s", "added p50 ms");
+            for (int r = 0; r < rounds.size(); r++) {
+                Round round = rounds.get(r);
+                say("%-7d %14.2f %14.2f %14.2f %16.0f %14.2f", r + 1, round.publicRatio(), round.jwtRatio(), round.jwtCostRatio(),
+                        round.halfRate(), round.addedAtHalfLoadMillis());
+            }
+            double jwtRatio = median(rounds.stream().mapToDouble(Round::jwtRatio).toArray());
+            double added = median(rounds.stream().mapToDouble(Round::addedAtHalfLoadMillis).toArray());
             say("");
-            double added = (gatewayHalf.getValueAtPercentile(50) - directHalf.getValueAtPercentile(50)) / 1000.0;
-            say("at half load (%.0f req/s, paced, %d s each): direct p50 %.2f ms p99 %.2f ms; gateway with JWT p50 %.2f ms p99 %.2f ms",
-                    halfRate, halfLoadSeconds, directHalf.getValueAtPercentile(50) / 1000.0, directHalf.getValueAtPercentile(99) / 1000.0,
-                    gatewayHalf.getValueAtPercentile(50) / 1000.0, gatewayHalf.getValueAtPercentile(99) / 1000.0);
-            say("added at p50 at half load: %.2f ms (goal <= 2 ms: %s)", added, added <= 2.0 ? "met" : "NOT met");
+            say("median of %d rounds: throughput ratio, gateway without JWT validation / direct: %.2f", rounds.size(),
+                    median(rounds.stream().mapToDouble(Round::publicRatio).toArray()));
+            say("median of %d rounds: throughput ratio, gateway with JWT validation / direct with the token: %.2f (goal >= 0.5: %s)",
+                    rounds.size(), jwtRatio, jwtRatio >= 0.5 ? "met" : "NOT met");
+            say("median of %d rounds: gateway process CPU per request, no JWT %.3f ms, JWT validated %.3f ms", rounds.size(),
+                    median(rounds.stream().mapToDouble(round -> round.gatewayPublic().cpuMillisPerRequest()).toArray()),
+                    median(rounds.stream().mapToDouble(round -> round.gatewayJwt().cpuMillisPerRequest()).toArray()));
+            say("median of %d rounds: added at p50 at half load: %.2f ms (goal <= 2 ms: %s)", rounds.size(), added, added <= 2.0 ? "met" : "NOT met");
             say("load average after: %s", loadAverage());
-            int failures = names.keySet().stream().mapToInt(ConcurrentLoad.Result::failures).sum();
+            List<ConcurrentLoad.Result> results = rounds.stream().flatMap(Round::results).toList();
+            int failures = results.stream().mapToInt(ConcurrentLoad.Result::failures).sum();
             if (failures > 0) {
-                say("FAILED requests: %d; first: %s", failures, names.keySet().stream()
+                say("FAILED requests: %d; first: %s", failures, results.stream()
                         .map(ConcurrentLoad.Result::firstFailure).filter(f -> f != null).findFirst().orElse("?"));
                 return 1;
             }
@@ -167,6 +180,59 @@ public final class GatewayOverheadBenchmark {
             gateway.waitFor(20, TimeUnit.SECONDS);
             service.close();
         }
+    }
+
+    /** A closed-loop phase through the gateway, with the CPU time the gateway's process spent on it. */
+    private record GatewayPhase(ConcurrentLoad.Result result, double cpuMillisPerRequest) {
+    }
+
+    /** One round: the four closed-loop phases in turn, then the two paced ones at half the gateway's rate. */
+    private record Round(ConcurrentLoad.Result direct, ConcurrentLoad.Result directJwt, GatewayPhase gatewayPublic,
+                         GatewayPhase gatewayJwt, double halfRate, double addedAtHalfLoadMillis) {
+
+        double publicRatio() {
+            return gatewayPublic.result().perSecond() / direct.perSecond();
+        }
+
+        double jwtRatio() {
+            return gatewayJwt.result().perSecond() / directJwt.perSecond();
+        }
+
+        double jwtCostRatio() {
+            return gatewayJwt.result().perSecond() / gatewayPublic.result().perSecond();
+        }
+
+        Stream<ConcurrentLoad.Result> results() {
+            return Stream.of(direct, directJwt, gatewayPublic.result(), gatewayJwt.result());
+        }
+    }
+
+    private interface Phase {
+        ConcurrentLoad.Result run() throws Exception;
+    }
+
+    /** Runs a phase through the gateway and reads the CPU time its process spent meanwhile (user and system). */
+    private static GatewayPhase onGateway(Process gateway, Phase phase) throws Exception {
+        long before = cpuNanos(gateway);
+        ConcurrentLoad.Result result = phase.run();
+        long spent = cpuNanos(gateway) - before;
+        return new GatewayPhase(result, spent / 1e6 / result.operations());
+    }
+
+    private static long cpuNanos(Process process) {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("the gateway's CPU time cannot be read here")).toNanos();
+    }
+
+    private static void printPhase(int round, String name, ConcurrentLoad.Result result, Double gatewayCpuMillis) {
+        say("%-7d %-24s %8.0f %8.2f %8.2f %9d %12s", round, name, result.perSecond(), result.percentileMillis(50),
+                result.percentileMillis(99), result.failures(), gatewayCpuMillis == null ? "" : String.format("%.3f ms/req", gatewayCpuMillis));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** The service measured: where it answers, the small GET's path, and how it stops. */
