@@ -77,7 +77,8 @@ class ConsultationOperations {
             return page(null, form, model);
         }
         redirect.addFlashAttribute("notice", "notice.consultationOpened");
-        return "redirect:/operations/consultations/" + Gateway.segment(created.path("id").asString()) + "?" + ReadYourWrites.SEEN + "=" + created.path("version").asLong();
+        ReadYourWrites.carrySeen(redirect, created);
+        return "redirect:/operations/consultations/" + Gateway.segment(created.path("id").asString());
     }
 
     @GetMapping("/operations/consultations/{consultationId}")
@@ -90,10 +91,10 @@ class ConsultationOperations {
     String deadline(@PathVariable String consultationId, @ModelAttribute ConsultationForm form, Model model, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("closesAt", Operations.instant(form.closesAt(), form.timeZone()));
-        long version;
+        JsonNode changed;
         try {
-            version = gateway.send(HttpMethod.PUT, gateway.uri("/admin/events/consultations/" + Gateway.segment(consultationId) + "/deadline"),
-                    body, form.version()).path("version").asLong();
+            changed = gateway.send(HttpMethod.PUT, gateway.uri("/admin/events/consultations/" + Gateway.segment(consultationId) + "/deadline"),
+                    body, form.version());
         } catch (ServiceProblem refused) {
             Operations.refused(model, refused);
             Operations.Consultation consultation = read(consultationId);
@@ -102,7 +103,8 @@ class ConsultationOperations {
                     form.closesAt(), form.timeZone(), held.dossierId(), held.measureId(), form.version()), model);
         }
         redirect.addFlashAttribute("notice", "notice.deadlineChanged");
-        return "redirect:/operations/consultations/" + Gateway.segment(consultationId) + "?" + ReadYourWrites.SEEN + "=" + version;
+        ReadYourWrites.carrySeen(redirect, changed);
+        return "redirect:/operations/consultations/" + Gateway.segment(consultationId);
     }
 
     private Operations.Consultation read(String consultationId) {

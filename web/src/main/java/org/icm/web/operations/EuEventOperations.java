@@ -12,7 +12,6 @@ import org.icm.web.gateway.ReadYourWrites;
 import org.icm.web.gateway.ServiceProblem;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
-import tools.jackson.databind.JsonNode;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 
 /** Focal points post an EU event (a hearing, a conference), correct it, or cancel it with a reason. */
 @Controller
@@ -77,7 +77,8 @@ class EuEventOperations {
             return newPage(form, model);
         }
         redirect.addFlashAttribute("notice", "notice.euEventPosted");
-        return "redirect:/operations/eu-events/" + Gateway.segment(created.path("id").asString()) + "?" + ReadYourWrites.SEEN + "=" + created.path("version").asLong();
+        ReadYourWrites.carrySeen(redirect, created);
+        return "redirect:/operations/eu-events/" + Gateway.segment(created.path("id").asString());
     }
 
     @GetMapping("/operations/eu-events/{euEventId}")
@@ -100,10 +101,9 @@ class EuEventOperations {
 
     private String write(String euEventId, HttpMethod method, String action, Object body, EuEventForm form, String notice, Model model,
                          RedirectAttributes redirect) {
-        long version;
+        JsonNode changed;
         try {
-            version = gateway.send(method, gateway.uri("/admin/events/eu-events/" + Gateway.segment(euEventId) + action), body, form.version())
-                    .path("version").asLong();
+            changed = gateway.send(method, gateway.uri("/admin/events/eu-events/" + Gateway.segment(euEventId) + action), body, form.version());
         } catch (ServiceProblem refused) {
             Operations.refused(model, refused);
             Operations.EuEvent event = event(euEventId);
@@ -113,7 +113,8 @@ class EuEventOperations {
                     event.dossierIds() == null ? null : String.join(", ", event.dossierIds()), form.reason(), form.version()) : form, model);
         }
         redirect.addFlashAttribute("notice", notice);
-        return "redirect:/operations/eu-events/" + Gateway.segment(euEventId) + "?" + ReadYourWrites.SEEN + "=" + version;
+        ReadYourWrites.carrySeen(redirect, changed);
+        return "redirect:/operations/eu-events/" + Gateway.segment(euEventId);
     }
 
     private Operations.EuEvent event(String euEventId) {

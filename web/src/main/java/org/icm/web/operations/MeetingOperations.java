@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Focal points run a meeting from one page: its agenda, a new time, the capacity, marking it held and its minutes,
@@ -122,17 +123,17 @@ class MeetingOperations {
 
     private String write(String meetingId, HttpMethod method, String action, Object body, MeetingForm form, String notice, Model model,
                          RedirectAttributes redirect) {
-        long version;
+        JsonNode changed;
         try {
-            version = gateway.send(method, gateway.uri("/admin/events/meetings/" + Gateway.segment(meetingId) + action), body, form.version())
-                    .path("version").asLong();
+            changed = gateway.send(method, gateway.uri("/admin/events/meetings/" + Gateway.segment(meetingId) + action), body, form.version());
         } catch (ServiceProblem refused) {
             Operations.refused(model, refused);
             Operations.Meeting meeting = meeting(meetingId);
             return page(meeting, form.over(MeetingForm.of(meeting)), model);
         }
         redirect.addFlashAttribute("notice", notice);
-        return "redirect:/operations/meetings/" + Gateway.segment(meetingId) + "?" + ReadYourWrites.SEEN + "=" + version;
+        ReadYourWrites.carrySeen(redirect, changed);
+        return "redirect:/operations/meetings/" + Gateway.segment(meetingId);
     }
 
     private Operations.Meeting meeting(String meetingId) {
