@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.icm.kernel.api.ChangeReason;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
@@ -83,6 +84,22 @@ class HistoryApiTest {
                 .containsExactly("/measures/" + measureId + "/steps/1/effectiveDate", "/measures/" + measureId + "/steps/1/correctionReason");
         assertThat(JsonPath.<String>read(timeline.body(), "$.items[6].changes[0].oldValue")).isEqualTo("2023-06-05");
         assertThat(JsonPath.<String>read(timeline.body(), "$.items[6].changes[0].newValue")).isEqualTo("2023-06-15");
+    }
+
+    @Test
+    void aReasonBeyondLatin1ComesEncodedAndIsKeptWholeWhileABadlyEncodedOneChangesNothing() {
+        String text = "/dossiers/" + dossierId + "/recommendations/" + recommendationId + "/text";
+        String revised = "{\"text\":\"Exempt every child from border procedures.\"}";
+
+        HttpResponse<String> refused = new ApiClient(port).send("PUT", text, focalPoint, revised, Map.of("X-Change-Reason", "UTF-8''50%"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<String>read(refused.body(), "$.errors[0].field")).isEqualTo("X-Change-Reason");
+        assertThat(JsonPath.<String>read(refused.body(), "$.errors[0].code")).isEqualTo("malformed-change-reason");
+        assertThat(JsonPath.<Integer>read(get("/dossiers/" + dossierId + "/history", analyst).body(), "$.total")).isEqualTo(8);
+
+        String reason = "aligné sur l’orientation générale du Conseil — cœur du compromis";
+        send("PUT", text, focalPoint, revised, Map.of("X-Change-Reason", ChangeReason.encode(reason)));
+        assertThat(JsonPath.<String>read(get("/dossiers/" + dossierId + "/history", analyst).body(), "$.items[8].reason")).isEqualTo(reason);
     }
 
     @Test

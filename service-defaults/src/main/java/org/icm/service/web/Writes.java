@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.icm.kernel.api.ChangeReason;
 import org.icm.service.axon.AuditMetaData;
+import org.icm.service.rules.RuleViolation;
 import org.icm.service.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +20,11 @@ import org.springframework.web.server.ResponseStatusException;
  */
 public class Writes {
 
-    /** The request header that says why a change is made; it becomes the {@code reason} of the audit metadata. */
-    public static final String REASON_HEADER = "X-Change-Reason";
+    /**
+     * The request header that says why a change is made; it becomes the {@code reason} of the audit metadata. A reason
+     * beyond printable ASCII comes RFC 8187-encoded ({@link ChangeReason}).
+     */
+    public static final String REASON_HEADER = ChangeReason.HEADER;
 
     private final CommandGateway commands;
 
@@ -41,9 +46,18 @@ public class Writes {
 
     /** Sends the command with the audit metadata and answers the aggregate's new version. */
     public long dispatch(Object command, Actor actor, String reason) {
-        Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(AuditMetaData.of(actor, reason)));
+        Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(AuditMetaData.of(actor, decoded(reason))));
         // a creating command answers the new aggregate's id (version 0); every other command its new version
         return result instanceof Number version ? version.longValue() : 0L;
+    }
+
+    /** The reason the header carries; a badly encoded one is refused (400), as nothing may be kept half-read. */
+    private static String decoded(String reasonHeader) {
+        try {
+            return ChangeReason.decode(reasonHeader);
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.invalid(REASON_HEADER, "malformed-change-reason", "The change reason is not well encoded: " + e.getMessage());
+        }
     }
 
     public static String etag(long version) {

@@ -141,7 +141,7 @@ class DossierCuration {
                  Model model, RedirectAttributes redirect) {
         return write(dossierId, "untag-" + rightCode, form, model, redirect, "notice.rightUntagged", "rights-heading",
                 () -> gateway.send(HttpMethod.DELETE, dossier(dossierId, "/rights/" + Gateway.segment(rightCode)), null, form.getFirst("version"),
-                        headerSafe(form.getFirst("reason"))));
+                        form.getFirst("reason")));
     }
 
     @PostMapping("/dossiers/{dossierId}/curate/recommendations/{recommendationId}/addressees")
@@ -237,23 +237,5 @@ class DossierCuration {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /**
-     * The reason travels in a header (the policy API's X-Change-Reason), and a header carries Latin-1 only: a line
-     * break or a character beyond Latin-1 (a typographic apostrophe) would make the request fail, so they are replaced.
-     */
-    static String headerSafe(String reason) {
-        if (reason == null) {
-            return null;
-        }
-        StringBuilder safe = new StringBuilder();
-        reason.strip().codePoints().forEach(c -> safe.append(switch (c) {
-            case '\u2018', '\u2019' -> "'";
-            case '\u201c', '\u201d' -> "\"";
-            case '\u2013', '\u2014' -> "-";
-            default -> c < 0x20 || c == 0x7f ? " " : c > 0xff ? "?" : Character.toString(c);
-        }));
-        return safe.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.icm.kernel.api.ChangeReason;
 import org.icm.web.WebProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -49,7 +50,7 @@ public class Gateway {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Gateway.class);
 
     /** The header the services read the reason for a change from (service-defaults' Writes.REASON_HEADER). */
-    public static final String CHANGE_REASON = "X-Change-Reason";
+    public static final String CHANGE_REASON = ChangeReason.HEADER;
 
     private final RestClient client;
     private final URI base;
@@ -120,7 +121,8 @@ public class Gateway {
     public JsonNode send(HttpMethod method, URI uri, Object body, String ifMatch, String reason) {
         RestClient.RequestBodySpec request = client.method(method).uri(uri).headers(this::authorize).accept(MediaType.APPLICATION_JSON);
         if (reason != null && !reason.isBlank()) {
-            request.header(CHANGE_REASON, reason.strip());
+            // a header carries Latin-1 at most: a reason in French often needs more (’, œ), so it travels encoded
+            request.header(CHANGE_REASON, ChangeReason.encode(reason.strip()));
         }
         if (ifMatch != null && !ifMatch.isBlank()) {
             request.header(HttpHeaders.IF_MATCH, ifMatch.startsWith("\"") ? ifMatch : "\"" + ifMatch + "\"");

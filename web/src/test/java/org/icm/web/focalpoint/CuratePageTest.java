@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.icm.kernel.api.ChangeReason;
 import org.icm.web.SignedIn;
 import org.icm.web.StandInGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -104,6 +105,20 @@ class CuratePageTest {
         assertThat(untagged.getResponse().getRedirectedUrl()).isEqualTo("/dossiers/d1/curate?seen=8#rights-heading");
         assertThat(received).anyMatch(line -> line.startsWith("DELETE /api/policy/dossiers/d1/rights/CRC-37 ") && line.contains("If-Match=\"7\"")
                 && line.contains("X-Change-Reason=Detention is no longer in the text"));
+    }
+
+    @Test
+    void aReasonInFrenchReachesTheServiceWholeThoughAHeaderCarriesLatin1AtMost() throws Exception {
+        String reason = "L’article sur la rétention a été retiré — cœur du compromis";
+        String csrf = csrf(page("/dossiers/d1/curate"));
+
+        web.perform(post("/dossiers/d1/curate/rights/CRC-37/untag").session(session).param("_csrf", csrf)
+                .param("version", "7").param("reason", reason)).andReturn();
+
+        String sent = received.stream().filter(line -> line.startsWith("DELETE /api/policy/dossiers/d1/rights/CRC-37 ") && line.contains("UTF-8''"))
+                .findFirst().orElseThrow();
+        String header = sent.substring(sent.indexOf("X-Change-Reason=") + "X-Change-Reason=".length()).split(" ")[0];
+        assertThat(ChangeReason.decode(header)).isEqualTo(reason);
     }
 
     @Test

@@ -113,13 +113,6 @@ class ReadYourWritesTest {
         }
     }
 
-    @Test
-    void aReasonGoesIntoItsHeaderAsLatin1WithoutLineBreaks() {
-        assertThat(DossierCuration.headerSafe(" L’accord a été retiré\r\nen 2025 — voir “COM” ")).isEqualTo("L'accord a été retiré  en 2025 - voir \"COM\"");
-        assertThat(DossierCuration.headerSafe("名前")).isEqualTo("??");
-        assertThat(DossierCuration.headerSafe(null)).isNull();
-    }
-
     /** A page as a signed-in member gets it. */
     record Page(int statusCode, String body) {
     }
