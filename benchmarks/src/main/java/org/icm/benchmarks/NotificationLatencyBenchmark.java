@@ -159,10 +159,13 @@ public final class NotificationLatencyBenchmark {
             // publisher, Kafka, notification-service
             Histogram afterStored = new Histogram(3_600_000L, 3);
             HttpClient sse = HttpClient.newHttpClient();
+            // the stream's first line (a comment) says it is open: commands sent before would notify nobody live
+            java.util.concurrent.CountDownLatch streamOpen = new java.util.concurrent.CountDownLatch(1);
             var stream = sse.sendAsync(HttpRequest.newBuilder(URI.create(notificationBase + "/feed/stream"))
                     .header("Authorization", "Bearer " + memberToken).header("Accept", "text/event-stream").build(),
                     HttpResponse.BodyHandlers.fromLineSubscriber(new LineSubscriber(line -> {
                         long now = System.nanoTime();
+                        streamOpen.countDown();
                         Matcher matcher = EXPLANATION.matcher(line);
                         if (line.startsWith("data:") && matcher.find()) {
                             if (arrived.putIfAbsent(matcher.group(1) + ":" + matcher.group(2), now) != null) {
@@ -177,6 +180,10 @@ public final class NotificationLatencyBenchmark {
                             }
                         }
                     })));
+
+            if (!streamOpen.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the member's live stream did not open within 30 s");
+            }
 
             // a reader of the policy topic of its own: when each event was on Kafka, to tell the publisher from the consumer
             Map<String, Long> onKafka = new ConcurrentHashMap<>();
