@@ -224,6 +224,7 @@ public final class NotificationLatencyBenchmark {
                 });
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
             MongoCommands mongoBefore = MongoCommands.read(notificationBase, memberToken);
+            ListenerTimer listenerBefore = ListenerTimer.read(notificationBase, memberToken);
             long notificationCpuBefore = cpuNanos(notification);
             say("sending %d commands ...", total);
             while (next.get() < total) {
@@ -239,6 +240,7 @@ public final class NotificationLatencyBenchmark {
             }
             Thread.sleep(1000);
             MongoCommands mongoAfter = MongoCommands.read(notificationBase, memberToken);
+            ListenerTimer listener = ListenerTimer.read(notificationBase, memberToken).minus(listenerBefore);
             long notificationCpu = cpuNanos(notification) - notificationCpuBefore;
             stream.cancel(true);
             reading.set(false);
@@ -249,6 +251,7 @@ public final class NotificationLatencyBenchmark {
             Histogram toKafka = new Histogram(3_600_000_000_000L, 3);
             Histogram kafkaToFeed = new Histogram(3_600_000_000_000L, 3);
             Histogram acceptedToKafka = new Histogram(3_600_000_000_000L, 3);
+            Histogram acceptedToFeed = new Histogram(3_600_000_000_000L, 3);
             int missing = 0;
             for (int i = warmup; i < total; i++) {
                 Long at = arrived.get(keys[i]);
@@ -269,6 +272,9 @@ public final class NotificationLatencyBenchmark {
                     missing++;
                 } else {
                     endToEnd.recordValue(Math.max(0, at - sentAt[i]));
+                    if (commandNanos[i] > 0) {
+                        acceptedToFeed.recordValue(Math.max(0, at - sentAt[i] - commandNanos[i]));
+                    }
                 }
             }
             System.out.println();
@@ -278,6 +284,8 @@ public final class NotificationLatencyBenchmark {
                     ms(command.getValueAtPercentile(99)), ms(command.getMaxValue()));
             System.out.printf("command -> feed (SSE)      p50 %s  p99 %s  max %s   (%d notifications)%n", ms(endToEnd.getValueAtPercentile(50)),
                     ms(endToEnd.getValueAtPercentile(99)), ms(endToEnd.getMaxValue()), endToEnd.getTotalCount());
+            System.out.printf("  accepted -> feed (SSE)   p50 %s  p99 %s  max %s   (after the command's HTTP answer)%n",
+                    ms(acceptedToFeed.getValueAtPercentile(50)), ms(acceptedToFeed.getValueAtPercentile(99)), ms(acceptedToFeed.getMaxValue()));
             System.out.printf("  of which after stored    p50 %d ms  p99 %d ms  max %d ms   (event time in policy-service -> SSE, all commands)%n",
                     afterStored.getValueAtPercentile(50), afterStored.getValueAtPercentile(99), afterStored.getMaxValue());
             System.out.printf("  command -> on Kafka       p50 %s  p99 %s  max %s   (read by a consumer of its own)%n",
@@ -291,6 +299,8 @@ public final class NotificationLatencyBenchmark {
             System.out.printf("notification-service       %.1f MongoDB commands per event (%s), %.2f ms CPU per event, over %d events%n",
                     (mongoAfter.total() - mongoBefore.total()) / (double) Math.max(1, handled), mongoAfter.minus(mongoBefore).perEvent(handled),
                     notificationCpu / 1e6 / Math.max(1, handled), handled);
+            System.out.printf("notification-service       %d listener calls (batches) meanwhile, %.1f events each, %.1f ms each on average, max %.1f ms (Spring Kafka's listener timer)%n",
+                    listener.count(), handled / (double) Math.max(1, listener.count()), listener.meanMillis(), listener.maxMillis());
             System.out.printf("not arrived                %d within 60 s after the last command; duplicates on the stream %d%n", missing, duplicates.get());
             System.out.printf("goal p99 <= 100 ms         %s%n", missing == 0 && endToEnd.getValueAtPercentile(99) <= 100_000_000L ? "met" : "NOT met");
             System.out.printf("load average               %.2f (2 cores shared with the other builds of this machine)%n",
@@ -464,6 +474,38 @@ public final class NotificationLatencyBenchmark {
                 }
             });
             return text.toString();
+        }
+    }
+
+    /**
+     * notification-service's batch listener calls so far: how many, and the time spent in them (Spring Kafka's
+     * {@code spring.kafka.listener} timer on {@code /actuator/metrics}); the max is over the timer's recent window.
+     */
+    record ListenerTimer(long count, double totalSeconds, double maxSeconds) {
+
+        private static final Pattern STATISTIC = Pattern.compile("\\{\"statistic\":\"(COUNT|TOTAL_TIME|MAX)\",\"value\":([0-9.E-]+)\\}");
+
+        static ListenerTimer read(String base, String token) throws Exception {
+            String body = MongoCommands.get(HttpClient.newHttpClient(), base + "/actuator/metrics/spring.kafka.listener", token);
+            Map<String, Double> values = new java.util.HashMap<>();
+            Matcher statistic = STATISTIC.matcher(body);
+            while (statistic.find()) {
+                values.put(statistic.group(1), Double.parseDouble(statistic.group(2)));
+            }
+            return new ListenerTimer(values.getOrDefault("COUNT", 0.0).longValue(), values.getOrDefault("TOTAL_TIME", 0.0),
+                    values.getOrDefault("MAX", 0.0));
+        }
+
+        ListenerTimer minus(ListenerTimer earlier) {
+            return new ListenerTimer(count - earlier.count, totalSeconds - earlier.totalSeconds, maxSeconds);
+        }
+
+        double meanMillis() {
+            return count == 0 ? 0 : totalSeconds * 1000 / count;
+        }
+
+        double maxMillis() {
+            return maxSeconds * 1000;
         }
     }
 
