@@ -308,6 +308,20 @@ public final class NotificationLatencyBenchmark {
             if (firstFailure.get() != null) {
                 System.out.println("first failed command: " + firstFailure.get());
             }
+            if (missing > 0) {
+                // which hop lost sight of them: not on Kafka (publisher), in the feed but not pushed, or not in the feed
+                List<String> notArrived = new ArrayList<>();
+                for (int i = warmup; i < total && notArrived.size() < 10; i++) {
+                    if (!arrived.containsKey(keys[i])) {
+                        notArrived.add(keys[i] + (onKafka.containsKey(keys[i]) ? " (on Kafka)" : " (NOT on Kafka)"));
+                    }
+                }
+                System.out.printf("not arrived, first ones     %s; the member's feed holds %s notifications (%d commands in all)%n",
+                        notArrived, feedTotal(notificationBase, memberToken), total);
+                Path kept = Path.of("notification-latency-" + System.currentTimeMillis() + ".log");
+                Files.copy(data.resolve("notification-service.log"), kept);
+                System.out.println("notification-service's log kept at " + kept.toAbsolutePath());
+            }
             return failures.get() > 0 || missing > 0 ? 1 : 0;
         } finally {
             if (notification != null) {
@@ -321,6 +335,17 @@ public final class NotificationLatencyBenchmark {
             try (var files = Files.walk(data)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
+        }
+    }
+
+    /** The member's feed's total, as its first page says ({@code "total":n}), or "?" when it cannot be read. */
+    private static String feedTotal(String base, String token) {
+        try {
+            String page = MongoCommands.get(HttpClient.newHttpClient(), base + "/feed?size=1", token);
+            Matcher total = Pattern.compile("\"total\":(\\d+)").matcher(page);
+            return total.find() ? total.group(1) : "? (" + page.substring(0, Math.min(200, page.length())) + ")";
+        } catch (Exception e) {
+            return "? (" + e + ")";
         }
     }
 
