@@ -159,10 +159,13 @@ public final class NotificationLatencyBenchmark {
             // publisher, Kafka, notification-service
             Histogram afterStored = new Histogram(3_600_000L, 3);
             HttpClient sse = HttpClient.newHttpClient();
+            // the stream's first line (a comment) says it is open: commands sent before would notify nobody live
+            java.util.concurrent.CountDownLatch streamOpen = new java.util.concurrent.CountDownLatch(1);
             var stream = sse.sendAsync(HttpRequest.newBuilder(URI.create(notificationBase + "/feed/stream"))
                     .header("Authorization", "Bearer " + memberToken).header("Accept", "text/event-stream").build(),
                     HttpResponse.BodyHandlers.fromLineSubscriber(new LineSubscriber(line -> {
                         long now = System.nanoTime();
+                        streamOpen.countDown();
                         Matcher matcher = EXPLANATION.matcher(line);
                         if (line.startsWith("data:") && matcher.find()) {
                             if (arrived.putIfAbsent(matcher.group(1) + ":" + matcher.group(2), now) != null) {
@@ -177,6 +180,10 @@ public final class NotificationLatencyBenchmark {
                             }
                         }
                     })));
+
+            if (!streamOpen.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the member's live stream did not open within 30 s");
+            }
 
             // a reader of the policy topic of its own: when each event was on Kafka, to tell the publisher from the consumer
             Map<String, Long> onKafka = new ConcurrentHashMap<>();
@@ -217,6 +224,7 @@ public final class NotificationLatencyBenchmark {
                 });
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
             MongoCommands mongoBefore = MongoCommands.read(notificationBase, memberToken);
+            ListenerTimer listenerBefore = ListenerTimer.read(notificationBase, memberToken);
             long notificationCpuBefore = cpuNanos(notification);
             say("sending %d commands ...", total);
             while (next.get() < total) {
@@ -232,6 +240,7 @@ public final class NotificationLatencyBenchmark {
             }
             Thread.sleep(1000);
             MongoCommands mongoAfter = MongoCommands.read(notificationBase, memberToken);
+            ListenerTimer listener = ListenerTimer.read(notificationBase, memberToken).minus(listenerBefore);
             long notificationCpu = cpuNanos(notification) - notificationCpuBefore;
             stream.cancel(true);
             reading.set(false);
@@ -242,6 +251,7 @@ public final class NotificationLatencyBenchmark {
             Histogram toKafka = new Histogram(3_600_000_000_000L, 3);
             Histogram kafkaToFeed = new Histogram(3_600_000_000_000L, 3);
             Histogram acceptedToKafka = new Histogram(3_600_000_000_000L, 3);
+            Histogram acceptedToFeed = new Histogram(3_600_000_000_000L, 3);
             int missing = 0;
             for (int i = warmup; i < total; i++) {
                 Long at = arrived.get(keys[i]);
@@ -262,6 +272,9 @@ public final class NotificationLatencyBenchmark {
                     missing++;
                 } else {
                     endToEnd.recordValue(Math.max(0, at - sentAt[i]));
+                    if (commandNanos[i] > 0) {
+                        acceptedToFeed.recordValue(Math.max(0, at - sentAt[i] - commandNanos[i]));
+                    }
                 }
             }
             System.out.println();
@@ -271,6 +284,8 @@ public final class NotificationLatencyBenchmark {
                     ms(command.getValueAtPercentile(99)), ms(command.getMaxValue()));
             System.out.printf("command -> feed (SSE)      p50 %s  p99 %s  max %s   (%d notifications)%n", ms(endToEnd.getValueAtPercentile(50)),
                     ms(endToEnd.getValueAtPercentile(99)), ms(endToEnd.getMaxValue()), endToEnd.getTotalCount());
+            System.out.printf("  accepted -> feed (SSE)   p50 %s  p99 %s  max %s   (after the command's HTTP answer)%n",
+                    ms(acceptedToFeed.getValueAtPercentile(50)), ms(acceptedToFeed.getValueAtPercentile(99)), ms(acceptedToFeed.getMaxValue()));
             System.out.printf("  of which after stored    p50 %d ms  p99 %d ms  max %d ms   (event time in policy-service -> SSE, all commands)%n",
                     afterStored.getValueAtPercentile(50), afterStored.getValueAtPercentile(99), afterStored.getMaxValue());
             System.out.printf("  command -> on Kafka       p50 %s  p99 %s  max %s   (read by a consumer of its own)%n",
@@ -284,12 +299,28 @@ public final class NotificationLatencyBenchmark {
             System.out.printf("notification-service       %.1f MongoDB commands per event (%s), %.2f ms CPU per event, over %d events%n",
                     (mongoAfter.total() - mongoBefore.total()) / (double) Math.max(1, handled), mongoAfter.minus(mongoBefore).perEvent(handled),
                     notificationCpu / 1e6 / Math.max(1, handled), handled);
+            System.out.printf("notification-service       %d listener calls (batches) meanwhile, %.1f events each, %.1f ms each on average, max %.1f ms (Spring Kafka's listener timer)%n",
+                    listener.count(), handled / (double) Math.max(1, listener.count()), listener.meanMillis(), listener.maxMillis());
             System.out.printf("not arrived                %d within 60 s after the last command; duplicates on the stream %d%n", missing, duplicates.get());
             System.out.printf("goal p99 <= 100 ms         %s%n", missing == 0 && endToEnd.getValueAtPercentile(99) <= 100_000_000L ? "met" : "NOT met");
             System.out.printf("load average               %.2f (2 cores shared with the other builds of this machine)%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             if (firstFailure.get() != null) {
                 System.out.println("first failed command: " + firstFailure.get());
+            }
+            if (missing > 0) {
+                // which hop lost sight of them: not on Kafka (publisher), in the feed but not pushed, or not in the feed
+                List<String> notArrived = new ArrayList<>();
+                for (int i = warmup; i < total && notArrived.size() < 10; i++) {
+                    if (!arrived.containsKey(keys[i])) {
+                        notArrived.add(keys[i] + (onKafka.containsKey(keys[i]) ? " (on Kafka)" : " (NOT on Kafka)"));
+                    }
+                }
+                System.out.printf("not arrived, first ones     %s; the member's feed holds %s notifications (%d commands in all)%n",
+                        notArrived, feedTotal(notificationBase, memberToken), total);
+                Path kept = Path.of("notification-latency-" + System.currentTimeMillis() + ".log");
+                Files.copy(data.resolve("notification-service.log"), kept);
+                System.out.println("notification-service's log kept at " + kept.toAbsolutePath());
             }
             return failures.get() > 0 || missing > 0 ? 1 : 0;
         } finally {
@@ -304,6 +335,17 @@ public final class NotificationLatencyBenchmark {
             try (var files = Files.walk(data)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
+        }
+    }
+
+    /** The member's feed's total, as its first page says ({@code "total":n}), or "?" when it cannot be read. */
+    private static String feedTotal(String base, String token) {
+        try {
+            String page = MongoCommands.get(HttpClient.newHttpClient(), base + "/feed?size=1", token);
+            Matcher total = Pattern.compile("\"total\":(\\d+)").matcher(page);
+            return total.find() ? total.group(1) : "? (" + page.substring(0, Math.min(200, page.length())) + ")";
+        } catch (Exception e) {
+            return "? (" + e + ")";
         }
     }
 
@@ -457,6 +499,38 @@ public final class NotificationLatencyBenchmark {
                 }
             });
             return text.toString();
+        }
+    }
+
+    /**
+     * notification-service's batch listener calls so far: how many, and the time spent in them (Spring Kafka's
+     * {@code spring.kafka.listener} timer on {@code /actuator/metrics}); the max is over the timer's recent window.
+     */
+    record ListenerTimer(long count, double totalSeconds, double maxSeconds) {
+
+        private static final Pattern STATISTIC = Pattern.compile("\\{\"statistic\":\"(COUNT|TOTAL_TIME|MAX)\",\"value\":([0-9.E-]+)\\}");
+
+        static ListenerTimer read(String base, String token) throws Exception {
+            String body = MongoCommands.get(HttpClient.newHttpClient(), base + "/actuator/metrics/spring.kafka.listener", token);
+            Map<String, Double> values = new java.util.HashMap<>();
+            Matcher statistic = STATISTIC.matcher(body);
+            while (statistic.find()) {
+                values.put(statistic.group(1), Double.parseDouble(statistic.group(2)));
+            }
+            return new ListenerTimer(values.getOrDefault("COUNT", 0.0).longValue(), values.getOrDefault("TOTAL_TIME", 0.0),
+                    values.getOrDefault("MAX", 0.0));
+        }
+
+        ListenerTimer minus(ListenerTimer earlier) {
+            return new ListenerTimer(count - earlier.count, totalSeconds - earlier.totalSeconds, maxSeconds);
+        }
+
+        double meanMillis() {
+            return count == 0 ? 0 : totalSeconds * 1000 / count;
+        }
+
+        double maxMillis() {
+            return maxSeconds * 1000;
         }
     }
 

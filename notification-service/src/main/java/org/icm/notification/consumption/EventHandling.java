@@ -3,6 +3,7 @@ package org.icm.notification.consumption;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.cloudevents.CloudEvent;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.icm.kernel.events.IntegrationEvent;
@@ -41,12 +46,15 @@ import org.springframework.stereotype.Component;
  *   <li>what the event means (its {@link Happening}) is decided from the state before it; a decision that read tracked
  *       state is stored under its id, first writer wins, so a second pass uses the first decision even though the state
  *       has moved on (a decision from the event alone comes out the same every time, and is not stored);</li>
- *   <li>the directory and tracked state are set from the event (upserts of what it says);</li>
  *   <li>the happening is fanned out: notifications and mails keyed by (event id, account);</li>
+ *   <li>the directory and tracked state are set from the event (upserts of what it says); a membership event sets the
+ *       directory before it is fanned out, as it changes who is notified;</li>
  *   <li>the ids go into {@code processed} (its _id, hence unique), for the handled events of the batch at once.</li>
  * </ol>
  * Per batch rather than per event: the processed check and marks, one read of the dossiers the batch is about, and one
- * look at whether the recipients changed ({@link Recipients}); so the more records wait, the fewer round trips each costs.
+ * look at whether the recipients changed ({@link Recipients}), those three reads sent together; so the more records wait,
+ * the fewer round trips each costs. A notification reaches the live streams after three waits on MongoDB: the reads, the
+ * kept decisions, the notifications.
  */
 @Component
 public class EventHandling {
@@ -79,6 +87,8 @@ public class EventHandling {
     private final Recipients recipients;
     private final Router router;
     private final Clock clock;
+    /** For the reads a batch starts with, which go out together (a virtual thread each: they only wait on MongoDB). */
+    private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
 
     public EventHandling(IntegrationEventCodec codec, MongoTemplate mongo, Directory directory, Subscriptions subscriptions,
                          Tracking tracking, Happenings happenings, Recipients recipients, Router router, Clock clock) {
@@ -93,6 +103,11 @@ public class EventHandling {
         this.clock = clock;
     }
 
+    @PreDestroy
+    void stopReads() {
+        reads.close();
+    }
+
     /** Handles the envelope; answers false when it had been handled before. */
     public boolean handle(CloudEvent envelope) {
         return handle(List.of(envelope)) == 1;
@@ -103,7 +118,13 @@ public class EventHandling {
      * it are handled and marked, and {@link Failed} says which one it was.
      */
     public int handle(List<CloudEvent> envelopes) {
-        Set<String> handledBefore = handledBefore(envelopes);
+        // the three reads a batch starts with do not depend on one another: sent together, the batch waits for one round
+        // trip instead of three (the dossiers of every readable envelope are read, a few more than needed at worst)
+        Future<Set<String>> handledBeforeRead = reads.submit(() -> handledBefore(envelopes));
+        Future<Recipients.Snapshot> recipientsRead = reads.submit(recipients::current);
+        BatchDossiers dossiers = tracking.prefetch(dossiersRead(envelopes));
+        Set<String> handledBefore = result(handledBeforeRead);
+        Recipients.Snapshot known = result(recipientsRead);
         List<Pending> pending = new ArrayList<>(envelopes.size());
         RuntimeException unreadable = null;
         int unreadableAt = -1;
@@ -123,7 +144,7 @@ public class EventHandling {
             }
         }
         try {
-            handleInOrder(pending);
+            handleInOrder(pending, dossiers, known);
         } catch (RuntimeException batchFailed) {
             // which one? one at a time (each step is idempotent), marking those that pass, naming the first that does not
             List<Pending> passed = new ArrayList<>();
@@ -164,8 +185,11 @@ public class EventHandling {
     private void handleInOrder(List<Pending> events) {
         Set<String> read = new HashSet<>();
         events.forEach(event -> event.payload().ifPresent(payload -> read.addAll(Happenings.dossiersRead(payload))));
-        BatchDossiers dossiers = tracking.prefetch(read);
-        Recipients.Snapshot known = recipients.current();
+        handleInOrder(events, tracking.prefetch(read), recipients.current());
+    }
+
+    private void handleInOrder(List<Pending> events, BatchDossiers dossiers, Recipients.Snapshot recipientsBefore) {
+        Recipients.Snapshot known = recipientsBefore;
         List<Pending> run = new ArrayList<>();
         for (Pending event : events) {
             if (event.payload().orElse(null) instanceof MembershipIntegrationEvent membership) {
@@ -196,10 +220,39 @@ public class EventHandling {
             events.add(payload);
         }
         decided = keepDecisions(decided, events);
-        tracking.applyAll(events);
+        // the notifications before the tracked state, so that they reach the live streams a write earlier: safe, as the
+        // decisions are kept (a pass after a crash between the two finds them, and writes and announces nothing again)
         List<Router.Planned> planned = new ArrayList<>();
         decided.forEach(happening -> planned.addAll(router.plan(happening, known)));
         router.deliver(planned);
+        tracking.applyAll(events);
+    }
+
+    /** The dossiers the readable envelopes' events are decided on; an unreadable one is left to fail where it stands. */
+    private Set<String> dossiersRead(List<CloudEvent> envelopes) {
+        Set<String> read = new HashSet<>();
+        for (CloudEvent envelope : envelopes) {
+            try {
+                codec.payload(envelope).ifPresent(payload -> read.addAll(Happenings.dossiersRead(payload)));
+            } catch (RuntimeException unreadable) {
+                break;
+            }
+        }
+        return read;
+    }
+
+    private static <T> T result(Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading for a batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

@@ -75,6 +75,32 @@ class BatchHandlingTest extends NotificationTestBase {
         assertThat(feed(applicant)).hasSize(2);
     }
 
+    @Test
+    void aPassStoppedAfterTheNotificationsBeforeTheTrackedStateIsHandledAgainWithoutNotifyingTwice() {
+        Person member = member();
+        String dossier = UUID.randomUUID().toString();
+        String title = "Interrupted Directive " + dossier.substring(0, 8);
+        List<CloudEvent> opened = new ArrayList<>();
+        add(opened, PolicyIntegrationEvents.DOSSIER_OPENED, new DossierOpened(dossier, title, PolicyArea.ASYLUM, "summary", null));
+        add(opened, PolicyIntegrationEvents.DOSSIER_PUBLISHED, new DossierPublished(dossier, title, PolicyArea.ASYLUM));
+        handling.handle(opened);
+        TrackedDossier before = mongo.findById(dossier, TrackedDossier.class);
+        List<CloudEvent> moved = new ArrayList<>();
+        add(moved, PolicyIntegrationEvents.MEASURE_STAGE_CHANGED, stage(dossier, title, ProcedureStage.ANNOUNCED, ProcedureStage.PROPOSAL_ADOPTED));
+        handling.handle(moved);
+        assertThat(feed(member)).hasSize(1);
+
+        // as if the pass had stopped once the notifications were written: tracked state as before it, no processed mark
+        mongo.save(before);
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(moved.getFirst().getId())), "processed");
+
+        assertThat(handling.handle(moved)).isEqualTo(1);
+        assertThat(feed(member)).extracting(item -> item.get("explanation"))
+                .containsExactly(title + " moved from ANNOUNCED to PROPOSAL_ADOPTED on 2026-02-01");
+        assertThat(mongo.findById(dossier, TrackedDossier.class).measureStages()).containsEntry("m-" + dossier, "PROPOSAL_ADOPTED");
+    }
+
     private static MeasureStageChanged stage(String dossier, String title, ProcedureStage from, ProcedureStage to) {
         return new MeasureStageChanged(dossier, title, PolicyArea.ASYLUM, "m-" + dossier, title, "2026/0001(COD)", from, to,
                 LocalDate.parse("2026-02-01"), false);
