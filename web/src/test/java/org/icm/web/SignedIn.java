@@ -1,9 +1,13 @@
 package org.icm.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.servlet.Filter;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.icm.kernel.identity.IcmClaims;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -46,5 +50,12 @@ public record SignedIn(MockMvc web, MockHttpSession session) {
                         new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, account + "-token", Instant.now(), Instant.now().plusSeconds(3600))),
                 authentication, request, new MockHttpServletResponse());
         return new SignedIn(web, session);
+    }
+
+    /** The CSRF token a page's forms carry, to send with a form as the browser would. */
+    public static String csrfToken(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("the form carries a CSRF token").isTrue();
+        return matcher.group(1);
     }
 }

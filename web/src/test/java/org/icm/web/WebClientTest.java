@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +80,7 @@ class WebClientTest {
     @Test
     void aRefusedApplicationShowsTheReasonNextToTheFieldAndKeepsWhatWasTyped() throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String csrf = csrfToken(get(http, "/join").body());
+        String csrf = SignedIn.csrfToken(get(http, "/join").body());
         String form = "_csrf=" + csrf + "&name=" + enc("Association Exemple") + "&kind=NGO&scope=NATIONAL&countries=ZZ&focus=CHILD_RIGHTS"
                 + "&contactName=" + enc("Camille Martin") + "&contactEmail=" + enc("camille@example.org");
 
@@ -98,7 +97,7 @@ class WebClientTest {
     @Test
     void onAFrenchPageTheRefusalIsSaidInFrenchByItsCodeAndWhatStaysEnglishIsMarkedSo() throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String csrf = csrfToken(http.send(HttpRequest.newBuilder(url("/join")).header("Accept-Language", "fr").build(),
+        String csrf = SignedIn.csrfToken(http.send(HttpRequest.newBuilder(url("/join")).header("Accept-Language", "fr").build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         String form = "_csrf=" + csrf + "&name=" + enc("Association Exemple") + "&kind=NGO&scope=NATIONAL&countries=ZZ&focus=CHILD_RIGHTS"
                 + "&contactName=" + enc("Camille Martin") + "&contactEmail=" + enc("camille@example.org");
@@ -151,12 +150,6 @@ class WebClientTest {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String csrfToken(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("the form carries a CSRF token").isTrue();
-        return matcher.group(1);
     }
 
     /** Answers as the services behind the gateway do, and records each request (method, path and query, body). */

@@ -20,6 +20,7 @@ public final class ChangeReason {
 
     private static final String UTF_8_PREFIX = "UTF-8''";
     private static final String ATTRIBUTE_SYMBOLS = "!#$&+-.^_`|~";
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private ChangeReason() {
     }
@@ -36,7 +37,7 @@ public final class ChangeReason {
             if (c < 0x80 && (Character.isLetterOrDigit(c) || ATTRIBUTE_SYMBOLS.indexOf(c) >= 0)) {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
+                encoded.append('%').append(HEX.toHexDigits((byte) c));
             }
         }
         return encoded.toString();

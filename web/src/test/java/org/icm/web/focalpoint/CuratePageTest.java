@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.icm.kernel.api.ChangeReason;
 import org.icm.web.SignedIn;
@@ -79,7 +78,7 @@ class CuratePageTest {
 
     @Test
     void aRefusalShowsTheReasonNextToTheFieldOfTheRefusedFormAndKeepsWhatWasTyped() throws Exception {
-        String csrf = csrf(page("/dossiers/d1/curate"));
+        String csrf = SignedIn.csrfToken(page("/dossiers/d1/curate"));
 
         MvcResult refused = web.perform(post("/dossiers/d1/curate/measures/m1/key-dates").session(session).param("_csrf", csrf)
                 .param("version", "7").param("entryIntoForce", "2024-06-11").param("application", "2026-06-12")
@@ -96,7 +95,7 @@ class CuratePageTest {
 
     @Test
     void untaggingSendsTheReasonAndTheVersionAndTheRedirectCarriesTheVersionTheWriteMade() throws Exception {
-        String csrf = csrf(page("/dossiers/d1/curate"));
+        String csrf = SignedIn.csrfToken(page("/dossiers/d1/curate"));
 
         MvcResult untagged = web.perform(post("/dossiers/d1/curate/rights/CRC-37/untag").session(session).param("_csrf", csrf)
                 .param("version", "7").param("reason", "Detention is no longer in the text")).andReturn();
@@ -110,7 +109,7 @@ class CuratePageTest {
     @Test
     void aReasonInFrenchReachesTheServiceWholeThoughAHeaderCarriesLatin1AtMost() throws Exception {
         String reason = "L’article sur la rétention a été retiré — cœur du compromis";
-        String csrf = csrf(page("/dossiers/d1/curate"));
+        String csrf = SignedIn.csrfToken(page("/dossiers/d1/curate"));
 
         web.perform(post("/dossiers/d1/curate/rights/CRC-37/untag").session(session).param("_csrf", csrf)
                 .param("version", "7").param("reason", reason)).andReturn();
@@ -123,7 +122,7 @@ class CuratePageTest {
 
     @Test
     void aWriteRefusedAsStaleSaysSomeoneChangedTheDossierAndKeepsWhatWasTyped() throws Exception {
-        String csrf = csrf(page("/dossiers/d1/curate"));
+        String csrf = SignedIn.csrfToken(page("/dossiers/d1/curate"));
 
         String page = web.perform(post("/dossiers/d1/curate/measures/m1").session(session).param("_csrf", csrf).param("version", "6")
                         .param("title", "Screening Regulation, as adopted").param("type", "REGULATION").param("procedureReference", "2020/0278(COD)"))
@@ -136,7 +135,7 @@ class CuratePageTest {
 
     @Test
     void aLifecycleActionOtherThanTheButtonsIsRefusedAndNothingIsSent() throws Exception {
-        String csrf = csrf(page("/dossiers/d1/curate"));
+        String csrf = SignedIn.csrfToken(page("/dossiers/d1/curate"));
 
         String page = web.perform(post("/dossiers/d1/curate/lifecycle").session(session).param("_csrf", csrf).param("version", "7")
                 .param("action", "delete")).andReturn().getResponse().getContentAsString();
@@ -147,7 +146,7 @@ class CuratePageTest {
 
     @Test
     void openingADossierGoesToItsCuratePageAskingForTheVersionTheWriteMade() throws Exception {
-        String csrf = csrf(page("/dossiers/new"));
+        String csrf = SignedIn.csrfToken(page("/dossiers/new"));
 
         MvcResult opened = web.perform(post("/dossiers/new").session(session).param("_csrf", csrf).param("title", "Returns regulation")
                 .param("policyArea", "RETURN").param("summary", "")).andReturn();
@@ -161,12 +160,6 @@ class CuratePageTest {
         MvcResult result = web.perform(get(path).session(session).accept(MediaType.TEXT_HTML)).andReturn();
         assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("the form carries a CSRF token").isTrue();
-        return matcher.group(1);
     }
 
     /** The policy service behind the gateway for one dossier; records each request (method, path, If-Match, reason, token, body). */
