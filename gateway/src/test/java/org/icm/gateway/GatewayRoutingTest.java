@@ -3,14 +3,17 @@ package org.icm.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.apache.commons.logging.LogFactory;
 import org.icm.testing.WithoutSharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -78,6 +81,23 @@ class GatewayRoutingTest {
         assertThat(JsonPath.<String>read(response.body(), "$.status")).isEqualTo("DOWN");
         assertThat(JsonPath.<String>read(response.body(), "$.components.services.components.policy.status")).isEqualTo("UP");
         assertThat(JsonPath.<String>read(response.body(), "$.components.services.components.membership.status")).isEqualTo("DOWN");
+    }
+
+    @Test
+    void eachRequestIsTimedOnceAsTheGatewayAnsweredItAndOncePerRoute(@Autowired MeterRegistry meters) throws Exception {
+        assertThat(get("/api/policy/dossiers?metered=yes").statusCode()).isEqualTo(200);
+
+        assertThat(meters.find("http.server.requests").tag("status", "200").timers()).isNotEmpty();
+        assertThat(meters.find("spring.cloud.gateway.requests").tag("routeId", "api-policy").timers()).isNotEmpty();
+        // not the same exchange again: the security chain's filters, the gateway's own call to the service
+        assertThat(meters.getMeters()).map(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security.") || name.contains("http.client"));
+    }
+
+    @Test
+    void springsDebugMessagesAreNotFormattedWhileDebugIsOff() {
+        // commons-logging's SLF4J bridge formats a message before the level check; its Log4j API bridge does not
+        assertThat(LogFactory.getLog(GatewayRoutingTest.class).getClass().getName()).contains("Log4jApiLogFactory");
     }
 
     @Test
