@@ -47,9 +47,9 @@ import org.springframework.kafka.core.ProducerFactory;
  * Properties: {@code icm.integration.source} (the CloudEvents source, {@code /icm/<spring.application.name>}
  * unless set), {@code icm.integration.send-timeout} (how long to wait for the broker's acknowledgements of a
  * batch, 30s unless set), {@code icm.integration.batch-size} (events per batch, 50 unless set) and
- * {@code icm.integration.wake-on-arrival} (false unless set; true: the pooled processor is called back when events
- * arrive, {@link WakingEventSource}, rather than looking every 500 ms: far lower latency at low rates, more work per event
- * at high ones).
+ * {@code icm.integration.wake-on-arrival} (true unless set: the pooled processor is called back when events arrive,
+ * {@link WakingEventSource}; false: it looks for new events every 500 ms when idle, which batches more events per Kafka
+ * request and token write but adds a quarter of a second to every event on average).
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, AxonPostgresAutoConfiguration.class})
 @ConditionalOnClass({EventStore.class, ConfigurerModule.class, KafkaTemplate.class})
@@ -114,17 +114,19 @@ public class IntegrationEventPublisherAutoConfiguration {
     ConfigurerModule integrationEventPublisherProcessor(Environment environment) {
         int batchSize = environment.getProperty("icm.integration.batch-size", Integer.class, DEFAULT_BATCH_SIZE);
         boolean pooled = !"tracking".equals(environment.getProperty("icm.integration.processor", "pooled"));
-        // off unless set: at 50 events/s on 2 shared cores the per-event batches it makes (a token write and a Kafka request
-        // per event, smaller batches downstream) cost more than the look it saves, at p99 (benchmarks/README.md)
-        boolean wakeOnArrival = environment.getProperty("icm.integration.wake-on-arrival", Boolean.class, false);
+        // on unless set: a notification reaches a member's feed in tens of milliseconds instead of after the look's
+        // 250 ms average; at 50 events/s, once the JIT has warmed, the per-event batches it makes cost less than the look
+        // saves, p99 included (NotificationLatencyBenchmark, benchmarks/README.md)
+        boolean wakeOnArrival = environment.getProperty("icm.integration.wake-on-arrival", Boolean.class, true);
         return configurer -> configure(configurer.eventProcessing(), batchSize, pooled, wakeOnArrival);
     }
 
     static void configure(EventProcessingConfigurer processing, int batchSize, boolean pooled, boolean wakeOnArrival) {
         // A pooled processor unless icm.integration.processor=tracking. The embedded event store's streams cannot call back
         // when events arrive, so a pooled processor's coordinator would look for new events every 500 ms when idle (Axon
-        // 4.13 Coordinator); with icm.integration.wake-on-arrival=true, WakingEventSource calls it back instead. A tracking processor's threads (one per segment) wait on the stream, which a commit in this
-        // JVM wakes, but each thread reads every event and stores its token per batch (benchmarks/README.md).
+        // 4.13 Coordinator); unless icm.integration.wake-on-arrival=false, WakingEventSource calls it back instead. A tracking processor's
+        // threads (one per segment) wait on the stream, which a commit in this JVM wakes, but each thread reads every event
+        // and stores its token per batch (benchmarks/README.md).
         if (pooled) {
             processing.registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP,
                     configuration -> wakeOnArrival ? wakingEventStore(configuration) : configuration.eventStore(),
