@@ -72,8 +72,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * the one that stood at its path.
  *
  * <p>The normal suite runs a fixed seed: {@value #DEFAULT_SEQUENCES} sequences of {@value #DEFAULT_COMMANDS} commands,
- * side by side (the catalogue's pooled processor polls for new events every 500 ms, so one sequence waits about
- * that long after each command; several dossiers wait together). To run it longer, or with another seed (surefire
+ * side by side (each command waits until the catalogue has it; several dossiers wait together). To run it longer, or
+ * with another seed (surefire
  * passes {@code -D} properties of the Maven command line on to the test JVM):
  *
  * <pre>
