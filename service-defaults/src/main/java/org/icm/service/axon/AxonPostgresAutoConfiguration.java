@@ -146,14 +146,15 @@ public class AxonPostgresAutoConfiguration {
     }
 
     /**
-     * The event store for the read models' pooled processors, calling them back when events arrive instead of letting
-     * them look every 500 ms ({@link WakingEventSource}): a write shows in its read model in milliseconds, so a page
-     * that waits for its own write (read-your-writes) waits that long, not a quarter of a second on average. A
-     * processor takes it with {@code axon.eventhandling.processors.<name>.source: eventsOnArrival}.
+     * The event store for pooled processors, calling them back when events arrive instead of letting them look every
+     * 500 ms ({@link WakingEventSource}; one watcher thread for all): a write shows in its read model in milliseconds,
+     * so a page that waits for its own write (read-your-writes) waits that long, not a quarter of a second on average.
+     * A read model's processor takes it with {@code axon.eventhandling.processors.<name>.source: eventsOnArrival}; the
+     * outbox publisher takes it unless {@code icm.integration.wake-on-arrival=false}.
      */
     @Bean(name = "eventsOnArrival", destroyMethod = "close")
     WakingEventSource eventsOnArrival(EventStore eventStore) {
-        return new WakingEventSource(eventStore, "read models");
+        return new WakingEventSource(eventStore, "eventsOnArrival");
     }
 
     @Bean

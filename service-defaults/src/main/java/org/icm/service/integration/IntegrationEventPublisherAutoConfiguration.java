@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -11,12 +12,15 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.icm.kernel.events.IntegrationEventCodec;
 import org.icm.kernel.events.Topic;
 import org.icm.service.axon.AxonPostgresAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -111,25 +115,28 @@ public class IntegrationEventPublisherAutoConfiguration {
      * that an operator fixes, rather than a silent gap in what other services know.
      */
     @Bean
-    ConfigurerModule integrationEventPublisherProcessor(Environment environment) {
+    ConfigurerModule integrationEventPublisherProcessor(Environment environment, ObjectProvider<WakingEventSource> eventsOnArrival) {
         int batchSize = environment.getProperty("icm.integration.batch-size", Integer.class, DEFAULT_BATCH_SIZE);
         boolean pooled = !"tracking".equals(environment.getProperty("icm.integration.processor", "pooled"));
         // on unless set: a notification reaches a member's feed in tens of milliseconds instead of after the look's
         // 250 ms average; at 50 events/s, once the JIT has warmed, the per-event batches it makes cost less than the look
         // saves, p99 included (NotificationLatencyBenchmark, benchmarks/README.md)
         boolean wakeOnArrival = environment.getProperty("icm.integration.wake-on-arrival", Boolean.class, true);
-        return configurer -> configure(configurer.eventProcessing(), batchSize, pooled, wakeOnArrival);
+        // the same watcher as the read models' (AxonPostgresAutoConfiguration), taken when the processor is built
+        Function<Configuration, StreamableMessageSource<TrackedEventMessage<?>>> source =
+                wakeOnArrival ? configuration -> eventsOnArrival.getObject() : Configuration::eventStore;
+        return configurer -> configure(configurer.eventProcessing(), batchSize, pooled, source);
     }
 
-    static void configure(EventProcessingConfigurer processing, int batchSize, boolean pooled, boolean wakeOnArrival) {
+    static void configure(EventProcessingConfigurer processing, int batchSize, boolean pooled,
+                          Function<Configuration, StreamableMessageSource<TrackedEventMessage<?>>> source) {
         // A pooled processor unless icm.integration.processor=tracking. The embedded event store's streams cannot call back
         // when events arrive, so a pooled processor's coordinator would look for new events every 500 ms when idle (Axon
-        // 4.13 Coordinator); unless icm.integration.wake-on-arrival=false, WakingEventSource calls it back instead. A tracking processor's
-        // threads (one per segment) wait on the stream, which a commit in this JVM wakes, but each thread reads every event
-        // and stores its token per batch (benchmarks/README.md).
+        // 4.13 Coordinator); unless icm.integration.wake-on-arrival=false, WakingEventSource calls it back instead. A
+        // tracking processor's threads (one per segment) wait on the stream, which a commit in this JVM wakes, but each
+        // thread reads every event and stores its token per batch (benchmarks/README.md).
         if (pooled) {
-            processing.registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP,
-                    configuration -> wakeOnArrival ? wakingEventStore(configuration) : configuration.eventStore(),
+            processing.registerPooledStreamingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, source,
                     (configuration, builder) -> builder.initialSegmentCount(INITIAL_SEGMENTS).batchSize(batchSize));
         } else {
             processing.registerTrackingEventProcessor(IntegrationEventPublisher.PROCESSING_GROUP, Configuration::eventStore,
@@ -141,11 +148,5 @@ public class IntegrationEventPublisherAutoConfiguration {
                 .registerListenerInvocationErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(IntegrationEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
-    }
-
-    private static WakingEventSource wakingEventStore(Configuration configuration) {
-        WakingEventSource source = new WakingEventSource(configuration.eventStore(), IntegrationEventPublisher.PROCESSING_GROUP);
-        configuration.onShutdown(source::close);
-        return source;
     }
 }

@@ -96,6 +96,9 @@ class IntegrationEventPublisherTest {
                 new TallyIntegrationEvents.TallyReached(id, 3, ""));
         assertThat(mongo.getCollection("trackingtokens")
                 .countDocuments(new Document("processorName", IntegrationEventPublisher.PROCESSING_GROUP))).isPositive();
+        // woken on arrival by the one watcher the service's pooled processors share, not by one of its own
+        assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName).filteredOn(name -> name.startsWith("EventArrivalWatcher"))
+                .containsExactly("EventArrivalWatcher[eventsOnArrival]");
     }
 
     @Test
