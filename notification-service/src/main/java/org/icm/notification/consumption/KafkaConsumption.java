@@ -22,8 +22,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
@@ -59,8 +62,11 @@ public class KafkaConsumption {
                                                      @Value("${icm.notification.consumer-retries:4}") int retries,
                                                      @Value("${icm.notification.consumer-backoff:200ms}") java.time.Duration backoff) {
         // a negative partition lets the producer choose: the dead-letter topic need not mirror every source's partitions
-        var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+        var deadLetterPublisher = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(Topic.DEAD_LETTERS.topicName(), -1));
+        // the focal points' dead-letter page shows what went wrong with the record, not the wrapper that named it
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) ->
+                deadLetterPublisher.accept(record, consumer, whatWentWrong(exception));
         var backOff = new ExponentialBackOffWithMaxRetries(retries);
         backOff.setInitialInterval(backoff.toMillis());
         backOff.setMultiplier(2.0);
@@ -68,6 +74,19 @@ public class KafkaConsumption {
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(EventDeserializationException.class, IllegalArgumentException.class);
         return handler;
+    }
+
+    /**
+     * The batch listener names the failed record with a {@link BatchListenerFailedException}, which Spring Kafka may wrap
+     * in a {@link ListenerExecutionFailedException}: the cause inside both is what went wrong.
+     */
+    static Exception whatWentWrong(Exception exception) {
+        Throwable failure = exception;
+        while ((failure instanceof BatchListenerFailedException || failure instanceof ListenerExecutionFailedException)
+                && failure.getCause() instanceof Exception cause) {
+            failure = cause;
+        }
+        return (Exception) failure;
     }
 
     @Bean
