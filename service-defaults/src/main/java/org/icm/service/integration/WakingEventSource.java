@@ -42,7 +42,7 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
 
     /**
      * @param store the event store (its streams block until events arrive)
-     * @param name  what the watcher thread is named after (the processor)
+     * @param name  what the watcher thread is named after (its bean, eventsOnArrival, shared by the pooled processors)
      */
     public WakingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, String name) {
         this.store = store;
