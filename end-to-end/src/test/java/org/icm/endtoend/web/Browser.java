@@ -19,12 +19,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -160,7 +164,7 @@ final class Browser implements AutoCloseable {
         element.click();
         if (leavesThePage) {
             try {
-                wait.until(ExpectedConditions.stalenessOf(page));
+                wait.until(replaced(page));
                 awaitLoaded();
             } catch (TimeoutException e) {
                 throw new AssertionError("the click did not lead to another page; still on " + driver.getCurrentUrl(), e);
@@ -168,6 +172,26 @@ final class Browser implements AutoCloseable {
         }
     }
 
+
+    /**
+     * Selenium's stalenessOf, but also true when Chromium answers for the old page's node with "Node with given id does
+     * not belong to the document": it does so, instead of a stale reference, while that document is being torn down.
+     */
+    private static ExpectedCondition<Boolean> replaced(WebElement page) {
+        return driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
 
     private void awaitLoaded() {
         wait.until(loaded -> "complete".equals(((JavascriptExecutor) loaded).executeScript("return document.readyState")));
