@@ -1,12 +1,19 @@
 package org.icm.policy.dossier;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DossierSnapshots {
 
+    private static final String DOSSIER_CACHE = "dossiers";
+
     /**
      * Events between two snapshots ({@code icm.policy.aggregate-snapshot-interval}, default 250): loading a dossier
      * folds at most this many events after its snapshot.
@@ -30,14 +39,26 @@ public class DossierSnapshots {
     }
 
     /**
-     * Dossiers kept in memory after a command ({@code icm.policy.aggregate-cache}, default on), weakly: the garbage
-     * collector drops any it needs to. The event store stays the judge of concurrent writes: if another instance of
-     * this service changed a cached dossier meanwhile, the command appends a sequence number that is taken, answers
-     * 409 (changed at the same moment), and Axon drops the entry, so the next try loads the dossier afresh. Nothing
-     * is lost; several instances behind a router that sends one dossier's commands to one instance never see it.
+     * Dossiers kept in memory after a command ({@code icm.policy.aggregate-cache}, default on): the most recently used
+     * {@code icm.policy.aggregate-cache-size} of them (default 2,000), on the heap. Bounded rather than weakly held: a
+     * weak entry goes at the next garbage collection, however often its dossier is used. The event store stays the
+     * judge of concurrent writes: if another instance of this service changed a cached dossier meanwhile, the command
+     * appends a sequence number that is taken, answers 409 (changed at the same moment), and Axon drops the entry, so
+     * the next try loads the dossier afresh. Nothing is lost; several instances behind a router that sends one
+     * dossier's commands to one instance never see it.
      */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty(name = "icm.policy.aggregate-cache", matchIfMissing = true)
+    CacheManager dossierCacheManager(@Value("${icm.policy.aggregate-cache-size:2000}") long size) {
+        return CacheManagerBuilder.newCacheManagerBuilder()
+                .withCache(DOSSIER_CACHE, CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(size)))
+                .build(true);
+    }
+
     @Bean
-    Cache dossierCache(@Value("${icm.policy.aggregate-cache:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache dossierCache(ObjectProvider<CacheManager> dossierCacheManager) {
+        CacheManager manager = dossierCacheManager.getIfAvailable();
+        return manager == null ? NoCache.INSTANCE
+                : new EhCache3Adapter((Ehcache<Object, Object>) manager.getCache(DOSSIER_CACHE, Object.class, Object.class));
     }
 }
