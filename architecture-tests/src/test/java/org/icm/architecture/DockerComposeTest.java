@@ -58,7 +58,7 @@ class DockerComposeTest {
             "ICM_SERVICES_MEMBERSHIP", "membership-service",
             "ICM_SERVICES_POLICY", "policy-service",
             "ICM_SERVICES_EVENTS", "events-service",
-            "ICM_SERVICES_NOTIFICATION", "notification-service",
+            "ICM_SERVICES_NOTIFICATIONS", "notification-service",
             "ICM_WEB_CLIENT_URI", "web");
 
     private static final Pattern VARIABLE = Pattern.compile(

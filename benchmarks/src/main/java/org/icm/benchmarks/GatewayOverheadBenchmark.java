@@ -347,7 +347,7 @@ public final class GatewayOverheadBenchmark {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(port));
         properties.put("server.address", "127.0.0.1");
-        for (String name : List.of("membership", "policy", "events", "notification")) {
+        for (String name : List.of("membership", "policy", "events", "notifications")) {
             properties.put("icm.services." + name, service);
         }
         properties.put("icm.security.issuer", TestTokens.ISSUER);

@@ -9,8 +9,11 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +26,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.icm.endtoend.RunningPlatform.Platform;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
@@ -75,7 +80,7 @@ class GatewayJourneyIT {
         Instant beforeTrilogue = Instant.now();
 
         // the participant follows the dossier, in the app and by e-mail at once
-        HttpResponse<String> subscribed = gateway.put("/api/notification/subscriptions/me", participant, """
+        HttpResponse<String> subscribed = gateway.put("/api/notifications/subscriptions/me", participant, """
                 {"kinds":["MEASURE_STAGE_CHANGED"],"dossiers":["%s"],"policyAreas":[],"rights":[],
                  "channels":["IN_APP","EMAIL"],"emailRhythm":"IMMEDIATE"}""".formatted(dossier));
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(200);
@@ -83,10 +88,23 @@ class GatewayJourneyIT {
         // the focal point records the next step; the participant sees it in the feed and gets the mail
         Thread.sleep(1000);
         assertThat(gateway.post(steps, focalPoint, "{\"stage\":\"TRILOGUE\",\"effectiveDate\":\"2025-11-04\"}").statusCode()).isEqualTo(201);
-        HttpResponse<String> feed = gateway.awaitGet("/api/notification/feed", participant,
+        HttpResponse<String> feed = gateway.awaitGet("/api/notifications/feed", participant,
                 response -> response.statusCode() == 200 && response.body().contains("TRILOGUE"));
         assertThat(JsonPath.<List<String>>read(feed.body(), "$.items[*].dossierId")).contains(dossier);
-        await().atMost(ASYNC).pollInterval(Duration.ofSeconds(1)).until(() -> mailSubjects(platform, participantEmail), subjects -> !subjects.isEmpty());
+        Mail mail = await().atMost(ASYNC).pollInterval(Duration.ofSeconds(1)).until(() -> mails(platform, participantEmail), mails -> !mails.isEmpty())
+                .getFirst();
+        assertThat(mail.subject()).contains("Return Regulation").contains("TRILOGUE");
+        // its links lead to this platform's front door (not a default address), and its one-click unsubscribe works there
+        assertThat(mail.text()).contains(platform.url("/dossiers/" + dossier).toString());
+        Matcher unsubscribeLink = Pattern.compile("<(http://[^>]+)>").matcher(mail.listUnsubscribe());
+        assertThat(unsubscribeLink.find()).as(mail.listUnsubscribe()).isTrue();
+        assertThat(unsubscribeLink.group(1)).startsWith(platform.url("/api/notifications/unsubscribe?token=").toString());
+        HttpResponse<String> unsubscribed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(unsubscribeLink.group(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unsubscribed.statusCode()).as(unsubscribed.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(gateway.get("/api/notifications/subscriptions/me", participant).body(), "$.channels"))
+                .containsExactly("IN_APP");
 
         // the analyst reads the dossier's history, and its state before the trilogue
         HttpResponse<String> history = gateway.get("/api/policy/dossiers/" + dossier + "/history", analyst);
@@ -112,14 +130,14 @@ class GatewayJourneyIT {
         gateway.awaitGet("/api/policy/dossiers/" + draft, focalPoint, response -> response.statusCode() == 200);
         assertThat(gateway.get("/api/policy/dossiers/" + draft, null).statusCode()).isEqualTo(404);
         assertThat(JsonPath.<List<String>>read(gateway.get("/api/policy/dossiers?size=100", null).body(), "$.items[*].id")).doesNotContain(draft);
-        assertProblem(gateway.get("/api/notification/feed", null), 401);
+        assertProblem(gateway.get("/api/notifications/feed", null), 401);
     }
 
     @Test
     void expiredForeignUnsignedAndTamperedTokensAreRefused(Platform platform) {
         ApiClient gateway = new ApiClient(platform.port("gateway"));
         String real = SignIn.accessToken(platform, platform.focalPointEmail(), platform.focalPointPassword());
-        assertThat(gateway.get("/api/notification/feed", real).statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/api/notifications/feed", real).statusCode()).isEqualTo(200);
         TestTokens foreign = TestTokens.get();
         Instant past = Instant.now().minus(Duration.ofHours(1));
         // tokens signed by a key the platform does not know (the platform's own key is not the test's to use):
@@ -135,7 +153,7 @@ class GatewayJourneyIT {
                 new PlainJWT(realClaims(real)).serialize(), // alg=none
                 tampered(real));
         for (String token : refused) {
-            assertProblem(gateway.get("/api/notification/feed", token), 401);
+            assertProblem(gateway.get("/api/notifications/feed", token), 401);
             assertProblem(gateway.get("/admin/policy/dossiers", token), 401);
         }
     }
@@ -187,7 +205,11 @@ class GatewayJourneyIT {
                 .until(() -> SignIn.accessToken(platform, email, password), token -> token != null);
     }
 
-    private static List<String> mailSubjects(Platform platform, String email) throws Exception {
+    /** A mail as its reader sees it: subject, the List-Unsubscribe header, the plain-text part. */
+    private record Mail(String subject, String listUnsubscribe, String text) {
+    }
+
+    private static List<Mail> mails(Platform platform, String email) throws Exception {
         Properties properties = new Properties();
         Session session = Session.getInstance(properties);
         try (Store store = session.getStore("imap")) {
@@ -195,15 +217,30 @@ class GatewayJourneyIT {
             store.connect("127.0.0.1", platform.port("imap"), email, email);
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
-            List<String> subjects = new ArrayList<>();
+            List<Mail> mails = new ArrayList<>();
             for (Message message : inbox.getMessages()) {
-                subjects.add(message.getSubject());
+                String[] listUnsubscribe = message.getHeader("List-Unsubscribe");
+                mails.add(new Mail(message.getSubject(), listUnsubscribe == null ? "" : String.join(", ", listUnsubscribe), plainText(message)));
             }
             inbox.close(false);
-            return subjects;
+            return mails;
         } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
             return List.of();
         }
+    }
+
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart parts) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                text.append(plainText(parts.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return "";
     }
 
     private static String application(String name) {

@@ -32,7 +32,7 @@ class PlatformIT {
     void eachServicesApiDocumentSendsTryItOutThroughTheGateway(Platform platform) throws Exception {
         // Swagger UI at the gateway sends "Try it out" to the document's server: the gateway's address and the
         // service's prefix there, not the service's own port, which a browser cannot reach in production
-        for (String service : new String[] {"membership", "policy", "events", "notification"}) {
+        for (String service : new String[] {"membership", "policy", "events", "notifications"}) {
             HttpResponse<String> document = http.send(HttpRequest.newBuilder(platform.url("/api/" + service + "/v3/api-docs")).build(),
                     HttpResponse.BodyHandlers.ofString());
 

@@ -51,7 +51,7 @@ class GatewayLimitsTest {
         registry.add("icm.services.policy", services::uri);
         registry.add("icm.services.membership", services::uri);
         registry.add("icm.services.events", () -> "http://localhost:" + stoppedServicePort);
-        registry.add("icm.services.notification", services::uri);
+        registry.add("icm.services.notifications", services::uri);
     }
 
     @AfterAll
@@ -64,11 +64,11 @@ class GatewayLimitsTest {
         ApiClient gateway = new ApiClient(port);
         String token = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
         for (int i = 0; i < 5; i++) {
-            assertThat(gateway.get("/api/notification/feed", token).statusCode()).isEqualTo(200);
+            assertThat(gateway.get("/api/notifications/feed", token).statusCode()).isEqualTo(200);
         }
         int before = services.received.size();
 
-        HttpResponse<String> refused = gateway.get("/api/notification/feed", token);
+        HttpResponse<String> refused = gateway.get("/api/notifications/feed", token);
 
         GatewaySecurityTest.assertProblem(refused, 429, "too-many-requests");
         long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
@@ -77,7 +77,7 @@ class GatewayLimitsTest {
         assertThat(services.received).hasSize(before);
         // another account has its own bucket
         String other = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
-        assertThat(gateway.get("/api/notification/feed", other).statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/api/notifications/feed", other).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -127,7 +127,7 @@ class GatewayLimitsTest {
         HttpClient guesser = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            HttpRequest guess = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notification/feed"))
+            HttpRequest guess = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications/feed"))
                     .header("Authorization", "Bearer guess-" + i).build();
             statuses.add(guesser.send(guess, HttpResponse.BodyHandlers.ofString()).statusCode());
         }

@@ -40,7 +40,7 @@ class GatewayRoutingTest {
         registry.add("icm.services.policy", services::uri);
         registry.add("icm.services.membership", () -> "http://localhost:" + stoppedServicePort);
         registry.add("icm.services.events", services::uri);
-        registry.add("icm.services.notification", services::uri);
+        registry.add("icm.services.notifications", services::uri);
     }
 
     @AfterAll

@@ -59,7 +59,7 @@ class GatewaySecurityTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String name : List.of("membership", "policy", "events", "notification")) {
+        for (String name : List.of("membership", "policy", "events", "notifications")) {
             registry.add("icm.services." + name, services::uri);
         }
     }
@@ -128,7 +128,7 @@ class GatewaySecurityTest {
             assertThat(gateway.post("/api/membership/invitations/abc/accept", null, "{}").statusCode()).isEqualTo(200);
             assertProblem(gateway.post("/api/membership/organisations/" + OrganisationId.random() + "/withdraw", null, "{}"),
                     401, "unauthenticated");
-            assertProblem(gateway.get("/api/notification/feed", null), 401, "unauthenticated");
+            assertProblem(gateway.get("/api/notifications/feed", null), 401, "unauthenticated");
         }
 
         @Test
@@ -178,9 +178,9 @@ class GatewaySecurityTest {
             Instant expiry = Instant.now().minus(Duration.ofSeconds(56));
             String almostExpired = tokens.sign(claims().issueTime(Date.from(expiry.minusSeconds(600))).expirationTime(Date.from(expiry)).build());
 
-            assertThat(gateway.get("/api/notification/feed", almostExpired).statusCode()).isEqualTo(200);
+            assertThat(gateway.get("/api/notifications/feed", almostExpired).statusCode()).isEqualTo(200);
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(gateway.get("/api/notification/feed", almostExpired).statusCode()).isEqualTo(401));
+                    .untilAsserted(() -> assertThat(gateway.get("/api/notifications/feed", almostExpired).statusCode()).isEqualTo(401));
         }
 
         @Test
@@ -218,7 +218,7 @@ class GatewaySecurityTest {
 
         private void assertUnauthenticated(String token) {
             int before = services.received.size();
-            HttpResponse<String> response = gateway.get("/api/notification/feed", token);
+            HttpResponse<String> response = gateway.get("/api/notifications/feed", token);
 
             assertProblem(response, 401, "unauthenticated");
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
@@ -257,7 +257,7 @@ class GatewaySecurityTest {
             int before = services.received.size();
 
             assertProblem(gateway.post("/admin/membership/organisations/o1/admit", participant(), "{}"), 403, "forbidden");
-            assertProblem(gateway.get("/admin/notification/deliveries", analyst()), 403, "forbidden");
+            assertProblem(gateway.get("/admin/notifications/deliveries", analyst()), 403, "forbidden");
             assertThat(services.received).hasSize(before);
         }
 
@@ -279,7 +279,7 @@ class GatewaySecurityTest {
         @Test
         void api8_everyAnswerCarriesTheSecurityHeaders() {
             for (HttpResponse<String> response : List.of(gateway.get("/api/policy/dossiers", null),
-                    gateway.get("/api/notification/feed", null), gateway.get("/nothing/here", null))) {
+                    gateway.get("/api/notifications/feed", null), gateway.get("/nothing/here", null))) {
                 assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
                 assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
                 assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
@@ -302,7 +302,7 @@ class GatewaySecurityTest {
 
         @Test
         void api8_aConfiguredOriginGetsItsPreflightAnswered() {
-            HttpResponse<String> preflight = gateway.send("OPTIONS", "/api/notification/feed", null, null, Map.of(
+            HttpResponse<String> preflight = gateway.send("OPTIONS", "/api/notifications/feed", null, null, Map.of(
                     "Origin", "https://partner.example", "Access-Control-Request-Method", "GET",
                     "Access-Control-Request-Headers", "authorization"));
 
@@ -340,7 +340,7 @@ class GatewaySecurityTest {
 
             assertThat(config.statusCode()).isEqualTo(200);
             assertThat(JsonPath.<List<String>>read(config.body(), "$.urls[*].url")).containsExactlyInAnyOrder(
-                    "/api/membership/v3/api-docs", "/api/policy/v3/api-docs", "/api/events/v3/api-docs", "/api/notification/v3/api-docs");
+                    "/api/membership/v3/api-docs", "/api/policy/v3/api-docs", "/api/events/v3/api-docs", "/api/notifications/v3/api-docs");
             HttpResponse<String> page = gateway.get("/swagger-ui/index.html", null);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("swagger-ui");
@@ -370,7 +370,7 @@ class GatewaySecurityTest {
 
         @Test
         void eachServicesDocumentIsServedThroughTheGatewayWithoutAToken() {
-            for (String service : List.of("membership", "policy", "events", "notification")) {
+            for (String service : List.of("membership", "policy", "events", "notifications")) {
                 HttpResponse<String> document = gateway.get("/api/" + service + "/v3/api-docs", null);
 
                 assertThat(document.statusCode()).as(service).isEqualTo(200);

@@ -32,7 +32,7 @@ class WebClientRouteTest {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("icm.web-client.uri", web::uri);
-        for (String service : new String[] {"policy", "membership", "events", "notification"}) {
+        for (String service : new String[] {"policy", "membership", "events", "notifications"}) {
             registry.add("icm.services." + service, services::uri);
         }
     }

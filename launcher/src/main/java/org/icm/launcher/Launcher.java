@@ -107,6 +107,11 @@ public final class Launcher {
             properties.put("server.port", Integer.toString(settings.port(service)));
             properties.put("icm.security.issuer", issuer);
             properties.put("icm.security.jwk-set-uri", jwkSetUri);
+            if (service.equals("notification")) {
+                // the links in mails (to what changed, the one-click unsubscribe) lead to this platform's front door
+                properties.put("icm.notification.web-base-url", issuer);
+                properties.put("icm.notification.unsubscribe-base-url", issuer + "/api/notifications");
+            }
             if (service.equals("policy") && settings.sampleContent()) {
                 properties.put("icm.sample-content.load-on-start", "true");
             }
@@ -133,7 +138,9 @@ public final class Launcher {
         gateway.put("server.port", Integer.toString(settings.port("gateway")));
         gateway.put("icm.security.issuer", issuer);
         gateway.put("icm.security.jwk-set-uri", jwkSetUri);
-        SERVICES.forEach(service -> gateway.put("icm.services." + service, "http://localhost:" + settings.port(service)));
+        // the gateway names each service by its public path segment: /api/notifications/** for the notification service
+        SERVICES.forEach(service -> gateway.put("icm.services." + (service.equals("notification") ? "notifications" : service),
+                "http://localhost:" + settings.port(service)));
         gateway.put("icm.web-client.uri", "http://localhost:" + settings.port("web"));
         processes.addFirst(ServiceProcess.start("gateway", jar("gateway"), settings.logs(), gateway));
 

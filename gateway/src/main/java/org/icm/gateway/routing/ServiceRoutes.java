@@ -36,11 +36,11 @@ class ServiceRoutes {
                     .filters(filter -> filter.stripPrefix(2).circuitBreaker(breaker -> breaker.setName(name)))
                     .uri(uri));
         });
-        URI notification = platform.services().get("notification");
+        URI notification = platform.services().get("notifications");
         if (notification != null) {
             routes.route("notification-feed-stream", route -> route
                     .order(-1)
-                    .path("/api/notification/feed/stream")
+                    .path("/api/notifications/feed/stream")
                     .filters(filter -> filter.stripPrefix(2))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1)
                     .uri(notification));

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Dead letters for focal points, who run the network: what this service could not handle, and what to do about it.
- * The gateway serves these at {@code /admin/notification/dead-letters}, as it does the delivery log.
+ * The gateway serves these at {@code /admin/notifications/dead-letters}, as it does the delivery log.
  */
 @RestController
 @Tag(name = "dead-letters")

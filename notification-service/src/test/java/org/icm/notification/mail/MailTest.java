@@ -54,7 +54,7 @@ class MailTest extends NotificationTestBase {
         assertThat(html).contains("<a href=\"https://icm.test/dossiers/" + dossier + "\"");
         assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         String listUnsubscribe = mail.getHeader("List-Unsubscribe", null);
-        Matcher https = Pattern.compile("<(https://icm\\.test/api/notification/unsubscribe\\?token=[^>]+)>").matcher(listUnsubscribe);
+        Matcher https = Pattern.compile("<(https://icm\\.test/api/notifications/unsubscribe\\?token=[^>]+)>").matcher(listUnsubscribe);
         assertThat(https.find()).as(listUnsubscribe).isTrue();
         assertThat(listUnsubscribe).contains("<mailto:");
         assertThat(text).contains(https.group(1));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class UnsubscribeLinksTest {
 
     private static NotificationProperties properties(String secret) {
-        return new NotificationProperties("https://icm.test", "https://icm.test/api/notification", "", secret, "icm@test",
+        return new NotificationProperties("https://icm.test", "https://icm.test/api/notifications", "", secret, "icm@test",
                 ZoneId.of("Europe/Brussels"), LocalTime.of(8, 0), DayOfWeek.MONDAY, 5, Duration.ofSeconds(30), Duration.ofMinutes(5));
     }
 
@@ -24,7 +24,7 @@ class UnsubscribeLinksTest {
         UnsubscribeLinks otherSecret = new UnsubscribeLinks(properties("another-secret-of-enough-length"));
         String token = links.token("account-1");
 
-        assertThat(links.url("account-1")).isEqualTo("https://icm.test/api/notification/unsubscribe?token=" + token);
+        assertThat(links.url("account-1")).isEqualTo("https://icm.test/api/notifications/unsubscribe?token=" + token);
         assertThat(links.verify(token)).hasValue("account-1");
         assertThat(otherSecret.verify(token)).isEmpty();
         assertThat(links.verify("account-2" + token.substring(token.lastIndexOf('.')))).isEmpty();

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
         "icm.notification.mail-max-attempts=8",
         "icm.notification.consumer-retries=2",
         "icm.notification.consumer-backoff=100ms",
-        "icm.notification.unsubscribe-base-url=https://icm.test/api/notification",
+        "icm.notification.unsubscribe-base-url=https://icm.test/api/notifications",
         "icm.notification.web-base-url=https://icm.test"})
 @Import(TestClock.Config.class)
 public @interface NotificationSpringTest {

@@ -41,7 +41,7 @@ class DeadLettersPage {
     @GetMapping("/dead-letters")
     String list(@RequestParam(defaultValue = "WAITING") String status, Model model) {
         String shown = STATUSES.contains(status) ? status : "WAITING";
-        model.addAttribute("deadLetters", gateway.get(gateway.uri("/admin/notification/dead-letters", Gateway.query("status", shown, "size", 100)),
+        model.addAttribute("deadLetters", gateway.get(gateway.uri("/admin/notifications/dead-letters", Gateway.query("status", shown, "size", 100)),
                 Page.class));
         model.addAttribute("status", shown);
         model.addAttribute("statuses", STATUSES);
@@ -60,7 +60,7 @@ class DeadLettersPage {
 
     private String act(String id, String action, Object body, String notice, RedirectAttributes redirect) {
         try {
-            gateway.send(HttpMethod.POST, gateway.uri("/admin/notification/dead-letters/" + Gateway.segment(id) + "/" + action), body, null);
+            gateway.send(HttpMethod.POST, gateway.uri("/admin/notifications/dead-letters/" + Gateway.segment(id) + "/" + action), body, null);
             redirect.addFlashAttribute("notice", notice);
             redirect.addFlashAttribute("noticeSubject", id);
         } catch (ServiceProblem refused) {

@@ -55,14 +55,14 @@ class FeedPage {
 
     @GetMapping("/feed")
     String feed(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("feed", gateway.get(gateway.uri("/api/notification/feed", Gateway.query("page", Math.max(0, page), "size", 50)),
+        model.addAttribute("feed", gateway.get(gateway.uri("/api/notifications/feed", Gateway.query("page", Math.max(0, page), "size", 50)),
                 Feed.Page.class));
         return "feed";
     }
 
     @PostMapping("/feed/read-all")
     String readAll() {
-        gateway.send(HttpMethod.POST, gateway.uri("/api/notification/feed/read-all"), null, null);
+        gateway.send(HttpMethod.POST, gateway.uri("/api/notifications/feed/read-all"), null, null);
         return "redirect:/feed";
     }
 
@@ -70,7 +70,7 @@ class FeedPage {
     @PostMapping("/feed/{id}/read")
     String readOne(@org.springframework.web.bind.annotation.PathVariable String id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            gateway.send(HttpMethod.POST, gateway.uri("/api/notification/feed/" + Gateway.segment(id) + "/read"), null, null);
+            gateway.send(HttpMethod.POST, gateway.uri("/api/notifications/feed/" + Gateway.segment(id) + "/read"), null, null);
             redirect.addFlashAttribute("notice", "notice.markedRead");
         } catch (org.icm.web.gateway.ServiceProblem refused) {
             if (refused.status() >= 500) {
@@ -100,7 +100,7 @@ class FeedPage {
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(error -> close.run());
-        HttpRequest request = HttpRequest.newBuilder(gateway.uri("/api/notification/feed/stream"))
+        HttpRequest request = HttpRequest.newBuilder(gateway.uri("/api/notifications/feed/stream"))
                 .header("Authorization", "Bearer " + token).header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE).build();
         // items rendered outside the request need the session's CSRF token for their "mark read" form
         String csrfName = csrf == null ? null : csrf.getParameterName();

@@ -36,13 +36,13 @@ class SubscriptionsPage {
 
     @GetMapping("/subscriptions")
     String show(Model model) {
-        return page(model, gateway.get(gateway.uri("/api/notification/subscriptions/me"), Subscription.class), null, false);
+        return page(model, gateway.get(gateway.uri("/api/notifications/subscriptions/me"), Subscription.class), null, false);
     }
 
     @PostMapping("/subscriptions")
     String save(@RequestParam(required = false) Set<String> kinds, @RequestParam(required = false) Set<String> policyAreas,
                 @RequestParam(required = false) Set<String> channels, @RequestParam(required = false) String emailRhythm, Model model) {
-        Subscription current = gateway.get(gateway.uri("/api/notification/subscriptions/me"), Subscription.class);
+        Subscription current = gateway.get(gateway.uri("/api/notifications/subscriptions/me"), Subscription.class);
         // dossiers and rights are kept as they were: this form does not show them
         Subscription wanted = new Subscription(kinds == null ? Set.of() : kinds, current.dossiers(), policyAreas == null ? Set.of() : policyAreas,
                 current.rights(), channels == null ? Set.of() : channels, emailRhythm);
@@ -54,14 +54,14 @@ class SubscriptionsPage {
         body.put("channels", wanted.channels());
         body.put("emailRhythm", wanted.emailRhythm());
         try {
-            gateway.send(HttpMethod.PUT, gateway.uri("/api/notification/subscriptions/me"), body, null);
+            gateway.send(HttpMethod.PUT, gateway.uri("/api/notifications/subscriptions/me"), body, null);
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500) {
                 throw refused;
             }
             return page(model, wanted, refused, false);
         }
-        return page(model, gateway.get(gateway.uri("/api/notification/subscriptions/me"), Subscription.class), null, true);
+        return page(model, gateway.get(gateway.uri("/api/notifications/subscriptions/me"), Subscription.class), null, true);
     }
 
     private String page(Model model, Subscription subscription, ServiceProblem refused, boolean saved) {

@@ -44,7 +44,7 @@ class DeliveryLog {
         }
         List<Operations.Delivery> entries = List.of();
         try {
-            entries = gateway.get(gateway.uri("/admin/notification/deliveries", Gateway.query("accountId", Operations.blank(accountId),
+            entries = gateway.get(gateway.uri("/admin/notifications/deliveries", Gateway.query("accountId", Operations.blank(accountId),
                     "status", Operations.blank(status), "page", page == null || page.isBlank() ? null : page.strip(), "size", PAGE_SIZE)),
                     new ParameterizedTypeReference<>() { });
         } catch (ServiceProblem refused) {

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReadModelReplays {
 
-    static final List<String> SERVICES = List.of("membership", "policy", "events", "notification");
+    static final List<String> SERVICES = List.of("membership", "policy", "events", "notifications");
 
     private final Gateway gateway;
 
