@@ -26,6 +26,14 @@ import org.slf4j.LoggerFactory;
 public final class Launcher {
 
     public static final List<String> SERVICES = List.of("membership", "policy", "events", "notification");
+
+    /**
+     * A service's name at the gateway: its public path segment ({@code /api/<name>/**}) and its health component. The
+     * notification service's API is {@code /api/notifications}.
+     */
+    public static String nameAtGateway(String service) {
+        return service.equals("notification") ? "notifications" : service;
+    }
     /** The first focal-point account of a new local platform; membership-service refuses this password outside one. */
     public static final String DEVELOPMENT_FOCAL_POINT_EMAIL = "focal-point@icm.local";
     public static final String DEVELOPMENT_FOCAL_POINT_PASSWORD = "icm-local-development";
@@ -138,9 +146,7 @@ public final class Launcher {
         gateway.put("server.port", Integer.toString(settings.port("gateway")));
         gateway.put("icm.security.issuer", issuer);
         gateway.put("icm.security.jwk-set-uri", jwkSetUri);
-        // the gateway names each service by its public path segment: /api/notifications/** for the notification service
-        SERVICES.forEach(service -> gateway.put("icm.services." + (service.equals("notification") ? "notifications" : service),
-                "http://localhost:" + settings.port(service)));
+        SERVICES.forEach(service -> gateway.put("icm.services." + nameAtGateway(service), "http://localhost:" + settings.port(service)));
         gateway.put("icm.web-client.uri", "http://localhost:" + settings.port("web"));
         processes.addFirst(ServiceProcess.start("gateway", jar("gateway"), settings.logs(), gateway));
 

@@ -116,7 +116,7 @@ class LauncherIT {
         HttpResponse<String> health = get("http://localhost:" + gatewayPort + "/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        for (String service : Launcher.SERVICES) {
+        for (String service : Launcher.SERVICES.stream().map(Launcher::nameAtGateway).toList()) {
             assertThat(health.body()).contains("\"" + service + "\":{\"status\":\"UP\"}");
             HttpResponse<String> serviceHealth = get("http://localhost:" + gatewayPort + "/api/" + service + "/actuator/health");
             assertThat(serviceHealth.statusCode()).as(service).isEqualTo(200);
