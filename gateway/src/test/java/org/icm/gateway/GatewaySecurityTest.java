@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -311,6 +312,33 @@ class GatewaySecurityTest {
             HttpResponse<String> read = gateway.send("GET", "/api/policy/dossiers", null, null, Map.of("Origin", "https://partner.example"));
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://partner.example");
+        }
+
+        @Test
+        void api8_aHeaderWithAControlCharacterIsRefusedAtTheDoorWhetherOrNotTheGatewayReadsIt() throws Exception {
+            int before = services.received.size();
+            // NEL (U+0085), a C1 control, arrives as the obs-text byte 0x85 (the JDK's client would send '?', so raw bytes)
+            String unread = rawGet("/api/policy/dossiers", "X-Note: one\u0085two");
+            String read = rawGet("/api/policy/dossiers", "Authorization: Bearer a\u0085b");
+            HttpResponse<String> path = gateway.get("/api/policy/dossiers//d1", null);
+
+            assertThat(unread).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("urn:icm:problem:request-rejected")
+                    .contains("The header X-Note has a control character");
+            assertThat(read).startsWith("HTTP/1.1 400").contains("The header Authorization has a control character");
+            assertProblem(path, 400, "request-rejected");
+            assertThat(services.received).as("nothing reached the service").hasSize(before);
+            assertThat(rawGet("/api/policy/dossiers", "X-Note: caf\u00E9, a tab:\tok")).as("Latin-1 letters and a tab are fine")
+                    .startsWith("HTTP/1.1 200");
+        }
+
+        /** A GET with one more header line, written as bytes (ISO-8859-1) on a socket; the whole answer as text. */
+        private String rawGet(String path, String headerLine) throws Exception {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headerLine + "\r\nConnection: close\r\n\r\n";
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
         }
 
         @Test
