@@ -26,14 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class Launcher {
 
     public static final List<String> SERVICES = List.of("membership", "policy", "events", "notification");
-
-    /**
-     * A service's name at the gateway: its public path segment ({@code /api/<name>/**}) and its health component. The
-     * notification service's API is {@code /api/notifications}.
-     */
-    public static String nameAtGateway(String service) {
-        return service.equals("notification") ? "notifications" : service;
-    }
     /** The first focal-point account of a new local platform; membership-service refuses this password outside one. */
     public static final String DEVELOPMENT_FOCAL_POINT_EMAIL = "focal-point@icm.local";
     public static final String DEVELOPMENT_FOCAL_POINT_PASSWORD = "icm-local-development";
@@ -48,6 +40,14 @@ public final class Launcher {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private EmbeddedInfrastructure infrastructure;
     private volatile boolean stopping;
+
+    /**
+     * A service's name at the gateway: its public path segment ({@code /api/<name>/**}) and its health component. The
+     * notification service's API is {@code /api/notifications}.
+     */
+    public static String nameAtGateway(String service) {
+        return service.equals("notification") ? "notifications" : service;
+    }
 
     Launcher(LauncherSettings settings) {
         this.settings = settings;

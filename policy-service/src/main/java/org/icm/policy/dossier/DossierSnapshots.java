@@ -39,13 +39,13 @@ public class DossierSnapshots {
     }
 
     /**
-     * Dossiers kept in memory after a command ({@code icm.policy.aggregate-cache}, default on): the most recently used
-     * {@code icm.policy.aggregate-cache-size} of them (default 2,000), on the heap. Bounded rather than weakly held: a
-     * weak entry goes at the next garbage collection, however often its dossier is used. The event store stays the
-     * judge of concurrent writes: if another instance of this service changed a cached dossier meanwhile, the command
-     * appends a sequence number that is taken, answers 409 (changed at the same moment), and Axon drops the entry, so
-     * the next try loads the dossier afresh. Nothing is lost; several instances behind a router that sends one
-     * dossier's commands to one instance never see it.
+     * Dossiers kept in memory after a command ({@code icm.policy.aggregate-cache}, default on): up to
+     * {@code icm.policy.aggregate-cache-size} of them (default 2,000) on the heap, those used least recently leaving
+     * first. Bounded rather than weakly held: a weak entry goes at the next garbage collection, however often its
+     * dossier is used. The event store stays the judge of concurrent writes: if another instance of this service
+     * changed a cached dossier meanwhile, the command appends a sequence number that is taken, answers 409 (changed at
+     * the same moment), and Axon drops the entry, so the next try loads the dossier afresh. Nothing is lost; several
+     * instances behind a router that sends one dossier's commands to one instance never see it.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnBooleanProperty(name = "icm.policy.aggregate-cache", matchIfMissing = true)
