@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.icm.kernel.privacy.PersonalDataKeys;
+import org.icm.kernel.privacy.PersonalDataModule;
 
 /**
  * Wraps integration events in a CloudEvents 1.0 envelope (id, source, type, time, subject, JSON data)
@@ -32,24 +34,34 @@ import java.util.stream.Collectors;
 public final class IntegrationEventCodec {
 
     private static final EventFormat FORMAT = new JsonFormat();
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new ParameterNamesModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
-
+    private final ObjectMapper json;
     private final URI source;
     private final Map<String, IntegrationEventType<?>> knownTypes;
 
     /**
-     * @param source     the publishing service, e.g. {@code /icm/policy-service}
-     * @param knownTypes the types this codec can turn back into records
+     * A codec for events without personal data: one that meets a {@link org.icm.kernel.privacy.PersonalData} value
+     * fails rather than write it in clear or read it as erased.
      */
     public IntegrationEventCodec(URI source, Collection<IntegrationEventType<?>> knownTypes) {
+        this(source, knownTypes, PersonalDataKeys.NONE);
+    }
+
+    /**
+     * @param source     the publishing service, e.g. {@code /icm/policy-service}
+     * @param knownTypes the types this codec can turn back into records
+     * @param keys       the people's keys: personal values travel on Kafka sealed with them, never in clear
+     */
+    public IntegrationEventCodec(URI source, Collection<IntegrationEventType<?>> knownTypes, PersonalDataKeys keys) {
         this.source = source;
         this.knownTypes = knownTypes.stream()
                 .collect(Collectors.toUnmodifiableMap(IntegrationEventType::name, Function.identity()));
+        this.json = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new ParameterNamesModule())
+                .addModule(new PersonalDataModule(keys))
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
     }
 
     /**
@@ -65,7 +77,7 @@ public final class IntegrationEventCodec {
                     .withTime(time.atOffset(ZoneOffset.UTC))
                     .withSubject(event.subject())
                     .withDataContentType("application/json")
-                    .withData(JSON.writeValueAsBytes(event))
+                    .withData(json.writeValueAsBytes(event))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + type.name(), e);
@@ -92,7 +104,7 @@ public final class IntegrationEventCodec {
             throw new IllegalArgumentException("CloudEvent " + envelope.getId() + " of type " + type.name() + " has no data");
         }
         try {
-            return Optional.of(JSON.readValue(envelope.getData().toBytes(), type.payloadType()));
+            return Optional.of(json.readValue(envelope.getData().toBytes(), type.payloadType()));
         } catch (IOException e) {
             throw new IllegalArgumentException("CloudEvent " + envelope.getId() + " has unreadable " + type.name() + " data", e);
         }

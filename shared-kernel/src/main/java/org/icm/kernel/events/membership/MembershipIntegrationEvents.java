@@ -34,11 +34,13 @@ public final class MembershipIntegrationEvents {
     public static final IntegrationEventType<AccountDeactivated> ACCOUNT_DEACTIVATED =
             type("AccountDeactivated", AccountDeactivated.class);
 
+    public static final IntegrationEventType<PersonErased> PERSON_ERASED = type("PersonErased", PersonErased.class);
+
     public static final List<IntegrationEventType<?>> ALL = List.of(
             ORGANISATION_APPLIED, ORGANISATION_ADMITTED, ORGANISATION_REJECTED, ORGANISATION_SUSPENDED,
             ORGANISATION_REINSTATED, ORGANISATION_WITHDREW, ORGANISATION_PROFILE_UPDATED,
             FOCAL_POINT_DESIGNATED, FOCAL_POINT_REVOKED,
-            ACCOUNT_ACTIVATED, ACCOUNT_ROLES_CHANGED, ACCOUNT_DEACTIVATED);
+            ACCOUNT_ACTIVATED, ACCOUNT_ROLES_CHANGED, ACCOUNT_DEACTIVATED, PERSON_ERASED);
 
     private MembershipIntegrationEvents() {
     }

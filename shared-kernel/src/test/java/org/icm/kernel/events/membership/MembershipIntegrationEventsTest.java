@@ -11,6 +11,8 @@ import org.icm.kernel.events.IntegrationEventCodec;
 import org.icm.kernel.events.IntegrationEventType;
 import org.icm.kernel.events.Topic;
 import org.icm.kernel.identity.Role;
+import org.icm.kernel.privacy.InMemoryKeys;
+import org.icm.kernel.privacy.PersonalData;
 import org.icm.kernel.vocabulary.OrganisationFocus;
 import org.icm.kernel.vocabulary.OrganisationKind;
 import org.icm.kernel.vocabulary.OrganisationScope;
@@ -21,7 +23,8 @@ class MembershipIntegrationEventsTest {
     static final String ORG = "org-7";
     static final String NAME = "Child Circle";
 
-    final IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/membership-service"), MembershipIntegrationEvents.ALL);
+    final InMemoryKeys keys = new InMemoryKeys();
+    final IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/membership-service"), MembershipIntegrationEvents.ALL, keys);
 
     /** One sample of every type, in the order of the catalogue. */
     static final List<MembershipIntegrationEvent> SAMPLES = List.of(
@@ -37,7 +40,8 @@ class MembershipIntegrationEventsTest {
             new FocalPointRevoked(ORG, NAME),
             new AccountActivated(ORG, NAME, "acc-1", "ana@example.org", "Ana Ruiz", List.of(Role.PARTICIPANT)),
             new AccountRolesChanged(ORG, NAME, "acc-1", List.of(Role.PARTICIPANT, Role.ANALYST)),
-            new AccountDeactivated(ORG, NAME, "acc-1"));
+            new AccountDeactivated(ORG, NAME, "acc-1"),
+            new PersonErased(ORG, NAME, "acc-1"));
 
     @Test
     void everyTypeIsVersionedOnTheMembershipTopicAndNamedAfterItsRecord() {
@@ -61,12 +65,18 @@ class MembershipIntegrationEventsTest {
     }
 
     @Test
-    void anAccountEventCarriesHowToReachThePersonAndNothingSecret() {
-        var envelope = envelope(MembershipIntegrationEvents.ACCOUNT_ACTIVATED, SAMPLES.get(9));
+    void anAccountEventCarriesHowToReachThePersonSealedWithTheirKeyAndNothingSecret() {
+        var envelope = codec.decode(codec.encode(envelope(MembershipIntegrationEvents.ACCOUNT_ACTIVATED, SAMPLES.get(9))));
         String data = new String(envelope.getData().toBytes(), StandardCharsets.UTF_8);
 
-        assertThat(data).contains("\"email\":\"ana@example.org\"", "\"displayName\":\"Ana Ruiz\"", "\"roles\":[\"PARTICIPANT\"]")
+        assertThat(data).contains("\"roles\":[\"PARTICIPANT\"]", "\"accountId\":\"acc-1\"")
+                .doesNotContain("ana@example.org").doesNotContain("Ana Ruiz")
                 .doesNotContainIgnoringCase("password").doesNotContainIgnoringCase("secret").doesNotContainIgnoringCase("hash");
+        assertThat(codec.payload(envelope)).contains(SAMPLES.get(9));
+
+        keys.erase("acc-1");
+        assertThat(codec.payload(envelope)).contains(new AccountActivated(ORG, NAME, "acc-1", PersonalData.ERASED, PersonalData.ERASED,
+                List.of(Role.PARTICIPANT)));
     }
 
     @SuppressWarnings("unchecked")
