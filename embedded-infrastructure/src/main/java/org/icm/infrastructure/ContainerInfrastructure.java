@@ -23,6 +23,7 @@ final class ContainerInfrastructure implements Infrastructure {
     private final MongoDBContainer mongo;
     private final KafkaContainer kafka;
     private final EmbeddedSmtp smtp;
+    private final String keyEncryptionKeys = KeyEncryptionKeyFile.random("test-1");
 
     private ContainerInfrastructure(PostgreSQLContainer postgres, MongoDBContainer mongo, KafkaContainer kafka, EmbeddedSmtp smtp) {
         this.postgres = postgres;
@@ -83,6 +84,11 @@ final class ContainerInfrastructure implements Infrastructure {
         return mongo.getConnectionString();
     }
 
+
+    @Override
+    public String keyEncryptionKeys() {
+        return keyEncryptionKeys;
+    }
 
     @Override
     public EmbeddedSmtp smtp() {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kafka, PostgreSQL, the MongoDB-wire server and SMTP, all real servers, started in this JVM (PostgreSQL
- * as its own process). The data folder holds {@code kafka/}, {@code postgres/} and {@code mongo/}.
+ * as its own process). The data folder holds {@code kafka/}, {@code postgres/} and {@code mongo/}, and the key-encryption
+ * key of the platform's key store ({@code key-encryption-key}: made on the first start, needed for every later one).
  */
 public final class EmbeddedInfrastructure implements Infrastructure {
 
@@ -26,6 +27,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     private EmbeddedPostgresServer postgres;
     private EmbeddedMongo mongo;
     private EmbeddedSmtp smtp;
+    private String keyEncryptionKeys;
 
     private EmbeddedInfrastructure(InfrastructureSettings settings, Path dataDirectory) {
         this.settings = settings;
@@ -55,6 +57,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
                 Ports.orFree(settings.mongoPort())));
         smtp = remember(EmbeddedSmtp.start(Ports.orFree(settings.smtpPort()), Ports.orFree(settings.imapPort())));
         kafka = remember(EmbeddedKafka.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort));
+        keyEncryptionKeys = KeyEncryptionKeyFile.readOrCreate(dataDirectory.resolve("key-encryption-key"));
         log.info("Embedded infrastructure up in {} ms: Kafka {}, PostgreSQL {}, MongoDB-wire {}, SMTP {}",
                 (System.nanoTime() - begin) / 1_000_000, kafka.bootstrapServers(), postgres.port(), mongo.uri(), smtp.smtpPort());
     }
@@ -102,6 +105,11 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         return mongo.uri();
     }
 
+
+    @Override
+    public String keyEncryptionKeys() {
+        return keyEncryptionKeys;
+    }
 
     @Override
     public EmbeddedSmtp smtp() {

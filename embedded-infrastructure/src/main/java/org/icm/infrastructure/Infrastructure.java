@@ -23,6 +23,12 @@ public interface Infrastructure extends AutoCloseable {
     /** A MongoDB connection string without a database; each service names its own database. */
     String mongoUri();
 
+    /**
+     * The key-encryption keys that wrap every person's data key in the key store, as {@code id:base64} (the first wraps
+     * new keys): what a key-management service holds in production.
+     */
+    String keyEncryptionKeys();
+
     /** The SMTP server that catches the platform's mail (embedded GreenMail in every setup). */
     EmbeddedSmtp smtp();
 
@@ -46,6 +52,9 @@ public interface Infrastructure extends AutoCloseable {
         properties.put("spring.datasource.username", postgresUser());
         properties.put("spring.datasource.password", postgresPassword());
         properties.put("spring.mongodb.uri", mongoUri());
+        properties.put("icm.personal-data.key-store.url", "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/"
+                + InfrastructureSettings.KEY_STORE_DATABASE);
+        properties.put("icm.personal-data.key-encryption-keys", keyEncryptionKeys());
         properties.put("spring.mail.host", smtpHost());
         properties.put("spring.mail.port", Integer.toString(smtpPort()));
         return properties;

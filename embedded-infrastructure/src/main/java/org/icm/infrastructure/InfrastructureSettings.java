@@ -27,8 +27,11 @@ public record InfrastructureSettings(
         int imapPort,
         List<String> databases) {
 
-    /** The databases of the event-sourced services. */
-    public static final List<String> SERVICE_DATABASES = List.of("membership", "policy", "events");
+    /** The database of the platform's key store: each person's data key (crypto-shredding), shared by every service. */
+    public static final String KEY_STORE_DATABASE = "personal_data";
+
+    /** The databases of the event-sourced services, and the key store's. */
+    public static final List<String> SERVICE_DATABASES = List.of("membership", "policy", "events", KEY_STORE_DATABASE);
 
     public InfrastructureSettings {
         Objects.requireNonNull(databases, "databases");

@@ -32,7 +32,10 @@ import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.icm.kernel.privacy.PersonalDataKeys;
+import org.icm.kernel.privacy.PersonalDataModule;
 import org.icm.service.integration.WakingEventSource;
+import org.icm.service.privacy.PersonalDataAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,12 +57,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>every unit of work runs in one JDBC transaction, so a command's events are appended all or none;</li>
  *   <li>processor tokens live in the service's MongoDB database, beside the read models they track,
  *       so a restart resumes where it stopped (never an in-memory token store);</li>
- *   <li>messages are JSON (Jackson 2, which Axon 4 needs), records and java.time included;</li>
+ *   <li>messages are JSON (Jackson 2, which Axon 4 needs), records and java.time included, personal values sealed;</li>
  *   <li>the audit metadata of a command (account, organisation, reason) is copied onto its events.</li>
  * </ul>
  */
 @AutoConfiguration(
-        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class, DataMongoAutoConfiguration.class},
+        after = {PersonalDataAutoConfiguration.class, DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class, DataMongoAutoConfiguration.class},
         before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, JpaAutoConfiguration.class,
                 TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class, ObjectMapperAutoConfiguration.class})
 @ConditionalOnClass({EventStorageEngine.class, JdbcEventStorageEngine.class, MongoTokenStore.class, DataSource.class})
@@ -94,6 +97,16 @@ public class AxonPostgresAutoConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
+    }
+
+    /**
+     * The mapper of Axon's serializers alone (Axon looks for this name): the service's mapper, plus sealing of
+     * {@link org.icm.kernel.privacy.PersonalData} values with their person's key, so no personal value reaches an event
+     * or snapshot row in clear. Not offered for injection: read models keep clear values (and purge them on erasure).
+     */
+    @Bean(name = "defaultAxonObjectMapper", autowireCandidate = false)
+    ObjectMapper defaultAxonObjectMapper(ObjectMapper objectMapper, PersonalDataKeys keys) {
+        return objectMapper.copy().registerModule(new PersonalDataModule(keys));
     }
 
     @Bean

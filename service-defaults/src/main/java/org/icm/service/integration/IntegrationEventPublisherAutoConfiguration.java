@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.icm.kernel.events.IntegrationEventCodec;
+import org.icm.kernel.privacy.PersonalDataKeys;
 import org.icm.kernel.events.Topic;
 import org.icm.service.axon.AxonPostgresAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -96,12 +97,12 @@ public class IntegrationEventPublisherAutoConfiguration {
     @Bean
     IntegrationEventPublisher integrationEventPublisher(IntegrationEventMapper mapper,
                                                         @Qualifier(KAFKA_TEMPLATE) KafkaTemplate<String, byte[]> kafka,
-                                                        Environment environment) {
+                                                        PersonalDataKeys keys, Environment environment) {
         URI source = URI.create(environment.getProperty("icm.integration.source",
                 "/icm/" + environment.getProperty("spring.application.name", "unnamed-service")));
         Duration sendTimeout = environment.getProperty("icm.integration.send-timeout", Duration.class, Duration.ofSeconds(30));
-        // publishing only writes envelopes; it needs no types to read them back
-        return new IntegrationEventPublisher(mapper, kafka, new IntegrationEventCodec(source, List.of()), sendTimeout);
+        // publishing only writes envelopes (personal values sealed); it needs no types to read them back
+        return new IntegrationEventPublisher(mapper, kafka, new IntegrationEventCodec(source, List.of(), keys), sendTimeout);
     }
 
     /**
