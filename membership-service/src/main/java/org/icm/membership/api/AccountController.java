@@ -7,16 +7,20 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.icm.membership.credentials.CredentialStore;
 import org.icm.membership.credentials.Invitations;
 import org.icm.membership.directory.OrganisationDirectory;
 import org.icm.membership.organisation.OrganisationCommand.DeactivateAccount;
+import org.icm.membership.organisation.OrganisationCommand.ErasePerson;
 import org.icm.membership.organisation.OrganisationCommand.SetAnalyst;
 import org.icm.membership.organisation.OrganisationState;
+import org.icm.service.rules.RuleViolation;
 import org.icm.service.security.Actor;
 import org.icm.service.web.Writes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -31,11 +35,16 @@ class AccountController {
     private final Writes writes;
     private final Invitations invitations;
     private final OrganisationDirectory directory;
+    private final CredentialStore credentials;
+    private final PasswordEncoder passwords;
 
-    AccountController(Writes writes, Invitations invitations, OrganisationDirectory directory) {
+    AccountController(Writes writes, Invitations invitations, OrganisationDirectory directory, CredentialStore credentials,
+                      PasswordEncoder passwords) {
         this.writes = writes;
         this.invitations = invitations;
         this.directory = directory;
+        this.credentials = credentials;
+        this.passwords = passwords;
     }
 
     record InvitationView(String accountId, String token, String acceptPath) {
@@ -80,5 +89,29 @@ class AccountController {
     ResponseEntity<Map<String, Object>> deactivate(@PathVariable String organisationId, @PathVariable String accountId, Actor actor,
                                                    @RequestHeader(name = REASON_HEADER, required = false) String reason) {
         return writes.send(organisationId, new DeactivateAccount(organisationId, acting(actor), accountId), actor, reason);
+    }
+
+    @PostMapping("/organisations/{organisationId}/people/{personId}/erasure")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
+    @Operation(summary = "Erase a person's data on their request (focal points): an account or the organisation's contact person",
+            description = "Their name, address and phone read 'erased person' everywhere from then on, in every history and service; "
+                    + "the history keeps that they acted, when and for which organisation. The reason (X-Change-Reason) must name no one.")
+    ResponseEntity<Map<String, Object>> erase(@PathVariable String organisationId, @PathVariable String personId, Actor actor,
+                                              @RequestHeader(name = REASON_HEADER, required = false) String reason) {
+        return writes.send(organisationId, new ErasePerson(organisationId, acting(actor), personId, false), actor, reason);
+    }
+
+    @PostMapping("/me/erasure")
+    @Operation(summary = "Erase my own account and data, confirmed with my password",
+            description = "Signs the person out everywhere; their data reads 'erased person' in every service from then on.")
+    ResponseEntity<Map<String, Object>> eraseMyself(@RequestBody Requests.OwnErasure body, Actor actor) {
+        String accountId = actor.account().toString();
+        boolean confirmed = body != null && body.password() != null
+                && credentials.passwordHash(accountId).filter(hash -> passwords.matches(body.password(), hash)).isPresent();
+        if (!confirmed) {
+            throw RuleViolation.invalid("password", "password-not-confirmed", "confirm the erasure with your password");
+        }
+        String organisationId = actor.organisation().toString();
+        return writes.send(organisationId, new ErasePerson(organisationId, acting(actor), accountId, true), actor, null);
     }
 }

@@ -34,6 +34,10 @@ final class Requests {
     record Acceptance(String password) {
     }
 
+    /** A person confirms the erasure of their own data with their password (they sign in again, in effect). */
+    record OwnErasure(String password) {
+    }
+
     record AnalystRole(Boolean analyst) {
     }
 }

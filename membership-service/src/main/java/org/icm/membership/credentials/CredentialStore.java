@@ -61,6 +61,11 @@ public class CredentialStore {
         return found.stream().findFirst();
     }
 
+    public Optional<String> passwordHash(String accountId) {
+        return jdbc.query("select password_hash from credentials where account_id = ?", (rs, n) -> rs.getString(1), accountId)
+                .stream().findFirst();
+    }
+
     public boolean emailTaken(String email) {
         Integer count = jdbc.queryForObject("select count(*) from credentials where email = ?", Integer.class, normalise(email));
         return count != null && count > 0;
@@ -69,6 +74,16 @@ public class CredentialStore {
     public void storePassword(String accountId, String email, String organisationId, String passwordHash) {
         jdbc.update("insert into credentials (account_id, email, organisation_id, password_hash) values (?, ?, ?, ?)",
                 accountId, normalise(email), organisationId, passwordHash);
+    }
+
+    /**
+     * Deletes the person's password and invitations (their erasure); answers the address they signed in with, if they
+     * had a password, so their sign-in sessions can end too.
+     */
+    public Optional<String> forget(String accountId) {
+        jdbc.update("delete from invitations where account_id = ?", accountId);
+        return jdbc.query("delete from credentials where account_id = ? returning email", (rs, n) -> rs.getString(1), accountId)
+                .stream().findFirst();
     }
 
     /** Makes a new invitation and answers its token, which exists nowhere else in clear: give it to the person. */

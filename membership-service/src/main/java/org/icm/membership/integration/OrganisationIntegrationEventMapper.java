@@ -16,6 +16,7 @@ import org.icm.kernel.events.membership.OrganisationReinstated;
 import org.icm.kernel.events.membership.OrganisationRejected;
 import org.icm.kernel.events.membership.OrganisationSuspended;
 import org.icm.kernel.events.membership.OrganisationWithdrew;
+import org.icm.kernel.events.membership.PersonErased;
 import org.icm.membership.organisation.OrganisationEvent;
 import org.icm.membership.organisation.Profile;
 import org.icm.service.integration.IntegrationEventMapper;
@@ -57,6 +58,7 @@ class OrganisationIntegrationEventMapper implements IntegrationEventMapper {
                     new AccountActivated(id, e.name(), e.accountId(), e.email(), e.displayName(), e.roles()));
             case OrganisationEvent.AccountRolesChanged e ->
                     OutgoingIntegrationEvent.of(ACCOUNT_ROLES_CHANGED, new AccountRolesChanged(id, e.name(), e.accountId(), e.roles()));
+            case OrganisationEvent.PersonErased e -> OutgoingIntegrationEvent.of(PERSON_ERASED, new PersonErased(id, e.name(), e.personId()));
             case OrganisationEvent.AccountDeactivated e ->
                     OutgoingIntegrationEvent.of(ACCOUNT_DEACTIVATED, new AccountDeactivated(id, e.name(), e.accountId()));
         };

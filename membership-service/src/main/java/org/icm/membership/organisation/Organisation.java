@@ -11,6 +11,7 @@ import org.icm.membership.organisation.OrganisationCommand.*;
 import org.icm.membership.organisation.OrganisationEvent.*;
 import org.icm.membership.organisation.OrganisationState.Account;
 import org.icm.membership.organisation.OrganisationState.AccountStatus;
+import org.icm.kernel.privacy.PersonalData;
 import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 
@@ -41,7 +42,8 @@ public class Organisation {
     @CommandHandler
     public Organisation(Apply command) {
         Inputs.required("id", command.organisationId());
-        apply(new OrganisationApplied(command.organisationId(), Checks.profile(command.profile())));
+        Profile profile = Checks.profile(command.profile());
+        apply(new OrganisationApplied(command.organisationId(), profile.withContactPerson(contactPersonId(command.organisationId(), 0))));
     }
 
     @CommandHandler
@@ -101,7 +103,7 @@ public class Organisation {
         }
         apply(new OrganisationWithdrew(organisationId, state.name()));
         for (Account account : state.accounts().values()) {
-            if (account.status() != AccountStatus.DEACTIVATED) {
+            if (account.status() != AccountStatus.DEACTIVATED && account.status() != AccountStatus.ERASED) {
                 apply(new AccountDeactivated(organisationId, state.name(), account.id()));
             }
         }
@@ -112,7 +114,11 @@ public class Organisation {
     public long handle(EditProfile command) {
         requireOwnOrFocalPoint(command.by());
         requireNotClosed();
-        Profile profile = Checks.profile(command.profile());
+        Profile checked = Checks.profile(command.profile());
+        Profile.Contact current = state.profile().contact();
+        // the same person keeps their id; a new contact person is a new data subject, erasable apart from the former one
+        Profile profile = checked.withContactPerson(checked.contact() != null && checked.contact().samePersonAs(current) && current.personId() != null
+                ? current.personId() : contactPersonId(organisationId, version() + 1));
         if (profile.equals(state.profile())) {
             throw RuleViolation.conflict("profile-unchanged", "the profile is the same as before");
         }
@@ -161,7 +167,8 @@ public class Organisation {
             throw RuleViolation.conflict("accountId", "duplicate-account", "the organisation has account " + accountId + " already");
         }
         boolean taken = state.accounts().values().stream()
-                .anyMatch(account -> account.email().equals(email) && account.status() != AccountStatus.DEACTIVATED);
+                .anyMatch(account -> account.email().equals(email) && account.status() != AccountStatus.DEACTIVATED
+                        && account.status() != AccountStatus.ERASED);
         if (taken) {
             throw RuleViolation.conflict("email", "duplicate-email", email + " has an account of this organisation already");
         }
@@ -188,8 +195,8 @@ public class Organisation {
     public long handle(SetAnalyst command) {
         requireFocalPoint(command.by());
         Account account = account(command.accountId());
-        if (account.status() == AccountStatus.DEACTIVATED) {
-            throw RuleViolation.conflict("account-deactivated", "the account is deactivated");
+        if (account.status() == AccountStatus.DEACTIVATED || account.status() == AccountStatus.ERASED) {
+            throw RuleViolation.conflict("account-deactivated", "the account is " + account.status());
         }
         if (account.analyst() == command.analyst()) {
             throw RuleViolation.conflict("roles-unchanged", "the account " + (command.analyst() ? "is" : "is not") + " an analyst already");
@@ -204,10 +211,28 @@ public class Organisation {
     public long handle(DeactivateAccount command) {
         requireOwnOrFocalPoint(command.by());
         Account account = account(command.accountId());
-        if (account.status() == AccountStatus.DEACTIVATED) {
-            throw RuleViolation.conflict("account-deactivated", "the account is deactivated already");
+        if (account.status() == AccountStatus.DEACTIVATED || account.status() == AccountStatus.ERASED) {
+            throw RuleViolation.conflict("account-deactivated", "the account is " + account.status() + " already");
         }
         apply(new AccountDeactivated(organisationId, state.name(), account.id()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ErasePerson command) {
+        if (!command.themselves()) {
+            requireFocalPoint(command.by());
+        }
+        if (!state.hasPerson(command.personId())) {
+            throw RuleViolation.conflict("personId", "unknown-person", "the organisation has no person " + command.personId());
+        }
+        Account account = state.accounts().get(command.personId());
+        boolean erasedAlready = account != null ? account.status() == AccountStatus.ERASED
+                : PersonalData.ERASED.equals(state.profile().contact().email());
+        if (erasedAlready) {
+            throw RuleViolation.conflict("erased-already", "the person's data is erased already");
+        }
+        apply(new PersonErased(organisationId, state.name(), command.personId()));
         return version();
     }
 
@@ -226,6 +251,11 @@ public class Organisation {
                 apply(new AccountRolesChanged(organisationId, state.name(), account.id(), account.analyst(), state.roles(account)));
             }
         }
+    }
+
+    /** The id of a contact person named in the organisation's event number {@code sequence}: unique, and says nothing of them. */
+    private static String contactPersonId(String organisationId, long sequence) {
+        return organisationId + "-contact-" + sequence;
     }
 
     private Account account(String accountId) {

@@ -63,6 +63,14 @@ public sealed interface OrganisationCommand {
             implements OrganisationCommand {
     }
 
+    /**
+     * Erase a person's data (GDPR Art. 17): an account, on their own request ({@code themselves}, which the HTTP layer
+     * sets only when the caller is that account) or a focal point's, or the organisation's contact person (focal points).
+     */
+    record ErasePerson(@TargetAggregateIdentifier String organisationId, Acting by, String personId, boolean themselves)
+            implements OrganisationCommand {
+    }
+
     record DeactivateAccount(@TargetAggregateIdentifier String organisationId, Acting by, String accountId)
             implements OrganisationCommand {
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.icm.kernel.identity.Role;
+import org.icm.kernel.privacy.PersonalData;
 import org.icm.membership.organisation.OrganisationEvent.*;
 
 /**
@@ -17,7 +18,8 @@ public record OrganisationState(String id, Profile profile, OrganisationStatus s
 
     public static final OrganisationState NONE = new OrganisationState(null, null, null, false, null, Map.of());
 
-    public enum AccountStatus { INVITED, ACTIVE, DEACTIVATED }
+    /** ERASED: the person's data was erased; the account is closed for good, its history kept under its id. */
+    public enum AccountStatus { INVITED, ACTIVE, DEACTIVATED, ERASED }
 
     /** A person of the organisation. */
     public record Account(String id, String email, String displayName, AccountStatus status, boolean analyst) {
@@ -55,6 +57,7 @@ public record OrganisationState(String id, Profile profile, OrganisationStatus s
             case AccountActivated e -> withAccount(account(e.accountId(), AccountStatus.ACTIVE, accounts.get(e.accountId()).analyst()));
             case AccountRolesChanged e -> withAccount(account(e.accountId(), accounts.get(e.accountId()).status(), e.analyst()));
             case AccountDeactivated e -> withAccount(account(e.accountId(), AccountStatus.DEACTIVATED, accounts.get(e.accountId()).analyst()));
+            case PersonErased e -> erased(e.personId());
         };
     }
 
@@ -65,6 +68,26 @@ public record OrganisationState(String id, Profile profile, OrganisationStatus s
             state = state.apply(event);
         }
         return state;
+    }
+
+    /**
+     * The person's values as every read of the history will show them from now on (their key is gone), so the state
+     * folded before the erasure and the one replayed after it are the same.
+     */
+    private OrganisationState erased(String personId) {
+        Account account = accounts.get(personId);
+        if (account != null) {
+            return withAccount(new Account(account.id(), PersonalData.ERASED, PersonalData.ERASED, AccountStatus.ERASED, account.analyst()));
+        }
+        Profile.Contact erased = new Profile.Contact(PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED, personId);
+        return new OrganisationState(id, new Profile(profile.name(), profile.acronym(), profile.kind(), profile.scope(), profile.countries(),
+                profile.focus(), profile.expertise(), profile.advocacyTargets(), profile.website(), erased), status, focalPoint, statusReason, accounts);
+    }
+
+    /** Whether {@code personId} is one of this organisation's people: an account, or its current contact person. */
+    public boolean hasPerson(String personId) {
+        return personId != null && (accounts.containsKey(personId)
+                || profile != null && profile.contact() != null && personId.equals(profile.contact().personId()));
     }
 
     private OrganisationState withStatus(OrganisationStatus next, String reason) {

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * PostgreSQL types its documentation asks for ({@code text} for {@code blob}, {@code timestamptz} for {@code timestamp}).
  * Authorizations whose last token expired a day ago are deleted every hour, so the table does not grow with every sign-in.
  */
-final class StoredAuthorizations {
+public final class StoredAuthorizations {
 
     private static final Logger log = LoggerFactory.getLogger(StoredAuthorizations.class);
     /** An expired authorization stays this long, for an operator looking into a sign-in problem. */
@@ -65,6 +65,11 @@ final class StoredAuthorizations {
 
     OAuth2AuthorizationService service(RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    /** Ends every sign-in of the person who signs in as {@code principalName} (their erasure): their tokens stop working. */
+    public void forget(String principalName) {
+        jdbc.update("delete from oauth2_authorization where principal_name = ?", principalName);
     }
 
     /** Deletes the authorizations whose every code and token expired more than {@link #KEPT_AFTER_EXPIRY} ago; answers how many. */

@@ -61,10 +61,12 @@ class InvitationTest extends MembershipTest {
         assertThat(jdbc.queryForList("select token_hash from invitations where account_id = ?", String.class, accountId))
                 .singleElement().isEqualTo(CredentialStore.hash(token)).isNotEqualTo(token);
 
-        // no event row of the organisation, payload or metadata, holds the password, its hash or the token
+        // no event row of the organisation, payload or metadata, holds the password, its hash or the token, nor the
+        // person's address or name in clear (sealed with their own key)
         List<String> rows = jdbc.query("select payload, meta_data from domain_event_entry where aggregate_identifier = ?",
                 (rs, n) -> new String(rs.getBytes(1), StandardCharsets.UTF_8) + new String(rs.getBytes(2), StandardCharsets.UTF_8), id);
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(4).anySatisfy(row -> assertThat(row).contains(email));
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(4).anySatisfy(row -> assertThat(row).contains("\"accountId\":\"" + accountId + "\""))
+                .allSatisfy(row -> assertThat(row).doesNotContain(email).doesNotContain("Lea Muster"));
         assertThat(rows).allSatisfy(row -> assertThat(row).doesNotContain(PASSWORD).doesNotContain(hash).doesNotContain(token)
                 .doesNotContain(CredentialStore.hash(token)));
         assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(token).doesNotContain(hash);

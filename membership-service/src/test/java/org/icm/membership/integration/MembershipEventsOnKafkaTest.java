@@ -1,11 +1,13 @@
 package org.icm.membership.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,13 +26,17 @@ import org.icm.kernel.events.membership.OrganisationProfileUpdated;
 import org.icm.kernel.events.membership.OrganisationReinstated;
 import org.icm.kernel.events.membership.OrganisationSuspended;
 import org.icm.kernel.events.membership.OrganisationWithdrew;
+import org.icm.kernel.events.membership.PersonErased;
 import org.icm.kernel.identity.Role;
+import org.icm.kernel.privacy.PersonalData;
+import org.icm.kernel.privacy.PersonalDataKeys;
 import org.icm.kernel.vocabulary.OrganisationFocus;
 import org.icm.kernel.vocabulary.OrganisationKind;
 import org.icm.kernel.vocabulary.OrganisationScope;
 import org.icm.membership.MembershipTest;
 import org.icm.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,11 +53,14 @@ class MembershipEventsOnKafkaTest extends MembershipTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    final IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/membership-service"), MembershipIntegrationEvents.ALL);
+    @Autowired
+    PersonalDataKeys keys;
+    IntegrationEventCodec codec;
     TopicReader topic;
 
     @BeforeEach
     void subscribe() {
+        codec = new IntegrationEventCodec(URI.create("/icm/membership-service"), MembershipIntegrationEvents.ALL, keys);
         topic = new TopicReader(bootstrapServers, Topic.MEMBERSHIP.topicName(), "membership-events-test-");
     }
 
@@ -83,21 +92,27 @@ class MembershipEventsOnKafkaTest extends MembershipTest {
         assertThat(post("/organisations/" + id + "/suspend", focal, "{\"reason\": \"inactive\"}").statusCode()).isEqualTo(200);
         assertThat(post("/organisations/" + id + "/reinstate", focal, null).statusCode()).isEqualTo(200);
         assertThat(post("/organisations/" + id + "/withdraw", token(id, Role.PARTICIPANT), null).statusCode()).isEqualTo(200);
+        assertThat(post("/organisations/" + id + "/people/" + accountId + "/erasure", focal, null).statusCode()).isEqualTo(200);
 
-        List<ConsumerRecord<String, byte[]>> records = topic.recordsFor(id, 12);
+        List<ConsumerRecord<String, byte[]>> records = topic.recordsFor(id, 13);
 
         assertThat(records).allSatisfy(record -> assertThat(new String(record.headers().lastHeader("content-type").value(),
                 StandardCharsets.UTF_8)).isEqualTo("application/cloudevents+json"));
         List<CloudEvent> envelopes = records.stream().map(record -> codec.decode(record.value())).toList();
         assertThat(envelopes).allSatisfy(envelope -> assertThat(envelope.getSubject()).isEqualTo(id));
-        List<IntegrationEvent> payloads = envelopes.stream().map(envelope -> codec.payload(envelope).orElseThrow()).toList();
         String email = "mira-" + id + "@example.org";
+        // the address and name travel sealed with the person's key: no byte of a record holds them in clear
+        assertThat(records).allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .doesNotContain(email).doesNotContain("Mira Beispiel"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> keys.erased(accountId));
+        List<IntegrationEvent> payloads = envelopes.stream().map(envelope -> codec.payload(envelope).orElseThrow()).toList();
         assertThat(payloads).containsExactly(
                 new OrganisationApplied(id, name, null, OrganisationKind.NGO, OrganisationScope.NATIONAL, List.of("AT"), OrganisationFocus.MIGRATION),
                 new OrganisationAdmitted(id, name),
                 new OrganisationProfileUpdated(id, name, null, OrganisationKind.NGO, OrganisationScope.NATIONAL, List.of("AT"),
                         OrganisationFocus.MIGRATION, List.of("reception", "legal aid"), List.of("interior ministry"), "https://example.org"),
-                new AccountActivated(id, name, accountId, email, "Mira Beispiel", List.of(Role.PARTICIPANT)),
+                // read after the erasure: what every consumer reads from the topic from now on
+                new AccountActivated(id, name, accountId, PersonalData.ERASED, PersonalData.ERASED, List.of(Role.PARTICIPANT)),
                 new FocalPointDesignated(id, name),
                 new AccountRolesChanged(id, name, accountId, List.of(Role.PARTICIPANT, Role.FOCAL_POINT)),
                 new FocalPointRevoked(id, name),
@@ -105,7 +120,8 @@ class MembershipEventsOnKafkaTest extends MembershipTest {
                 new OrganisationSuspended(id, name, "inactive"),
                 new OrganisationReinstated(id, name),
                 new OrganisationWithdrew(id, name),
-                new AccountDeactivated(id, name, accountId));
+                new AccountDeactivated(id, name, accountId),
+                new PersonErased(id, name, accountId));
         // nothing secret, and no contact person, on the wire
         assertThat(records).allSatisfy(record -> {
             String text = new String(record.value(), StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.icm.kernel.identity.Role;
+import org.icm.kernel.privacy.PersonalData;
 import org.icm.kernel.vocabulary.OrganisationFocus;
 import org.icm.kernel.vocabulary.OrganisationKind;
 import org.icm.kernel.vocabulary.OrganisationScope;
@@ -26,7 +27,8 @@ class OrganisationTest {
     static final Acting FOCAL_POINT = Acting.focalPointOf(OTHER);
     static final Acting OWN_MEMBER = Acting.memberOf(ORG);
     static final Acting STRANGER = Acting.memberOf(OTHER);
-    static final Profile.Contact CONTACT = new Profile.Contact("Anna Beispiel", "anna@kinderrechte.example", null);
+    /** The contact person of the application: a data subject of their own, named after the event that introduced them. */
+    static final Profile.Contact CONTACT = new Profile.Contact("Anna Beispiel", "anna@kinderrechte.example", null, ORG + "-contact-0");
     static final Profile PROFILE = new Profile("Kinderrechte Beispielverein", "KBV", OrganisationKind.NGO, OrganisationScope.NATIONAL,
             List.of("AT"), OrganisationFocus.CHILD_RIGHTS, List.of("guardianship", "youth welfare"), List.of("child and social ministries"),
             "https://kinderrechte.example", CONTACT);
@@ -223,9 +225,74 @@ class OrganisationTest {
         }
 
         @Test
+        void aNewContactPersonIsANewPersonAndTheSamePersonKeepsTheirId() {
+            Profile newContact = new Profile(PROFILE.name(), PROFILE.acronym(), PROFILE.kind(), PROFILE.scope(), PROFILE.countries(),
+                    PROFILE.focus(), PROFILE.expertise(), PROFILE.advocacyTargets(), PROFILE.website(),
+                    new Profile.Contact("Ben Neu", "ben@kinderrechte.example", null));
+            fixture.given(APPLIED, ADMITTED).when(new EditProfile(ORG, null, OWN_MEMBER, newContact))
+                    .expectEvents(new ProfileEdited(ORG, newContact.withContactPerson(ORG + "-contact-2")));
+            Profile renamed = new Profile(PROFILE.name(), PROFILE.acronym(), PROFILE.kind(), PROFILE.scope(), PROFILE.countries(),
+                    PROFILE.focus(), PROFILE.expertise(), PROFILE.advocacyTargets(), PROFILE.website(),
+                    new Profile.Contact("Anna Beispiel-Neu", "ANNA@kinderrechte.example", null));
+            new AggregateTestFixture<>(Organisation.class).given(APPLIED, ADMITTED).when(new EditProfile(ORG, null, OWN_MEMBER, renamed))
+                    .expectEvents(new ProfileEdited(ORG, new Profile(PROFILE.name(), PROFILE.acronym(), PROFILE.kind(), PROFILE.scope(),
+                            PROFILE.countries(), PROFILE.focus(), PROFILE.expertise(), PROFILE.advocacyTargets(), PROFILE.website(),
+                            new Profile.Contact("Anna Beispiel-Neu", "anna@kinderrechte.example", null, ORG + "-contact-0"))));
+        }
+
+        @Test
         void anUnknownCountryIsRefusedOnEditToo() {
             fixture.given(APPLIED, ADMITTED).when(new EditProfile(ORG, null, OWN_MEMBER, withCountries(List.of("ZZ"))))
                     .expectException(invalid("countries", "unknown-country"));
+        }
+    }
+
+    @Nested
+    class Erasure {
+
+        @Test
+        void aFocalPointErasesAPersonOnTheirRequestAndTheAccountIsClosedForGood() {
+            fixture.given(APPLIED, ADMITTED, INVITED, ACTIVATED).when(new ErasePerson(ORG, FOCAL_POINT, ACCOUNT, false))
+                    .expectEvents(new PersonErased(ORG, PROFILE.name(), ACCOUNT));
+            // the state shows what every later read of the history shows, the person's key being gone
+            OrganisationState after = OrganisationState.fold(List.of(APPLIED, ADMITTED, INVITED, ACTIVATED, new PersonErased(ORG, PROFILE.name(), ACCOUNT)));
+            assertThat(after.accounts().get(ACCOUNT)).isEqualTo(new OrganisationState.Account(ACCOUNT,
+                    PersonalData.ERASED, PersonalData.ERASED, OrganisationState.AccountStatus.ERASED, false));
+            fixture.given(APPLIED, ADMITTED, INVITED, ACTIVATED, new PersonErased(ORG, PROFILE.name(), ACCOUNT))
+                    .when(new DeactivateAccount(ORG, FOCAL_POINT, ACCOUNT)).expectException(conflict("account-deactivated"));
+        }
+
+        @Test
+        void aPersonErasesThemselvesAndNobodyElseButAFocalPointMay() {
+            fixture.given(APPLIED, ADMITTED, INVITED, ACTIVATED).when(new ErasePerson(ORG, OWN_MEMBER, ACCOUNT, true))
+                    .expectEvents(new PersonErased(ORG, PROFILE.name(), ACCOUNT));
+            new AggregateTestFixture<>(Organisation.class).given(APPLIED, ADMITTED, INVITED, ACTIVATED)
+                    .when(new ErasePerson(ORG, OWN_MEMBER, ACCOUNT, false)).expectException(notAllowed("focal-points-only")).expectNoEvents();
+        }
+
+        @Test
+        void theContactPersonIsErasedTheSameWayAndTheProfileKeepsTheRest() {
+            fixture.given(APPLIED, ADMITTED).when(new ErasePerson(ORG, FOCAL_POINT, CONTACT.personId(), false))
+                    .expectEvents(new PersonErased(ORG, PROFILE.name(), CONTACT.personId()));
+            OrganisationState after = OrganisationState.fold(List.of(APPLIED, ADMITTED, new PersonErased(ORG, PROFILE.name(), CONTACT.personId())));
+            assertThat(after.profile().contact()).isEqualTo(
+                    new Profile.Contact(PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED, CONTACT.personId()));
+            assertThat(after.profile().website()).isEqualTo(PROFILE.website());
+        }
+
+        @Test
+        void anUnknownOrAlreadyErasedPersonIsRefusedAndNothingIsRecorded() {
+            fixture.given(APPLIED, ADMITTED).when(new ErasePerson(ORG, FOCAL_POINT, "nobody", false))
+                    .expectException(violation(RuleViolation.Kind.CONFLICTS_WITH_STATE, "unknown-person", "personId")).expectNoEvents();
+            new AggregateTestFixture<>(Organisation.class).given(APPLIED, ADMITTED, INVITED, ACTIVATED, new PersonErased(ORG, PROFILE.name(), ACCOUNT))
+                    .when(new ErasePerson(ORG, FOCAL_POINT, ACCOUNT, false)).expectException(conflict("erased-already")).expectNoEvents();
+        }
+
+        @Test
+        void theAddressOfAnErasedPersonCanBeInvitedAgain() {
+            fixture.given(APPLIED, ADMITTED, INVITED, ACTIVATED, new PersonErased(ORG, PROFILE.name(), ACCOUNT))
+                    .when(new InviteAccount(ORG, FOCAL_POINT, "acc-2", "eva@kinderrechte.example", "Eva", false))
+                    .expectEvents(new AccountInvited(ORG, "acc-2", "eva@kinderrechte.example", "Eva", false));
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import org.icm.kernel.privacy.PersonalData;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -87,6 +88,47 @@ class SignInTest extends MembershipTest {
         // sign-in reads the directory, a read model: accepting answers only once it knows the account
         assertThat(directory.account(accountId).map(OrganisationDirectory.AccountEntry::canSignIn)).contains(true);
         assertThat(location(new Browser().signIn(email, PASSWORD))).doesNotContain("error");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.icm.kernel.privacy.PersonalDataKeys personalDataKeys;
+
+    @Test
+    void aPersonErasesThemselvesWithTheirPasswordAndIsThenGoneFromSignInAndTheDirectory() {
+        String own = token(accountId, organisationId, Role.PARTICIPANT);
+
+        HttpResponse<String> unconfirmed = post("/me/erasure", own, "{\"password\": \"not my password\"}");
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(MembershipTest.<String>json(unconfirmed, "$.errors[0].field")).isEqualTo("password");
+        assertThat(directory.account(accountId).map(OrganisationDirectory.AccountEntry::email)).contains(email);
+        assertThat(personalDataKeys.erased(accountId)).isFalse();
+
+        assertThat(post("/me/erasure", own, "{\"password\": \"" + PASSWORD + "\"}").statusCode()).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> personalDataKeys.erased(accountId)
+                && directory.account(accountId).map(OrganisationDirectory.AccountEntry::email).orElse("").equals(PersonalData.ERASED));
+        HttpResponse<String> people = get("/organisations/" + organisationId + "/accounts", focalPoint());
+        assertThat(people.body()).contains("\"id\":\"" + accountId + "\"", "\"status\":\"ERASED\"", PersonalData.ERASED)
+                .doesNotContain(email).doesNotContain("Sam Signin");
+        assertThat(location(new Browser().signIn(email, PASSWORD))).endsWith("/login?error");
+        assertThat(post("/me/erasure", own, "{\"password\": \"" + PASSWORD + "\"}").statusCode()).as("nothing to confirm with any more")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aFocalPointErasesAnOrganisationsContactPersonAndTheProfileKeepsTheRest() {
+        String contact = MembershipTest.<String>json(get("/organisations/" + organisationId, focalPoint()), "$.contact.personId");
+        assertThat(post("/organisations/" + organisationId + "/people/" + contact + "/erasure", token(organisationId, Role.PARTICIPANT), null)
+                .statusCode()).as("members do not erase others").isEqualTo(403);
+
+        assertThat(post("/organisations/" + organisationId + "/people/" + contact + "/erasure", focalPoint(), null).statusCode()).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> PersonalData.ERASED.equals(
+                MembershipTest.json(get("/organisations/" + organisationId, focalPoint()), "$.contact.email")));
+        HttpResponse<String> profile = get("/organisations/" + organisationId, focalPoint());
+        assertThat(MembershipTest.<String>json(profile, "$.contact.name")).isEqualTo(PersonalData.ERASED);
+        assertThat(MembershipTest.<String>json(profile, "$.status")).isEqualTo("ADMITTED");
+        assertThat(personalDataKeys.erased(accountId)).as("the account is another person").isFalse();
     }
 
     /** The decoder every other service builds from icm.security.issuer and its JWKS (service-defaults' configuration). */

@@ -18,6 +18,9 @@ import java.lang.annotation.Target;
 @Target({RECORD_COMPONENT, FIELD, METHOD, PARAMETER})
 public @interface NotPersonal {
 
+    /** The statement for an organisation's name, which is public. */
+    String ORGANISATION_NAME = "an organisation's public name";
+
     /** Why the value is not personal data. */
     String value();
 }

@@ -16,7 +16,7 @@ import org.icm.kernel.privacy.PersonalData.Kind;
  * @param roles the account's roles now
  */
 public record AccountActivated(String organisationId,
-                               @NotPersonal("the organisation's public name") String organisationName,
+                               @NotPersonal(NotPersonal.ORGANISATION_NAME) String organisationName,
                                String accountId,
                                @PersonalData(subject = "accountId", kind = Kind.EMAIL) String email,
                                @PersonalData(subject = "accountId", kind = Kind.NAME) String displayName,

@@ -10,6 +10,6 @@ import org.icm.kernel.privacy.NotPersonal;
  * @param personId the erased person: an account id, or the id of an organisation's contact person
  */
 public record PersonErased(String organisationId,
-                           @NotPersonal("the organisation's public name") String organisationName,
+                           @NotPersonal(NotPersonal.ORGANISATION_NAME) String organisationName,
                            String personId) implements MembershipIntegrationEvent {
 }
