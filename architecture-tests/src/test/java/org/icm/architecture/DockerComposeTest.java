@@ -277,6 +277,22 @@ class DockerComposeTest {
                 }
             }
 
+            // every service reaches the platform's key store (personal data), with a key-encryption key from the environment
+            String keyStore = required(environment, "ICM_PERSONAL_DATA_KEY_STORE_URL", module, problems);
+            if (!environment.containsKey("ICM_PERSONAL_DATA_KEY_ENCRYPTION_KEYS")) {
+                // passed on from the operator's environment, with no default in the file
+                problems.add(module + ": environment variable ICM_PERSONAL_DATA_KEY_ENCRYPTION_KEYS is not passed on");
+            }
+            java.util.regex.Matcher keyStoreHost = keyStore == null ? null
+                    : java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+)(?::\\d+)?/(\\w+)").matcher(keyStore);
+            if (keyStoreHost == null || !keyStoreHost.matches()) {
+                problems.add(module + ": ICM_PERSONAL_DATA_KEY_STORE_URL is not a PostgreSQL JDBC URL: " + keyStore);
+            } else if (expectInfrastructure(module, "PostgreSQL", keyStoreHost.group(1), dependencies, problems)
+                    && !initScripts(keyStoreHost.group(1)).toLowerCase(Locale.ROOT)
+                    .matches("(?s).*create\\s+database\\s+\"?" + keyStoreHost.group(2) + "\\b.*")) {
+                problems.add(module + ": no init script mounted into " + keyStoreHost.group(1) + " creates the key store " + keyStoreHost.group(2));
+            }
+
             if (module.equals("notification-service")) {
                 String host = required(environment, "SPRING_MAIL_HOST", module, problems);
                 String port = required(environment, "SPRING_MAIL_PORT", module, problems);

@@ -144,7 +144,7 @@ public final class NotificationLatencyBenchmark {
             // a member, announced on the membership topic as membership-service would
             AccountId member = AccountId.random();
             OrganisationId organisation = OrganisationId.random();
-            publishMember(infrastructure.kafkaBootstrapServers(), member, organisation);
+            publishMember(infrastructure, member, organisation);
             String memberToken = tokens.mint(member, organisation, Role.PARTICIPANT);
 
             PolicyApiClient setUp = new PolicyApiClient(policyBase, tokens.mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT));
@@ -430,10 +430,15 @@ public final class NotificationLatencyBenchmark {
         throw new IllegalStateException("notification-service did not become healthy within " + limit);
     }
 
-    private static void publishMember(String bootstrapServers, AccountId account, OrganisationId organisation) throws Exception {
-        IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/benchmark"), List.of());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    /** The member, published as membership-service does: their address and name sealed with their key in the key store. */
+    private static void publishMember(org.icm.infrastructure.Infrastructure infrastructure, AccountId account, OrganisationId organisation)
+            throws Exception {
+        try (var keys = org.icm.service.privacy.PostgresPersonalDataKeys.connect(
+                org.icm.service.privacy.PersonalDataProperties.of(infrastructure.springProperties()));
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     infrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/benchmark"), List.of(), keys);
             send(producer, codec, MembershipIntegrationEvents.ORGANISATION_ADMITTED, new OrganisationAdmitted(organisation.toString(), "Benchmark org"));
             send(producer, codec, MembershipIntegrationEvents.ACCOUNT_ACTIVATED, new AccountActivated(organisation.toString(), "Benchmark org",
                     account.toString(), "bench-" + account + "@icm.localhost", "Benchmark member", List.of(Role.PARTICIPANT)));

@@ -50,7 +50,8 @@ public class CalendarReadModel {
                 .append("startsAt", ReadModels.date(s.startsAt())).append("endsAt", ReadModels.date(s.endsAt()))
                 .append("status", s.status() == null ? null : s.status().name())
                 .append("dossierIds", s.agenda().stream().map(MeetingEvent.AgendaItem::dossierId).filter(id -> id != null).distinct().toList())
-                .append("confirmedAccounts", s.confirmed().stream().map(Registration::accountId).toList()));
+                .append("confirmedAccounts", s.confirmed().stream().map(Registration::accountId).toList())
+                .append("waitingAccounts", s.waitingList().stream().map(Registration::accountId).toList()));
         euEvents = new ReadModels<>(mongo, json, "eu_events", EuEventState.class, EuEventState.NONE, s -> new Document()
                 .append("startsAt", ReadModels.date(s.startsAt())).append("cancelled", s.cancelled()).append("dossierIds", s.dossierIds()));
         consultations = new ReadModels<>(mongo, json, "consultations", ConsultationState.class, ConsultationState.NONE, s -> new Document()
@@ -114,6 +115,13 @@ public class CalendarReadModel {
     public List<View<MeetingState>> meetingsOf(String accountId, Instant now) {
         return meetings.findAll(and(Filters.eq("confirmedAccounts", accountId), Filters.gte("endsAt", ReadModels.date(now))),
                 Sorts.ascending("startsAt", "_id"), LIMIT);
+    }
+
+    /** The planned meetings not yet started at which an account has a place or waits for one. */
+    public List<String> openRegistrationsOf(String accountId, Instant now) {
+        return meetings.findAll(and(Filters.eq("status", "PLANNED"), Filters.gt("startsAt", ReadModels.date(now)),
+                Filters.or(Filters.eq("confirmedAccounts", accountId), Filters.eq("waitingAccounts", accountId))),
+                Sorts.ascending("startsAt", "_id"), LIMIT).stream().map(view -> view.state().id()).toList();
     }
 
     /** Meetings for the public feed: not ended, cancelled ones included so calendar apps learn of the cancellation. */

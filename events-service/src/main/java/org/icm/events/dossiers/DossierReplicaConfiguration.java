@@ -16,9 +16,10 @@ import org.springframework.kafka.listener.ContainerProperties;
 
 /** The replica's Kafka consumer: String keys, CloudEvents bytes, from the earliest offset for a new group, offsets committed after each record. */
 @Configuration
-class DossierReplicaConfiguration {
+public class DossierReplicaConfiguration {
 
-    static final String LISTENER_FACTORY = "dossierReplicaListenerFactory";
+    /** Reads another service's topic from its beginning the first time, a record at a time: the replica's, and the erasure listener's. */
+    public static final String LISTENER_FACTORY = "dossierReplicaListenerFactory";
 
     @Bean
     IntegrationEventCodec policyEventCodec() {

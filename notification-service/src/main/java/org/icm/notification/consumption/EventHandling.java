@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
 import org.icm.kernel.events.IntegrationEvent;
 import org.icm.kernel.events.IntegrationEventCodec;
 import org.icm.kernel.events.membership.MembershipIntegrationEvent;
+import org.icm.kernel.events.membership.PersonErased;
 import org.icm.notification.Bulk;
 import org.icm.notification.directory.Account;
 import org.icm.notification.directory.Directory;
+import org.icm.notification.erasure.PersonalDataPurge;
 import org.icm.notification.routing.Happening;
 import org.icm.notification.routing.Happenings;
 import org.icm.notification.routing.Recipients;
@@ -87,11 +89,13 @@ public class EventHandling {
     private final Recipients recipients;
     private final Router router;
     private final Clock clock;
+    private final PersonalDataPurge purge;
     /** For the reads a batch starts with, which go out together (a virtual thread each: they only wait on MongoDB). */
     private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
 
     public EventHandling(IntegrationEventCodec codec, MongoTemplate mongo, Directory directory, Subscriptions subscriptions,
-                         Tracking tracking, Happenings happenings, Recipients recipients, Router router, Clock clock) {
+                         Tracking tracking, Happenings happenings, Recipients recipients, Router router, Clock clock,
+                         PersonalDataPurge purge) {
         this.codec = codec;
         this.mongo = mongo;
         this.directory = directory;
@@ -101,6 +105,7 @@ public class EventHandling {
         this.recipients = recipients;
         this.router = router;
         this.clock = clock;
+        this.purge = purge;
     }
 
     @PreDestroy
@@ -197,6 +202,9 @@ public class EventHandling {
                 run.clear();
                 Happening happening = happenings.decide(event.id(), event.occurredAt(clock), membership, dossiers);
                 directory.apply(membership).map(Account::id).ifPresent(subscriptions::ensureDefaults);
+                if (membership instanceof PersonErased erased) {
+                    purge.forget(erased.personId());
+                }
                 // what follows it is fanned out to the directory as it changed
                 known = recipients.current();
                 router.fanOut(happening, known);

@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.icm.kernel.events.IntegrationEventCodec;
+import org.icm.kernel.privacy.PersonalDataKeys;
 import org.icm.kernel.events.IntegrationEventType;
 import org.icm.kernel.events.Topic;
 import org.icm.kernel.events.calendar.CalendarIntegrationEvents;
@@ -38,12 +39,13 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 public class KafkaConsumption {
 
     @Bean
-    IntegrationEventCodec integrationEventCodec() {
+    IntegrationEventCodec integrationEventCodec(PersonalDataKeys keys) {
         List<IntegrationEventType<?>> known = new ArrayList<>();
         known.addAll(MembershipIntegrationEvents.ALL);
         known.addAll(PolicyIntegrationEvents.ALL);
         known.addAll(CalendarIntegrationEvents.ALL);
-        return new IntegrationEventCodec(URI.create("/icm/notification-service"), known);
+        // membership's events carry people's addresses sealed with their keys: opened here, or read as erased
+        return new IntegrationEventCodec(URI.create("/icm/notification-service"), known, keys);
     }
 
     /** Dead letters keep the original bytes: String keys, byte[] values, acknowledged by every replica. */

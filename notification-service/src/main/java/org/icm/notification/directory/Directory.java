@@ -21,6 +21,7 @@ import org.icm.kernel.events.membership.OrganisationRejected;
 import org.icm.kernel.events.membership.OrganisationReinstated;
 import org.icm.kernel.events.membership.OrganisationSuspended;
 import org.icm.kernel.events.membership.OrganisationWithdrew;
+import org.icm.kernel.events.membership.PersonErased;
 import org.icm.kernel.identity.Role;
 import org.icm.notification.directory.Organisation.Standing;
 import org.icm.notification.routing.Audience;
@@ -63,6 +64,8 @@ public class Directory {
                     new Update().set("roles", roles(r.roles())).set("organisationId", r.organisationId())
                             .set("organisationName", r.organisationName()), Account.class);
             case AccountDeactivated d -> mongo.updateFirst(byId(d.accountId()), new Update().set("active", false), Account.class);
+            // the address and name go at once; the rest of what the person left here goes with PersonalDataPurge
+            case PersonErased e -> mongo.remove(byId(e.personId()), Account.class);
             case OrganisationApplied o -> standing(o, Standing.APPLIED);
             case OrganisationAdmitted o -> standing(o, Standing.ADMITTED);
             case OrganisationReinstated o -> standing(o, Standing.ADMITTED);

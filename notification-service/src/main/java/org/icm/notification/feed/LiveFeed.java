@@ -41,6 +41,14 @@ public class LiveFeed {
         return emitter;
     }
 
+    /** Ends the account's streams on this instance (its person was erased). */
+    public void close(String accountId) {
+        List<SseEmitter> ofAccount = streams.remove(accountId);
+        if (ofAccount != null) {
+            ofAccount.forEach(SseEmitter::complete);
+        }
+    }
+
     public void announce(Notification notification) {
         for (SseEmitter emitter : streams.getOrDefault(notification.accountId(), List.of())) {
             try {

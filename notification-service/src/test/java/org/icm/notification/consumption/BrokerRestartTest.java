@@ -29,6 +29,7 @@ import org.icm.notification.NotificationApplication;
 import org.icm.notification.directory.Account;
 import org.icm.notification.feed.Notification;
 import org.icm.notification.support.Publisher;
+import org.icm.service.privacy.PersonalDataProperties;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,8 @@ class BrokerRestartTest {
         int controllerPort = Ports.free();
         EmbeddedKafka broker = EmbeddedKafka.start(kafkaLogs, port, controllerPort);
         ConfigurableApplicationContext service = null;
-        try (Publisher publisher = new Publisher(broker.bootstrapServers())) {
+        try (Publisher publisher = new Publisher(broker.bootstrapServers(),
+                PersonalDataProperties.of(SharedInfrastructure.get().springProperties()))) {
             service = startService(broker.bootstrapServers());
             MongoTemplate mongo = service.getBean(MongoTemplate.class);
             String organisation = UUID.randomUUID().toString();

@@ -17,14 +17,20 @@ import org.icm.kernel.events.IntegrationEvent;
 import org.icm.kernel.events.IntegrationEventCodec;
 import org.icm.kernel.events.IntegrationEventType;
 import org.icm.infrastructure.SharedInfrastructure;
+import org.icm.service.privacy.PersonalDataProperties;
+import org.icm.service.privacy.PostgresPersonalDataKeys;
 
 /** Publishes integration events on a real broker as the other services do: structured CloudEvents keyed by subject. */
 public final class Publisher implements AutoCloseable {
 
-    private final IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/test-publisher"), List.of());
+    private final PostgresPersonalDataKeys keys;
+    private final IntegrationEventCodec codec;
     private final KafkaProducer<String, byte[]> producer;
 
-    public Publisher(String bootstrapServers) {
+    /** A publisher that seals people's data with their keys in the platform's key store, as membership-service does. */
+    public Publisher(String bootstrapServers, PersonalDataProperties keyStore) {
+        keys = PostgresPersonalDataKeys.connect(keyStore);
+        codec = new IntegrationEventCodec(URI.create("/icm/test-publisher"), List.of(), keys);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -38,7 +44,8 @@ public final class Publisher implements AutoCloseable {
     }
 
     public static Publisher onSharedBroker() {
-        return new Publisher(SharedInfrastructure.get().kafkaBootstrapServers());
+        return new Publisher(SharedInfrastructure.get().kafkaBootstrapServers(),
+                PersonalDataProperties.of(SharedInfrastructure.get().springProperties()));
     }
 
     /** Publishes and waits for the broker's acknowledgement; answers the CloudEvents id. */
@@ -109,5 +116,6 @@ public final class Publisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        keys.close();
     }
 }

@@ -2,6 +2,7 @@ package org.icm.service.privacy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,6 +17,14 @@ public record PersonalDataProperties(KeyStore keyStore, List<String> keyEncrypti
     public PersonalDataProperties {
         keyEncryptionKeys = keyEncryptionKeys == null ? List.of() : List.copyOf(keyEncryptionKeys);
         keyCacheTime = keyCacheTime == null ? Duration.ofSeconds(5) : keyCacheTime;
+    }
+
+    /** The settings among flat Spring properties, as a test or a benchmark has them from its infrastructure. */
+    public static PersonalDataProperties of(Map<String, String> properties) {
+        String keys = properties.get("icm.personal-data.key-encryption-keys");
+        return new PersonalDataProperties(new KeyStore(properties.get("icm.personal-data.key-store.url"),
+                properties.get("spring.datasource.username"), properties.get("spring.datasource.password")),
+                keys == null ? List.of() : List.of(keys.split(",")), null);
     }
 
     public record KeyStore(String url, String username, String password) {
