@@ -3,11 +3,13 @@ package org.icm.events.bulletin;
 import java.util.Collection;
 import java.util.List;
 import org.icm.events.bulletin.BulletinEvent.*;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.BulletinKind;
 
 /** A bulletin as its events made it. */
-public record BulletinState(String id, BulletinKind kind, String title, String text, List<String> dossierIds, String authorAccountId,
-                            String organisationId, boolean edited, boolean retracted, String retractionReason) {
+public record BulletinState(String id, BulletinKind kind, String title, @NotPersonal(NotPersonal.NETWORK_RECORD) String text,
+                            List<String> dossierIds, String authorAccountId, String organisationId, boolean edited, boolean retracted,
+                            @NotPersonal(NotPersonal.NETWORK_RECORD) String retractionReason) {
 
     public static final BulletinState NONE = new BulletinState(null, null, null, null, List.of(), null, null, false, false, null);
 

@@ -3,6 +3,7 @@ package org.icm.events.euevent;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.EuInstitution;
 
 /** What happened to an announced EU event (domain events, private to events-service). {@code endsAt} may be null. */
@@ -22,6 +23,6 @@ public sealed interface EuEventEvent {
     }
 
     @Revision("1")
-    record EuEventCancelled(String euEventId, String reason) implements EuEventEvent {
+    record EuEventCancelled(String euEventId, @NotPersonal(NotPersonal.NETWORK_RECORD) String reason) implements EuEventEvent {
     }
 }

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.icm.events.euevent.EuEventEvent.*;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.EuInstitution;
 
 /** An EU event as its events made it; {@code calendarSequence} counts updates and the cancellation (iCalendar SEQUENCE). */
 public record EuEventState(String id, EuInstitution institution, String title, Instant startsAt, Instant endsAt, String timeZone,
-                           String link, List<String> dossierIds, boolean cancelled, String cancellationReason, int calendarSequence) {
+                           String link, List<String> dossierIds, boolean cancelled,
+                           @NotPersonal(NotPersonal.NETWORK_RECORD) String cancellationReason, int calendarSequence) {
 
     public static final EuEventState NONE = new EuEventState(null, null, null, null, null, null, null, List.of(), false, null, 0);
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.MeetingType;
 
 /**
@@ -18,7 +19,7 @@ public sealed interface MeetingEvent {
     record AgendaItem(String title, String dossierId) {
     }
 
-    record ActionPoint(String description, String owningOrganisation, LocalDate dueDate) {
+    record ActionPoint(@NotPersonal(NotPersonal.NETWORK_RECORD) String description, String owningOrganisation, LocalDate dueDate) {
     }
 
     @Revision("1")
@@ -39,7 +40,7 @@ public sealed interface MeetingEvent {
     }
 
     @Revision("1")
-    record MeetingCancelled(String meetingId, String reason) implements MeetingEvent {
+    record MeetingCancelled(String meetingId, @NotPersonal(NotPersonal.NETWORK_RECORD) String reason) implements MeetingEvent {
     }
 
     /** The account has a confirmed place. */
@@ -64,7 +65,9 @@ public sealed interface MeetingEvent {
 
     /** The minutes (as they are now: recording them again replaces them) and the action points agreed. */
     @Revision("1")
-    record MinutesRecorded(String meetingId, String minutes, List<ActionPoint> actionPoints) implements MeetingEvent {
+    record MinutesRecorded(String meetingId,
+                           @NotPersonal(NotPersonal.NETWORK_RECORD) String minutes,
+                           List<ActionPoint> actionPoints) implements MeetingEvent {
     }
 
     @Revision("1")

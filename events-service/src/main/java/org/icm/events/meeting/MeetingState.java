@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.icm.events.meeting.MeetingEvent.*;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.MeetingType;
 
 /**
@@ -26,10 +27,10 @@ public record MeetingState(
         int capacity,
         List<AgendaItem> agenda,
         Status status,
-        String cancellationReason,
+        @NotPersonal(NotPersonal.NETWORK_RECORD) String cancellationReason,
         List<Registration> confirmed,
         List<Registration> waitingList,
-        String minutes,
+        @NotPersonal(NotPersonal.NETWORK_RECORD) String minutes,
         List<ActionPoint> actionPoints,
         int calendarSequence) {
 

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.icm.kernel.identity.Role;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.privacy.PersonalData;
+import org.icm.kernel.privacy.PersonalData.Kind;
 import org.icm.membership.organisation.OrganisationEvent.*;
 
 /**
@@ -14,7 +16,7 @@ import org.icm.membership.organisation.OrganisationEvent.*;
  * state. The aggregate decides with it; the directory stores it.
  */
 public record OrganisationState(String id, Profile profile, OrganisationStatus status, boolean focalPoint,
-                                String statusReason, Map<String, Account> accounts) {
+                                @NotPersonal(NotPersonal.NETWORK_RECORD) String statusReason, Map<String, Account> accounts) {
 
     public static final OrganisationState NONE = new OrganisationState(null, null, null, false, null, Map.of());
 
@@ -22,7 +24,11 @@ public record OrganisationState(String id, Profile profile, OrganisationStatus s
     public enum AccountStatus { INVITED, ACTIVE, DEACTIVATED, ERASED }
 
     /** A person of the organisation. */
-    public record Account(String id, String email, String displayName, AccountStatus status, boolean analyst) {
+    public record Account(String id,
+                          @PersonalData(subject = "id", kind = Kind.EMAIL) String email,
+                          @PersonalData(subject = "id", kind = Kind.NAME) String displayName,
+                          AccountStatus status,
+                          boolean analyst) {
     }
 
     public String name() {

@@ -2,6 +2,7 @@ package org.icm.notification.deadletter;
 
 import java.time.Instant;
 import java.util.List;
+import org.icm.kernel.privacy.NotPersonal;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,13 +18,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("deadLetters")
 public record DeadLetter(@Id String id, String originalTopic, Integer originalPartition, Long originalOffset, String key,
                          String payload, PayloadEncoding payloadEncoding, List<OriginalHeader> headers, String exceptionClass,
-                         String exceptionMessage, Instant diedAt, Status status, String actedBy, Instant actedAt, String reason) {
+                         String exceptionMessage, Instant diedAt, Status status, String actedBy, Instant actedAt,
+                         @NotPersonal(NotPersonal.NETWORK_RECORD) String reason) {
 
     public enum Status { WAITING, REDRIVEN, DISCARDED }
 
     public enum PayloadEncoding { JSON, BASE64 }
 
     /** One header of the original record; the value in base64 because headers are bytes. */
-    public record OriginalHeader(String name, String valueBase64) {
+    public record OriginalHeader(@NotPersonal(NotPersonal.TECHNICAL) String name, String valueBase64) {
     }
 }

@@ -3,6 +3,7 @@ package org.icm.notification.feed;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.notification.routing.Kind;
 import org.icm.notification.subscription.Rhythm;
 import org.springframework.data.annotation.Id;
@@ -18,7 +19,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdAt  when this service wrote it (digests take what was written before their hour)
  */
 @Document("notifications")
-public record Notification(@Id String id, String accountId, Kind kind, String explanation, String link, String dossierId,
+public record Notification(@Id String id,
+                           String accountId,
+                           Kind kind,
+                           @NotPersonal(NotPersonal.COMPOSED_FROM_PUBLIC_FACTS) String explanation,
+                           String link,
+                           String dossierId,
                            String dossierTitle, Instant occurredAt, Instant createdAt, boolean read, boolean inFeed,
                            Rhythm digest, String digestId) {
 

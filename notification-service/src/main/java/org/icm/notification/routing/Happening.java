@@ -3,6 +3,7 @@ package org.icm.notification.routing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,7 +19,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param dossierId   the dossier it is about (digests group by it), or null
  */
 @Document("happenings")
-public record Happening(@Id String id, boolean silent, Kind kind, Audience audience, String explanation, String link,
+public record Happening(@Id String id,
+                        boolean silent,
+                        Kind kind,
+                        Audience audience,
+                        @NotPersonal(NotPersonal.COMPOSED_FROM_PUBLIC_FACTS) String explanation,
+                        String link,
                         String dossierId, String dossierTitle, List<String> dossierIds, Set<PolicyArea> policyAreas,
                         Set<String> rights, Instant occurredAt) {
 

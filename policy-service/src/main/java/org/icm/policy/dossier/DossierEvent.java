@@ -3,6 +3,7 @@ package org.icm.policy.dossier;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.MeasureType;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
@@ -31,12 +32,19 @@ public sealed interface DossierEvent {
     }
 
     @Revision("1")
-    record DossierOpened(String dossierId, String title, PolicyArea policyArea, String summary, String leadOrganisation)
+    record DossierOpened(String dossierId,
+                         String title,
+                         PolicyArea policyArea,
+                         @NotPersonal(NotPersonal.NETWORK_RECORD) String summary,
+                         String leadOrganisation)
             implements DossierEvent {
     }
 
     @Revision("1")
-    record DossierEdited(String dossierId, String title, PolicyArea policyArea, String summary) implements DossierEvent {
+    record DossierEdited(String dossierId,
+                         String title,
+                         PolicyArea policyArea,
+                         @NotPersonal(NotPersonal.NETWORK_RECORD) String summary) implements DossierEvent {
     }
 
     @Revision("1")
@@ -63,13 +71,14 @@ public sealed interface DossierEvent {
 
     @Revision("1")
     record ProcedureStepRecorded(String dossierId, String measureId, String stepId, ProcedureStage stage, LocalDate effectiveDate,
-                                 String note, String documentReference) implements DossierEvent {
+                                 @NotPersonal(NotPersonal.NETWORK_RECORD) String note, String documentReference) implements DossierEvent {
     }
 
     /** A recorded step was wrong; this is what it should have said. The reason is mandatory. */
     @Revision("1")
     record ProcedureStepCorrected(String dossierId, String measureId, String stepId, ProcedureStage stage, LocalDate effectiveDate,
-                                  String note, String documentReference, String reason) implements DossierEvent {
+                                  @NotPersonal(NotPersonal.NETWORK_RECORD) String note, String documentReference,
+                                  @NotPersonal(NotPersonal.NETWORK_RECORD) String reason) implements DossierEvent {
     }
 
     @Revision("1")
@@ -78,7 +87,9 @@ public sealed interface DossierEvent {
     }
 
     @Revision("1")
-    record RightTagged(String dossierId, String rightCode, String rationale) implements DossierEvent {
+    record RightTagged(String dossierId,
+                       String rightCode,
+                       @NotPersonal(NotPersonal.NETWORK_RECORD) String rationale) implements DossierEvent {
     }
 
     @Revision("1")
@@ -86,12 +97,18 @@ public sealed interface DossierEvent {
     }
 
     @Revision("1")
-    record RecommendationDrafted(String dossierId, String recommendationId, String text, List<Addressee> addressees,
+    record RecommendationDrafted(String dossierId,
+                                 String recommendationId,
+                                 @NotPersonal(NotPersonal.NETWORK_RECORD) String text,
+                                 List<Addressee> addressees,
                                  List<String> measureIds) implements DossierEvent {
     }
 
     @Revision("1")
-    record RecommendationRevised(String dossierId, String recommendationId, int revision, String text) implements DossierEvent {
+    record RecommendationRevised(String dossierId,
+                                 String recommendationId,
+                                 int revision,
+                                 @NotPersonal(NotPersonal.NETWORK_RECORD) String text) implements DossierEvent {
     }
 
     @Revision("1")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.MeasureType;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
@@ -49,7 +50,7 @@ public record DossierState(
         String id,
         String title,
         PolicyArea policyArea,
-        String summary,
+        @NotPersonal(NotPersonal.NETWORK_RECORD) String summary,
         String leadOrganisation,
         Visibility visibility,
         DossierStatus status,
@@ -86,14 +87,18 @@ public record DossierState(
     }
 
     /** One step of the EU procedure; {@code correctionReason} is set once the step has been corrected. */
-    public record Step(String stepId, ProcedureStage stage, LocalDate effectiveDate, String note, String documentReference,
-                       String correctionReason) {
+    public record Step(String stepId, ProcedureStage stage, LocalDate effectiveDate, @NotPersonal(NotPersonal.NETWORK_RECORD) String note,
+                       String documentReference, @NotPersonal(NotPersonal.NETWORK_RECORD) String correctionReason) {
     }
 
-    public record RightAtStake(String code, String rationale) {
+    public record RightAtStake(String code, @NotPersonal(NotPersonal.NETWORK_RECORD) String rationale) {
     }
 
-    public record Recommendation(String id, String text, int revision, List<Addressee> addressees, List<String> measureIds,
+    public record Recommendation(String id,
+                                 @NotPersonal(NotPersonal.NETWORK_RECORD) String text,
+                                 int revision,
+                                 List<Addressee> addressees,
+                                 List<String> measureIds,
                                  RecommendationStatus status, Outcome outcome, String outcomeEvidence, List<String> endorsements) {
     }
 

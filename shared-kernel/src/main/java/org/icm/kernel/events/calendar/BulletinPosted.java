@@ -1,6 +1,7 @@
 package org.icm.kernel.events.calendar;
 
 import java.util.List;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.BulletinKind;
 
 /**
@@ -8,7 +9,11 @@ import org.icm.kernel.vocabulary.BulletinKind;
  *
  * @param dossierIds the dossiers it is about; may be empty
  */
-public record BulletinPosted(String bulletinId, BulletinKind kind, String title, String text, String authorAccountId,
+public record BulletinPosted(String bulletinId,
+                             BulletinKind kind,
+                             String title,
+                             @NotPersonal(NotPersonal.NETWORK_RECORD) String text,
+                             String authorAccountId,
                              String organisationId, List<String> dossierIds) implements CalendarIntegrationEvent {
     @Override
     public String subject() {

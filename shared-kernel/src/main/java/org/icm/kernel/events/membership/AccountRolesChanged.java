@@ -2,6 +2,7 @@ package org.icm.kernel.events.membership;
 
 import java.util.List;
 import org.icm.kernel.identity.Role;
+import org.icm.kernel.privacy.NotPersonal;
 
 /**
  * An account's roles changed: ANALYST granted or taken away by a focal point, or FOCAL_POINT following its
@@ -9,6 +10,9 @@ import org.icm.kernel.identity.Role;
  *
  * @param roles the account's roles now
  */
-public record AccountRolesChanged(String organisationId, String organisationName, String accountId, List<Role> roles)
+public record AccountRolesChanged(String organisationId,
+                                  @NotPersonal(NotPersonal.ORGANISATION_NAME) String organisationName,
+                                  String accountId,
+                                  List<Role> roles)
         implements MembershipIntegrationEvent {
 }

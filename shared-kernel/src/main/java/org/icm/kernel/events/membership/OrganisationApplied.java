@@ -1,6 +1,7 @@
 package org.icm.kernel.events.membership;
 
 import java.util.List;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.OrganisationFocus;
 import org.icm.kernel.vocabulary.OrganisationKind;
 import org.icm.kernel.vocabulary.OrganisationScope;
@@ -11,7 +12,10 @@ import org.icm.kernel.vocabulary.OrganisationScope;
  *
  * @param countries ISO 3166-1 alpha-2 codes; empty for an organisation without a national base
  */
-public record OrganisationApplied(String organisationId, String organisationName, String acronym, OrganisationKind kind,
+public record OrganisationApplied(String organisationId,
+                                  @NotPersonal(NotPersonal.ORGANISATION_NAME) String organisationName,
+                                  String acronym,
+                                  OrganisationKind kind,
                                   OrganisationScope scope, List<String> countries, OrganisationFocus focus)
         implements MembershipIntegrationEvent {
 }

@@ -1,5 +1,6 @@
 package org.icm.kernel.events.policy;
 
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.PolicyArea;
 
 /**
@@ -8,6 +9,9 @@ import org.icm.kernel.vocabulary.PolicyArea;
  *
  * @param summary may be null
  */
-public record DossierEdited(String dossierId, String dossierTitle, PolicyArea policyArea, String summary)
+public record DossierEdited(String dossierId,
+                            String dossierTitle,
+                            PolicyArea policyArea,
+                            @NotPersonal(NotPersonal.NETWORK_RECORD) String summary)
         implements DossierIntegrationEvent {
 }

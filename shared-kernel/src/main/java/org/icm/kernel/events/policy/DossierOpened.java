@@ -1,5 +1,6 @@
 package org.icm.kernel.events.policy;
 
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.PolicyArea;
 
 /**
@@ -8,6 +9,10 @@ import org.icm.kernel.vocabulary.PolicyArea;
  * @param summary          may be null
  * @param leadOrganisation the lead focal point's organisation id; may be null
  */
-public record DossierOpened(String dossierId, String dossierTitle, PolicyArea policyArea, String summary, String leadOrganisation)
+public record DossierOpened(String dossierId,
+                            String dossierTitle,
+                            PolicyArea policyArea,
+                            @NotPersonal(NotPersonal.NETWORK_RECORD) String summary,
+                            String leadOrganisation)
         implements DossierIntegrationEvent {
 }

@@ -1,6 +1,7 @@
 package org.icm.kernel.events.policy;
 
 import java.util.List;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.PolicyArea;
 
 /**
@@ -11,6 +12,7 @@ import org.icm.kernel.vocabulary.PolicyArea;
  * @param measureIds the dossier's measures it is about; may be empty
  */
 public record RecommendationPublished(String dossierId, String dossierTitle, PolicyArea policyArea, String recommendationId,
-                                      int revision, String text, List<String> addressees, List<String> measureIds)
+                                      int revision,
+                                      @NotPersonal(NotPersonal.NETWORK_RECORD) String text, List<String> addressees, List<String> measureIds)
         implements DossierIntegrationEvent {
 }

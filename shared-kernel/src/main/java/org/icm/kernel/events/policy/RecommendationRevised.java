@@ -1,5 +1,6 @@
 package org.icm.kernel.events.policy;
 
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.PolicyArea;
 
 /**
@@ -10,5 +11,6 @@ import org.icm.kernel.vocabulary.PolicyArea;
  *                 consumer can tell a change to a public recommendation from work on a draft
  */
 public record RecommendationRevised(String dossierId, String dossierTitle, PolicyArea policyArea, String recommendationId,
-                                    int revision, String text, String status) implements DossierIntegrationEvent {
+                                    int revision,
+                                    @NotPersonal(NotPersonal.NETWORK_RECORD) String text, String status) implements DossierIntegrationEvent {
 }
