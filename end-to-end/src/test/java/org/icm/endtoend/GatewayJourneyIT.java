@@ -207,10 +207,10 @@ class GatewayJourneyIT {
     }
 
     /** A mail as its reader sees it: subject, the List-Unsubscribe header, the plain-text part. */
-    private record Mail(String subject, String listUnsubscribe, String text) {
+    record Mail(String subject, String listUnsubscribe, String text) {
     }
 
-    private static List<Mail> mails(Platform platform, String email) throws Exception {
+    static List<Mail> mails(Platform platform, String email) throws Exception {
         Properties properties = new Properties();
         Session session = Session.getInstance(properties);
         try (Store store = session.getStore("imap")) {
