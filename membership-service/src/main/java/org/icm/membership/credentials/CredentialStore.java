@@ -86,6 +86,16 @@ public class CredentialStore {
                 .stream().findFirst();
     }
 
+    /** An invitation that was never used: whom it was for. */
+    public record UnusedInvitation(String accountId, String organisationId) {
+    }
+
+    /** The invitations that expired unused before {@code before}: their person's data is kept no longer (retention). */
+    public List<UnusedInvitation> unusedInvitationsExpiredBefore(Instant before) {
+        return jdbc.query("select distinct account_id, organisation_id from invitations where used_at is null and expires_at < ?",
+                (rs, n) -> new UnusedInvitation(rs.getString(1), rs.getString(2)), Timestamp.from(before));
+    }
+
     /** Makes a new invitation and answers its token, which exists nowhere else in clear: give it to the person. */
     public String invite(String accountId, String organisationId, String email, Instant expiresAt) {
         byte[] random = new byte[32];

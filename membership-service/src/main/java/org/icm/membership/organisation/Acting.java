@@ -7,6 +7,9 @@ package org.icm.membership.organisation;
  */
 public record Acting(String organisationId, boolean focalPoint) {
 
+    /** The platform itself, carrying out a rule a focal point would (erasing data whose retention period is over). */
+    public static final Acting PLATFORM = new Acting(null, true);
+
     public static Acting focalPointOf(String organisationId) {
         return new Acting(organisationId, true);
     }

@@ -29,6 +29,11 @@ public class Commands {
         return result instanceof Number version ? version.longValue() : 0L;
     }
 
+    /** The platform itself in the audit trail (no account): its retention rules, for example. */
+    public static Actor platform(String organisationId) {
+        return new Actor(NOBODY, OrganisationId.of(organisationId), Set.of());
+    }
+
     /** The applicant of a new organisation, who has no account yet. */
     public static Actor applicant(String organisationId) {
         return new Actor(NOBODY, OrganisationId.of(organisationId), Set.of());

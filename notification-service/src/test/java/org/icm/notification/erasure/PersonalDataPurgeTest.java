@@ -53,4 +53,29 @@ class PersonalDataPurgeTest extends NotificationTestBase {
         assertThat(mongo.find(Query.query(where("accountId").is(erased.id())), Delivery.class)).isEmpty();
         assertThat(mongo.findById(colleague.id(), Account.class)).isNotNull();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    DeliveryLogRetention deliveryLogRetention;
+
+    @Test
+    void theDeliveryLogForgetsAddressesAndTextsNinetyDaysAfterAMailAndKeepsTheRest() {
+        Person member = member();
+        subscribe(member, everythingBy("[\"IN_APP\",\"EMAIL\"]", "IMMEDIATE"));
+        String dossier = dossier("Anti-Trafficking Directive", PolicyArea.TRAFFICKING, true);
+        stageChange(dossier, "Anti-Trafficking Directive", PolicyArea.TRAFFICKING, ProcedureStage.TRILOGUE, ProcedureStage.ADOPTED, "2024-04-23");
+        Query theirs = Query.query(where("accountId").is(member.id()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.find(theirs, Delivery.class).stream()
+                .anyMatch(delivery -> delivery.status() == Delivery.Status.SENT));
+
+        deliveryLogRetention.forgetOldAddresses(clock.instant().plus(Duration.ofDays(89)));
+        assertThat(mongo.find(theirs, Delivery.class)).allSatisfy(delivery -> assertThat(delivery.to()).isEqualTo(member.email()));
+
+        deliveryLogRetention.forgetOldAddresses(clock.instant().plus(Duration.ofDays(91)));
+        assertThat(mongo.find(theirs, Delivery.class)).isNotEmpty().allSatisfy(delivery -> {
+            assertThat(delivery.to()).isEqualTo(org.icm.kernel.privacy.PersonalData.ERASED);
+            assertThat(delivery.text()).isEqualTo(org.icm.kernel.privacy.PersonalData.ERASED);
+            assertThat(delivery.subject()).contains("Anti-Trafficking Directive");
+            assertThat(delivery.status()).isEqualTo(Delivery.Status.SENT);
+        });
+    }
 }
