@@ -102,6 +102,24 @@ class PersonalDataErasureIT {
                     .countDocuments(Filters.eq("accountId", accountId)) > 0);
         }
 
+        // the person's copy of their data (Art. 15, 20): every marked field that services keep about them, from each service
+        String membershipCopy = gateway.get("/api/membership/me/personal-data", person).body();
+        assertThat(JsonPath.<String>read(membershipCopy, "$.data.account.email")).isEqualTo(email);
+        assertThat(JsonPath.<String>read(membershipCopy, "$.data.account.displayName")).isEqualTo(name);
+        assertThat(JsonPath.<List<String>>read(membershipCopy, "$.data.changesMade[*].type")).contains("AccountActivated");
+        String notificationCopy = gateway.get("/api/notifications/me/personal-data", person).body();
+        assertThat(JsonPath.<String>read(notificationCopy, "$.data.account.email")).isEqualTo(email);
+        assertThat(JsonPath.<String>read(notificationCopy, "$.data.account.displayName")).isEqualTo(name);
+        assertThat(JsonPath.<List<String>>read(notificationCopy, "$.data.mails[*].to")).contains(email);
+        assertThat(JsonPath.<List<String>>read(notificationCopy, "$.data.mails[*].text")).isNotEmpty();
+        assertThat(JsonPath.<List<String>>read(notificationCopy, "$.data.mails[*].html")).isNotEmpty();
+        String eventsCopy = gateway.get("/api/events/me/personal-data", person).body();
+        assertThat(JsonPath.<List<String>>read(eventsCopy, "$.data.meetingRegistrations[*].meetingId")).contains(meetingId);
+        assertThat(JsonPath.<List<String>>read(eventsCopy, "$.data.bulletins[*].title")).contains("Our report on reception");
+        // a focal point produces the same copy on the person's request
+        assertThat(JsonPath.<String>read(gateway.get("/admin/membership/people/" + accountId + "/personal-data", focalPoint).body(),
+                "$.data.account.email")).isEqualTo(email);
+
         // before the erasure: nowhere in clear where nothing can be erased
         Map<String, Integer> before = new LinkedHashMap<>();
         before.putAll(eventStoreCopies(platform, marker));
@@ -131,7 +149,7 @@ class PersonalDataErasureIT {
         after.putAll(kafkaCopies(platform, marker));
         after.putAll(mongoCopies(platform, marker));
         after.putAll(logCopies(platform, marker));
-        after.put("API answers", apiCopies(gateway, focalPoint, organisation, marker));
+        after.put("API answers", apiCopies(gateway, focalPoint, organisation, accountId, marker));
 
         // the organisation's read model, rebuilt by replay, is the one the erasure left
         Document directoryBefore = organisationDocument(platform, organisation);
@@ -247,10 +265,14 @@ class PersonalDataErasureIT {
     }
 
     /** What the API shows a focal point of the organisation and its people, and the network's lists. */
-    private static int apiCopies(ApiClient gateway, String focalPoint, String organisation, String marker) {
+    private static int apiCopies(ApiClient gateway, String focalPoint, String organisation, String accountId, String marker) {
         int found = 0;
-        for (String path : List.of("/api/membership/organisations/" + organisation + "/accounts", "/api/membership/organisations/" + organisation,
-                "/api/events/bulletins", "/api/notifications/feed", "/admin/notifications/deliveries")) {
+        List<String> paths = new ArrayList<>(List.of("/api/membership/organisations/" + organisation + "/accounts",
+                "/api/membership/organisations/" + organisation, "/api/events/bulletins", "/api/notifications/feed", "/admin/notifications/deliveries"));
+        for (String service : List.of("membership", "policy", "events", "notifications")) {
+            paths.add("/admin/" + service + "/people/" + accountId + "/personal-data");
+        }
+        for (String path : paths) {
             HttpResponse<String> answer = gateway.get(path, focalPoint);
             found += answer.body().toLowerCase(Locale.ROOT).contains(marker) ? 1 : 0;
         }

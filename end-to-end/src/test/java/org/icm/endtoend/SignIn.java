@@ -30,7 +30,7 @@ import org.icm.launcher.Launcher;
  * to the web client's redirect URI with a code (that URI is not followed: the code is read from it, as the web client
  * would); the code is exchanged at {@code /oauth2/token} with the web client's secret and the PKCE verifier.
  */
-final class SignIn {
+public final class SignIn {
 
     static final String CLIENT_ID = "icm-web";
     private static final Pattern HIDDEN_INPUT = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
@@ -40,7 +40,7 @@ final class SignIn {
     }
 
     /** The access token of a person who signs in with this e-mail address and password. */
-    static String accessToken(Platform platform, String email, String password) {
+    public static String accessToken(Platform platform, String email, String password) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         // the web client's redirect URI, which the launcher registers for the gateway's port
         String redirectUri = platform.url("/signed-in").toString();

@@ -58,7 +58,7 @@ public class CalendarReadModel {
                 .append("closesAt", ReadModels.date(s.closesAt())).append("closed", s.closed())
                 .append("dossierIds", s.dossierId() == null ? List.of() : List.of(s.dossierId())));
         bulletins = new ReadModels<>(mongo, json, "bulletins", BulletinState.class, BulletinState.NONE, s -> new Document()
-                .append("retracted", s.retracted()).append("dossierIds", s.dossierIds()));
+                .append("retracted", s.retracted()).append("dossierIds", s.dossierIds()).append("authorAccountId", s.authorAccountId()));
     }
 
     @EventHandler
@@ -122,6 +122,17 @@ public class CalendarReadModel {
         return meetings.findAll(and(Filters.eq("status", "PLANNED"), Filters.gt("startsAt", ReadModels.date(now)),
                 Filters.or(Filters.eq("confirmedAccounts", accountId), Filters.eq("waitingAccounts", accountId))),
                 Sorts.ascending("startsAt", "_id"), LIMIT).stream().map(view -> view.state().id()).toList();
+    }
+
+    /** Every meeting at which an account has, or waits for, a place, past ones too (their copy of their data). */
+    public List<View<MeetingState>> registrationsOf(String accountId) {
+        return meetings.findAll(Filters.or(Filters.eq("confirmedAccounts", accountId), Filters.eq("waitingAccounts", accountId)),
+                Sorts.ascending("startsAt", "_id"), LIMIT);
+    }
+
+    /** The bulletins an account posted. */
+    public List<View<BulletinState>> bulletinsBy(String accountId) {
+        return bulletins.findAll(Filters.eq("authorAccountId", accountId), Sorts.ascending("_id"), LIMIT);
     }
 
     /** Meetings for the public feed: not ended, cancelled ones included so calendar apps learn of the cancellation. */

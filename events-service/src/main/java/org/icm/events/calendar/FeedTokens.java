@@ -51,6 +51,11 @@ public class FeedTokens {
         return tokens().deleteOne(Filters.eq("_id", accountId)).getDeletedCount() > 0;
     }
 
+    /** Whether the account has a personal feed address (only its hash is kept, so the address itself cannot be shown). */
+    public boolean issued(String accountId) {
+        return tokens().countDocuments(Filters.eq("_id", accountId)) > 0;
+    }
+
     /** The account a token belongs to, if it is current. */
     public Optional<String> accountOf(String token) {
         if (token == null || token.length() > 100) {

@@ -25,7 +25,7 @@ import org.icm.kernel.events.membership.PersonErased;
 import org.icm.notification.Bulk;
 import org.icm.notification.directory.Account;
 import org.icm.notification.directory.Directory;
-import org.icm.notification.erasure.PersonalDataPurge;
+import org.icm.notification.personaldata.PersonalDataPurge;
 import org.icm.notification.routing.Happening;
 import org.icm.notification.routing.Happenings;
 import org.icm.notification.routing.Recipients;

@@ -35,7 +35,9 @@ import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.icm.kernel.privacy.PersonalDataKeys;
 import org.icm.kernel.privacy.PersonalDataModule;
 import org.icm.service.integration.WakingEventSource;
+import org.icm.service.privacy.ChangesMadeBy;
 import org.icm.service.privacy.PersonalDataAutoConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -173,6 +175,12 @@ public class AxonPostgresAutoConfiguration {
     @Bean
     ReadModelAdminController readModelAdminController(EventProcessingConfiguration processing) {
         return new ReadModelAdminController(processing);
+    }
+
+    /** A person's copy of their data includes the changes they made in this service's history. */
+    @Bean
+    ChangesMadeBy changesMadeBy(DataSource dataSource) {
+        return new ChangesMadeBy(new JdbcTemplate(dataSource));
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package org.icm.notification.erasure;
+package org.icm.notification.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

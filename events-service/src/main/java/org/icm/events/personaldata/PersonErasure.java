@@ -1,4 +1,4 @@
-package org.icm.events.erasure;
+package org.icm.events.personaldata;
 
 import java.net.URI;
 import io.cloudevents.CloudEvent;

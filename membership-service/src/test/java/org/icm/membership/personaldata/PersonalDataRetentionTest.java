@@ -1,4 +1,4 @@
-package org.icm.membership.erasure;
+package org.icm.membership.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.icm.membership.erasure;
+package org.icm.membership.personaldata;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

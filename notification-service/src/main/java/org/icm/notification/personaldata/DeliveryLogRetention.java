@@ -1,4 +1,4 @@
-package org.icm.notification.erasure;
+package org.icm.notification.personaldata;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 

@@ -1,4 +1,4 @@
-package org.icm.events.erasure;
+package org.icm.events.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

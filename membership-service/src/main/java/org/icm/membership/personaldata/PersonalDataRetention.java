@@ -1,4 +1,4 @@
-package org.icm.membership.erasure;
+package org.icm.membership.personaldata;
 
 import java.time.Clock;
 import java.time.Duration;
