@@ -84,7 +84,8 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
 
         /**
          * A platform already running (started by hand with the launcher), for iterating on a journey without a new start:
-         * {@code -Dicm.endtoend.attach=gateway-port=18080,membership-port=18081,...}; it is left running afterwards.
+         * {@code -Dicm.endtoend.attach=gateway-port=18080,membership-port=18081,...}, and its data folder with
+         * {@code -Dicm.endtoend.data=...} for the checks that read it (logs, Kafka's segments); it is left running afterwards.
          */
         private static Platform attach(String ports) {
             Map<String, Integer> given = new LinkedHashMap<>();
@@ -92,7 +93,8 @@ public final class RunningPlatform implements BeforeAllCallback, ParameterResolv
                 String[] nameAndPort = option.strip().split("=");
                 given.put(nameAndPort[0], Integer.parseInt(nameAndPort[1]));
             }
-            return new Platform(null, given, null);
+            String data = System.getProperty("icm.endtoend.data");
+            return new Platform(null, given, data == null || data.isBlank() ? null : Path.of(data));
         }
 
         /** The gateway, the one front door: {@code http://localhost:<port>}. */

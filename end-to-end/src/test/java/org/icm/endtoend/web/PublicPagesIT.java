@@ -21,6 +21,35 @@ import org.openqa.selenium.support.ui.Select;
 class PublicPagesIT {
 
     @Test
+    void theHomePageSaysNothingOnAPlainVisitAndEachNoticeOnlyAfterTheRedirectThatEarnsIt(Platform platform) {
+        try (Browser browser = new Browser(platform)) {
+            browser.open("/");
+            assertThat(browser.all(".notice")).isEmpty();
+            assertThat(browser.all(".error-summary")).isEmpty();
+            assertThat(browser.text("main")).doesNotContain("You are signed out.").doesNotContain("Sign-in did not succeed")
+                    .doesNotContain("erased");
+
+            browser.open("/?signed-out");
+            assertThat(browser.all(".notice")).singleElement().extracting(notice -> notice.getText()).isEqualTo("You are signed out.");
+            assertThat(browser.all(".error-summary")).isEmpty();
+
+            browser.open("/?sign-in-failed");
+            assertThat(browser.all(".notice")).isEmpty();
+            assertThat(browser.all(".error-summary")).singleElement().extracting(notice -> notice.getText()).asString()
+                    .startsWith("Sign-in did not succeed");
+
+            browser.open("/?erased");
+            assertThat(browser.all(".notice")).singleElement().extracting(notice -> notice.getText())
+                    .isEqualTo("Your account and your personal data are erased.");
+        }
+        try (Browser browser = new Browser(platform, "fr")) {
+            browser.open("/");
+            assertThat(browser.all(".notice")).isEmpty();
+            assertThat(browser.all(".error-summary")).isEmpty();
+        }
+    }
+
+    @Test
     void aVisitorReadsTheSampleDossiersAndFiltersThem(Platform platform) {
         try (Browser browser = new Browser(platform)) {
             browser.open("/");
