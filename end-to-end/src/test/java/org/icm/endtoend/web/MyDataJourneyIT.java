@@ -56,16 +56,18 @@ class MyDataJourneyIT {
             assertThat(JsonPath.<Object>read(copy.body(), "$.services.events.data.meetingRegistrations")).isNotNull();
 
             // a wrong password is refused next to the form, and changes nothing
-            member.type("#erase-password", "not my password");
+            member.type("#password", "not my password");
             member.click("#erase-my-data");
-            assertThat(member.outcome()).startsWith("refused:").contains("password");
+            assertThat(member.outcome()).startsWith("refused:");
+            assertThat(member.text("#password-error")).contains("confirm the erasure with your password");
+            assertThat(member.find("#password").getAttribute("aria-invalid")).isEqualTo("true");
             member.screenshotAndCheck("member-my-data-refused");
             member.open("/feed");
             assertThat(member.path()).isEqualTo("/feed");
 
             // the right one erases the account, signs out, and says so
             member.open("/my-data");
-            member.type("#erase-password", password);
+            member.type("#password", password);
             member.click("#erase-my-data");
             assertThat(member.text("#erased-notice")).isEqualTo("Your account and your personal data are erased.");
             assertThat(member.all("#sign-in")).isNotEmpty();

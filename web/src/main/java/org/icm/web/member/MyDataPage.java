@@ -39,7 +39,8 @@ class MyDataPage {
     }
 
     @GetMapping("/my-data")
-    String page() {
+    String page(Model model) {
+        model.addAttribute("errors", Map.of());
         return "my-data";
     }
 
@@ -67,6 +68,7 @@ class MyDataPage {
                 throw refused;
             }
             model.addAttribute("refused", refused);
+            model.addAttribute("errors", refused.fieldErrors());
             return "my-data";
         }
         // the account is gone: its web session goes too
