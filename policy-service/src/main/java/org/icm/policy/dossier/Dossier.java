@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -14,6 +15,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.kernel.vocabulary.MeasureType;
+import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.policy.dossier.DossierCommand.*;
 import org.icm.policy.dossier.DossierEvent.*;
@@ -68,8 +70,13 @@ public class Dossier {
     @CommandHandler
     public long handle(EditDossier command) {
         requireOpen();
-        apply(new DossierEdited(dossierId, Inputs.text("title", command.title(), TITLE_MAX),
-                Inputs.required("policyArea", command.policyArea()), Inputs.optionalText("summary", command.summary(), TEXT_MAX)));
+        String title = Inputs.text("title", command.title(), TITLE_MAX);
+        PolicyArea policyArea = Inputs.required("policyArea", command.policyArea());
+        String summary = Inputs.optionalText("summary", command.summary(), TEXT_MAX);
+        if (title.equals(state.title()) && policyArea == state.policyArea() && Objects.equals(summary, state.summary())) {
+            return version(); // changes nothing: the history records only real changes
+        }
+        apply(new DossierEdited(dossierId, title, policyArea, summary));
         return version();
     }
 
@@ -123,6 +130,13 @@ public class Dossier {
         if (fields.type != MeasureType.DIRECTIVE && measure.transpositionDeadline() != null) {
             throw RuleViolation.conflict("type", "transposition-needs-directive",
                     "the measure has a transposition deadline, which only directives have; clear it first");
+        }
+        boolean unchanged = fields.title.equals(measure.title()) && fields.type == measure.type()
+                && Objects.equals(fields.procedureReference, measure.procedureReference())
+                && Objects.equals(fields.comReference, measure.comReference()) && Objects.equals(fields.celexNumber, measure.celexNumber())
+                && Objects.equals(fields.finalAct, measure.finalAct());
+        if (unchanged) {
+            return version(); // changes nothing: the history records only real changes
         }
         apply(new MeasureEdited(dossierId, measure.id(), fields.title, fields.type, fields.procedureReference, fields.comReference,
                 fields.celexNumber, fields.finalAct));
@@ -227,6 +241,10 @@ public class Dossier {
         if (entryIntoForce != null && command.transpositionDeadline() != null && command.transpositionDeadline().isBefore(entryIntoForce)) {
             throw RuleViolation.invalid("transpositionDeadline", "transposition-before-entry-into-force",
                     "a transposition deadline lies after the directive's entry into force (" + entryIntoForce + ")");
+        }
+        if (Objects.equals(entryIntoForce, measure.entryIntoForce()) && Objects.equals(command.application(), measure.application())
+                && Objects.equals(command.transpositionDeadline(), measure.transpositionDeadline())) {
+            return version(); // the same dates: nothing to record
         }
         apply(new MeasureKeyDatesSet(dossierId, measure.id(), entryIntoForce, command.application(), command.transpositionDeadline()));
         return version();

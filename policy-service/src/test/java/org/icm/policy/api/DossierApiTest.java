@@ -3,6 +3,7 @@ package org.icm.policy.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.icm.testing.ApiClient.atVersion;
 import static org.icm.testing.ApiClient.read;
+import static org.icm.testing.ApiClient.strings;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -122,6 +123,26 @@ class DossierApiTest {
         HttpResponse<String> current = api.send("PUT", "/dossiers/" + dossierId, focalPoint, edit, Map.of("If-Match", "\"0\""));
         assertThat(current.statusCode()).isEqualTo(200);
         assertThat(current.headers().firstValue("ETag")).hasValue("\"1\"");
+    }
+
+    @Test
+    void aWriteThatChangesNothingAnswersTheSameVersionAndLeavesTheHistoryAsItWas() {
+        String dossierId = openDossier("Anti-Trafficking Directive recast", "TRAFFICKING");
+        String measureId = read(api.post("/dossiers/" + dossierId + "/measures", focalPoint,
+                "{\"title\":\"Directive (EU) 2024/1712\",\"type\":\"DIRECTIVE\"}"), "$.id");
+        String edit = "{\"title\":\"Anti-Trafficking Directive recast\",\"policyArea\":\"TRAFFICKING\"}";
+        HttpResponse<String> same = api.send("PUT", "/dossiers/" + dossierId, focalPoint, edit, Map.of("If-Match", "\"1\""));
+        assertThat(same.statusCode()).isEqualTo(200);
+        assertThat(same.headers().firstValue("ETag")).hasValue("\"1\"");
+
+        HttpResponse<String> noDates = api.put("/dossiers/" + dossierId + "/measures/" + measureId + "/key-dates", focalPoint, "{}");
+        assertThat(noDates.statusCode()).isEqualTo(200);
+        assertThat(noDates.headers().firstValue("ETag")).hasValue("\"1\"");
+
+        String analyst = tokens.mint(AccountId.random(), OrganisationId.random(), Role.ANALYST, Role.PARTICIPANT);
+        HttpResponse<String> history = api.get("/dossiers/" + dossierId + "/history", analyst);
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        assertThat(strings(history, "$.items[*].summary")).as("only the real changes: opened, measure added").hasSize(2);
     }
 
     @Test

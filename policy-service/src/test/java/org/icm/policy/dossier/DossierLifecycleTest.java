@@ -108,6 +108,14 @@ class DossierLifecycleTest {
                     .expectResultMessagePayload(1L);
         }
 
+        @Test
+        void anEditThatChangesNothingRecordsNothingAndAnswersTheSameVersion() {
+            fixture.given(pactOpened())
+                    .when(new EditDossier(PACT, 0L, " " + PACT_TITLE + " ", PolicyArea.ASYLUM, PACT_SUMMARY))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L);
+        }
+
         @ParameterizedTest
         @NullAndEmptySource
         @ValueSource(strings = "   ")

@@ -193,6 +193,15 @@ class MeasureTest {
         }
 
         @Test
+        void anEditThatChangesNothingRecordsNothingAndAnswersTheSameVersion() {
+            fixture.given(pactOpened(), aprAdded())
+                    .when(new EditMeasure(PACT, 1L, APR, APR_TITLE, MeasureType.REGULATION, APR_PROCEDURE, "COM(2020)611", "32024R1348",
+                            "Regulation (EU) 2024/1348"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
         void editingAMeasureOntoAnotherMeasuresProcedureIsRefused() {
             fixture.given(pactOpened(), aprAdded(), screeningAdded())
                     .when(editApr(MeasureType.REGULATION, SCREENING_PROCEDURE))
@@ -284,6 +293,18 @@ class MeasureTest {
             fixture.given(pactOpened(), rcdAdded())
                     .when(new SetMeasureKeyDates(PACT, null, RCD, date("2024-06-11"), null, date("2026-06-12")))
                     .expectEvents(new MeasureKeyDatesSet(PACT, RCD, date("2024-06-11"), null, date("2026-06-12")));
+        }
+
+        @Test
+        void theSameKeyDatesAgainRecordNothingAndAnswerTheSameVersion() {
+            fixture.given(pactOpened(), aprAdded(), new MeasureKeyDatesSet(PACT, APR, date("2024-06-11"), date("2026-06-12"), null))
+                    .when(new SetMeasureKeyDates(PACT, 2L, APR, date("2024-06-11"), date("2026-06-12"), null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
+            new org.axonframework.test.aggregate.AggregateTestFixture<>(Dossier.class).given(pactOpened(), aprAdded())
+                    .when(new SetMeasureKeyDates(PACT, null, APR, null, null, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(1L);
         }
 
         @Test
