@@ -115,10 +115,7 @@ public class Organisation {
         requireOwnOrFocalPoint(command.by());
         requireNotClosed();
         Profile checked = Checks.profile(command.profile());
-        Profile.Contact current = state.profile().contact();
-        // the same person keeps their id; a new contact person is a new data subject, erasable apart from the former one
-        Profile profile = checked.withContactPerson(checked.contact() != null && checked.contact().samePersonAs(current) && current.personId() != null
-                ? current.personId() : contactPersonId(organisationId, version() + 1));
+        Profile profile = checked.withContactPerson(contactPersonIdFor(checked.contact()));
         if (profile.equals(state.profile())) {
             throw RuleViolation.conflict("profile-unchanged", "the profile is the same as before");
         }
@@ -251,6 +248,16 @@ public class Organisation {
                 apply(new AccountRolesChanged(organisationId, state.name(), account.id(), account.analyst(), state.roles(account)));
             }
         }
+    }
+
+    /**
+     * The same person keeps their id; a new contact person is a new data subject (named after the event that introduces
+     * them), erasable apart from the former one.
+     */
+    private String contactPersonIdFor(Profile.Contact contact) {
+        Profile.Contact current = state.profile().contact();
+        boolean samePerson = contact != null && contact.samePersonAs(current) && current.personId() != null;
+        return samePerson ? current.personId() : contactPersonId(organisationId, version() + 1);
     }
 
     /** The id of a contact person named in the organisation's event number {@code sequence}: unique, and says nothing of them. */

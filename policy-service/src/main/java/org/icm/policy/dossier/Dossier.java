@@ -131,11 +131,7 @@ public class Dossier {
             throw RuleViolation.conflict("type", "transposition-needs-directive",
                     "the measure has a transposition deadline, which only directives have; clear it first");
         }
-        boolean unchanged = fields.title.equals(measure.title()) && fields.type == measure.type()
-                && Objects.equals(fields.procedureReference, measure.procedureReference())
-                && Objects.equals(fields.comReference, measure.comReference()) && Objects.equals(fields.celexNumber, measure.celexNumber())
-                && Objects.equals(fields.finalAct, measure.finalAct());
-        if (unchanged) {
+        if (fields.equals(MeasureFields.of(measure))) {
             return version(); // changes nothing: the history records only real changes
         }
         apply(new MeasureEdited(dossierId, measure.id(), fields.title, fields.type, fields.procedureReference, fields.comReference,
@@ -145,6 +141,11 @@ public class Dossier {
 
     private record MeasureFields(String title, MeasureType type, String procedureReference, String comReference, String celexNumber,
                                  String finalAct) {
+
+        static MeasureFields of(Measure measure) {
+            return new MeasureFields(measure.title(), measure.type(), measure.procedureReference(), measure.comReference(),
+                    measure.celexNumber(), measure.finalAct());
+        }
     }
 
     private MeasureFields measureFields(String measureId, String title, MeasureType type, String procedureReference,
