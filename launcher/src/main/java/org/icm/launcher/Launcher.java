@@ -41,6 +41,15 @@ public final class Launcher {
     private EmbeddedInfrastructure infrastructure;
     private volatile boolean stopping;
 
+    /** A newcomer sees real content at once: the sample organisations and dossiers on the first start of an empty platform. */
+    static Map<String, String> sampleContentProperties(LauncherSettings.SampleContent when) {
+        return switch (when) {
+            case ON_FIRST_START -> Map.of("icm.sample-content.load-on-first-start", "true");
+            case ON_EVERY_START -> Map.of("icm.sample-content.load-on-start", "true");
+            case NEVER -> Map.of();
+        };
+    }
+
     /**
      * A service's name at the gateway: its public path segment ({@code /api/<name>/**}) and its health component. The
      * notification service's API is {@code /api/notifications}.
@@ -120,8 +129,8 @@ public final class Launcher {
                 properties.put("icm.notification.web-base-url", issuer);
                 properties.put("icm.notification.unsubscribe-base-url", issuer + "/api/notifications");
             }
-            if (service.equals("policy") && settings.sampleContent()) {
-                properties.put("icm.sample-content.load-on-start", "true");
+            if (service.equals("policy") || service.equals("membership")) {
+                properties.putAll(sampleContentProperties(settings.sampleContent()));
             }
             if (service.equals("membership")) {
                 // the web client's sign-in comes back to the gateway, which serves the web client
@@ -133,11 +142,6 @@ public final class Launcher {
                 properties.put("icm.bootstrap.allow-development-password", "true");
                 // the confidential web client (icm-web) is registered only with a secret: a local one
                 properties.put("icm.signin.web.client-secret", DEVELOPMENT_WEB_CLIENT_SECRET);
-                // a newcomer sees real content at once: the sample organisations on the first start of an empty platform
-                properties.put("icm.sample-content.load-on-first-start", "true");
-                if (settings.sampleContent()) {
-                    properties.put("icm.sample-content.load-on-start", "true");
-                }
             }
             processes.add(ServiceProcess.start(service + "-service", jar(service + "-service"), settings.logs(), properties));
         }

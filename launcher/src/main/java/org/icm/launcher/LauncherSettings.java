@@ -8,10 +8,14 @@ import org.icm.infrastructure.InfrastructureSettings;
 
 /**
  * What the launcher runs where. Every value has a default and can be changed with {@code --name=value}
- * on the command line (e.g. {@code --data=/srv/icm --gateway-port=9080}); {@code --sample-content} loads the
- * sample EU dossiers when the policy service starts (loading twice changes nothing).
+ * on the command line (e.g. {@code --data=/srv/icm --gateway-port=9080}). A platform started on an empty data folder
+ * loads the sample content (organisations, EU dossiers) on its first start; {@code --sample-content} loads it at every
+ * start, {@code --no-sample-content} never (loading twice changes nothing).
  */
-public record LauncherSettings(Path home, Path data, Map<String, Integer> ports, boolean sampleContent) {
+public record LauncherSettings(Path home, Path data, Map<String, Integer> ports, SampleContent sampleContent) {
+
+    /** When the sample organisations and dossiers are loaded. */
+    public enum SampleContent { ON_FIRST_START, ON_EVERY_START, NEVER }
 
     /** The options and their defaults; ports in the order they are checked. */
     public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
@@ -36,10 +40,10 @@ public record LauncherSettings(Path home, Path data, Map<String, Integer> ports,
         Path home = Path.of("").toAbsolutePath();
         Path data = null;
         Map<String, Integer> ports = new LinkedHashMap<>(DEFAULT_PORTS);
-        boolean sampleContent = false;
+        SampleContent sampleContent = SampleContent.ON_FIRST_START;
         for (String arg : args) {
-            if (arg.equals("--sample-content")) {
-                sampleContent = true;
+            if (arg.equals("--sample-content") || arg.equals("--no-sample-content")) {
+                sampleContent = arg.equals("--sample-content") ? SampleContent.ON_EVERY_START : SampleContent.NEVER;
                 continue;
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -52,7 +56,7 @@ public record LauncherSettings(Path home, Path data, Map<String, Integer> ports,
                 case "data" -> data = Path.of(value).toAbsolutePath();
                 default -> {
                     if (!ports.containsKey(name)) {
-                        throw new LaunchException("unknown option --" + name + "; known: --home, --data, --sample-content, --"
+                        throw new LaunchException("unknown option --" + name + "; known: --home, --data, --sample-content, --no-sample-content, --"
                                 + String.join(", --", ports.keySet()));
                     }
                     try {

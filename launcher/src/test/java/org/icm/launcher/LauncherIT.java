@@ -49,9 +49,8 @@ class LauncherIT {
         Map<String, Integer> ports = RunningLauncher.freePorts();
         String marker = UUID.randomUUID().toString();
 
-        List<String> withSampleContent = new ArrayList<>(args(ports));
-        withSampleContent.add("--sample-content");
-        try (RunningLauncher first = RunningLauncher.start(withSampleContent)) {
+        // no option: an empty data folder gets the sample organisations and dossiers on its first start
+        try (RunningLauncher first = RunningLauncher.start(args(ports))) {
             first.awaitReady();
             assertPlatformHealthy(ports.get("gateway-port"));
             awaitSampleDossierThroughTheGateway(ports.get("gateway-port"));
@@ -68,7 +67,9 @@ class LauncherIT {
         }
         assertThat(ports.values()).allSatisfy(port -> assertThat(Ports.isTaken(port)).as("port %d released", port).isFalse());
 
-        try (RunningLauncher second = RunningLauncher.start(args(ports))) {
+        List<String> withoutSampleContent = new ArrayList<>(args(ports));
+        withoutSampleContent.add("--no-sample-content");
+        try (RunningLauncher second = RunningLauncher.start(withoutSampleContent)) {
             second.awaitReady();
             assertPlatformHealthy(ports.get("gateway-port"));
             assertMarkerFound(ports, marker);

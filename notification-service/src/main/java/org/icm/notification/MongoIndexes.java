@@ -1,9 +1,11 @@
 package org.icm.notification;
 
+import org.icm.notification.consumption.EventHandling;
 import org.icm.notification.deadletter.DeadLetter;
 import org.icm.notification.directory.Account;
 import org.icm.notification.feed.Notification;
 import org.icm.notification.mail.Delivery;
+import org.icm.notification.routing.Happening;
 import org.icm.notification.tracking.TrackedConsultation;
 import org.icm.notification.tracking.TrackedMeeting;
 import org.springframework.data.domain.Sort.Direction;
@@ -29,6 +31,9 @@ class MongoIndexes {
         mongo.indexOps(Account.class).createIndex(new Index().on("active", Direction.ASC));
         mongo.indexOps(DeadLetter.class).createIndex(new Index().on("status", Direction.ASC).on("diedAt", Direction.DESC));
         mongo.indexOps(TrackedConsultation.class).createIndex(new Index().on("closed", Direction.ASC).on("closesAt", Direction.ASC));
+        // the expiry of the records that make handling idempotent (HandledEventsExpiry)
+        mongo.indexOps(EventHandling.Processed.class).createIndex(new Index().on("at", Direction.ASC));
+        mongo.indexOps(Happening.class).createIndex(new Index().on("occurredAt", Direction.ASC));
         mongo.indexOps(TrackedMeeting.class).createIndex(new Index().on("cancelled", Direction.ASC).on("startsAt", Direction.ASC));
     }
 }

@@ -23,6 +23,10 @@ public final class CalendarItems {
     /** One entry of the upcoming calendar. {@code kind}: MEETING, EU_EVENT or CONSULTATION_DEADLINE. */
     public record Item(String kind, String id, String title, Instant startsAt, Instant endsAt, String timeZone, LocalDateTime start,
                        String status, List<String> dossierIds, String link) {
+
+        public Item withDossierIds(List<String> ids) {
+            return new Item(kind, id, title, startsAt, endsAt, timeZone, start, status, ids, link);
+        }
     }
 
     public static List<Item> items(List<View<MeetingState>> meetings, List<View<EuEventState>> euEvents,

@@ -88,10 +88,20 @@ public class DossierReplica {
     }
 
     /** The ids of the dossiers of a policy area, as far as the replica knows them. */
+    /** The published dossiers of a policy area (a draft is no one's business outside the focal points). */
     public List<String> idsIn(PolicyArea area) {
         List<String> ids = new ArrayList<>();
-        dossiers().find(Filters.eq("policyArea", area.name())).forEach(doc -> ids.add(doc.getString("_id")));
+        dossiers().find(Filters.and(Filters.eq("policyArea", area.name()), Filters.eq("visibility", "PUBLISHED")))
+                .forEach(doc -> ids.add(doc.getString("_id")));
         return ids;
+    }
+
+    /** Those of the ids that name a published dossier. */
+    public java.util.Set<String> published(java.util.Collection<String> ids) {
+        java.util.Set<String> published = new java.util.HashSet<>();
+        dossiers().find(Filters.and(Filters.in("_id", ids), Filters.eq("visibility", "PUBLISHED")))
+                .forEach(doc -> published.add(doc.getString("_id")));
+        return published;
     }
 
     public Optional<ReplicatedDossier> find(String dossierId) {

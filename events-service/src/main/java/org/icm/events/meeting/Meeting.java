@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.common.Checks;
+import org.icm.service.rules.FieldChecks;
 import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 import org.icm.events.meeting.MeetingCommand.*;
@@ -46,17 +47,20 @@ public class Meeting {
     @CommandHandler
     public Meeting(ScheduleMeeting command) {
         Inputs.required("id", command.meetingId());
-        String title = Inputs.text("title", command.title(), Checks.TITLE_MAX);
-        var type = Inputs.required("type", command.type());
-        Times times = times(command.start(), command.end(), command.timeZone(), command.now());
-        String place = Inputs.optionalText("place", command.place(), Checks.NOTE_MAX);
-        String link = Checks.optionalLink("onlineLink", command.onlineLink());
-        if (place == null && link == null) {
-            throw RuleViolation.invalid("place", "place-or-link-required", "a meeting needs a place, an online link, or both");
+        // every bad field at once, so the focal point corrects the form in one go
+        FieldChecks checks = new FieldChecks();
+        String title = checks.check(() -> Inputs.text("title", command.title(), Checks.TITLE_MAX));
+        var type = checks.check(() -> Inputs.required("type", command.type()));
+        Times times = times(checks, command.start(), command.end(), command.timeZone(), command.now());
+        String place = checks.check(() -> Inputs.optionalText("place", command.place(), Checks.NOTE_MAX));
+        String link = checks.check(() -> Checks.optionalLink("onlineLink", command.onlineLink()));
+        if (isBlank(command.place()) && isBlank(command.onlineLink())) {
+            checks.refuse(RuleViolation.invalid("place", "place-or-link-required", "a meeting needs a place, an online link, or both"));
         }
-        int capacity = capacity(command.capacity());
-        apply(new MeetingScheduled(command.meetingId(), title, type, times.startsAt, times.endsAt, times.zone, place, link, capacity,
-                agenda(command.agenda())));
+        Integer capacity = checks.check(() -> capacity(command.capacity()));
+        List<AgendaItem> agenda = checks.check(() -> agenda(command.agenda()));
+        checks.done();
+        apply(new MeetingScheduled(command.meetingId(), title, type, times.startsAt, times.endsAt, times.zone, place, link, capacity, agenda));
     }
 
     @CommandHandler
@@ -73,7 +77,9 @@ public class Meeting {
     @CommandHandler
     public long handle(RescheduleMeeting command) {
         requirePlanned();
-        Times times = times(command.start(), command.end(), command.timeZone(), command.now());
+        FieldChecks checks = new FieldChecks();
+        Times times = times(checks, command.start(), command.end(), command.timeZone(), command.now());
+        checks.done();
         if (times.startsAt.equals(state.startsAt()) && times.endsAt.equals(state.endsAt()) && times.zone.equals(state.timeZone())) {
             throw RuleViolation.conflict("start", "reschedule-changes-nothing", "the meeting is already at this time");
         }
@@ -179,18 +185,28 @@ public class Meeting {
     private record Times(Instant startsAt, Instant endsAt, String zone) {
     }
 
-    /** Start and end as entered in the meeting's zone; the end after the start; no new time in the past. */
-    private static Times times(LocalDateTime start, LocalDateTime end, String timeZone, Instant now) {
-        ZoneId zone = Checks.zone("timeZone", timeZone);
-        ZonedDateTime startsAt = Checks.at("start", start, zone);
-        ZonedDateTime endsAt = Checks.at("end", end, zone);
+    /** Start and end as entered in the meeting's zone; the end after the start; no new time in the past. Null when refused. */
+    private static Times times(FieldChecks checks, LocalDateTime start, LocalDateTime end, String timeZone, Instant now) {
+        ZoneId zone = checks.check(() -> Checks.zone("timeZone", timeZone));
+        if (zone == null) {
+            return null;
+        }
+        ZonedDateTime startsAt = checks.check(() -> Checks.at("start", start, zone));
+        ZonedDateTime endsAt = checks.check(() -> Checks.at("end", end, zone));
+        if (startsAt == null || endsAt == null) {
+            return null;
+        }
         if (!endsAt.isAfter(startsAt)) {
-            throw RuleViolation.invalid("end", "end-before-start", "the meeting must end after it starts (" + start + ")");
+            checks.refuse(RuleViolation.invalid("end", "end-before-start", "the meeting must end after it starts (" + start + ")"));
         }
         if (startsAt.toInstant().isBefore(Inputs.required("now", now))) {
-            throw RuleViolation.invalid("start", "start-in-past", "the meeting cannot start in the past (" + start + " " + zone + ")");
+            checks.refuse(RuleViolation.invalid("start", "start-in-past", "the meeting cannot start in the past (" + start + " " + zone + ")"));
         }
         return new Times(startsAt.toInstant(), endsAt.toInstant(), zone.getId());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static int capacity(Integer capacity) {

@@ -118,6 +118,18 @@ class MeetingApiTest {
     }
 
     @Test
+    void everyBadFieldIsNamedAtOnceAndNothingIsScheduled() {
+        String manyWrong = meetingJson(start, start.minusHours(1), 0).replace("\"ICM plenary\"", "\" \"")
+                .replace("\"Rue Royale 146, Brussels\"", "null");
+        HttpResponse<String> refused = api.post("/meetings", focalPoint, manyWrong);
+
+        assertProblem(refused, 400, "validation");
+        assertThat(strings(refused, "$.errors[*].field")).containsExactly("title", "end", "place", "capacity");
+        assertThat(strings(refused, "$.errors[*].code")).containsExactly("required", "end-before-start", "place-or-link-required",
+                "capacity-out-of-range");
+    }
+
+    @Test
     void aMalformedTypeIsABadRequestNamingTheField() {
         HttpResponse<String> refused = api.post("/meetings", focalPoint,
                 meetingJson(start, start.plusHours(1), 10).replace("\"PLENARY\"", "\"PARTY\""));

@@ -35,6 +35,8 @@ import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.net.http.HttpResponse;
+import static org.awaitility.Awaitility.await;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,6 +100,29 @@ class DossierReplicaOnKafkaTest {
         publish(PolicyIntegrationEvents.DOSSIER_EDITED, new DossierEdited(dossier, title, PolicyArea.CHILD_PROTECTION, null));
         api.awaitGet("/calendar?policyArea=CHILD_PROTECTION", null, response -> strings(response, "$[*].id").contains(m));
         assertThat(strings(api.get("/calendar?policyArea=TRAFFICKING", null), "$[*].id")).doesNotContain(m);
+    }
+
+    @Test
+    void aDraftDossierNeverShowsInThePublicCalendar() throws Exception {
+        String draft = UUID.randomUUID().toString();
+        publish(PolicyIntegrationEvents.DOSSIER_OPENED, new DossierOpened(draft, "Draft " + draft, PolicyArea.DETENTION, null, null));
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> replica.find(draft).isPresent());
+
+        String focalPoint = TestTokens.get().mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
+        LocalDateTime start = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Brussels")).plusDays(31).truncatedTo(ChronoUnit.HOURS);
+        String m = read(api.post("/meetings", focalPoint, """
+                {"title":"Preparing a position on detention","type":"THEMATIC","start":"%s","end":"%s","timeZone":"Europe/Brussels",
+                 "place":"Brussels","capacity":30,"agenda":[{"title":"Our draft","dossierId":"%s"}]}"""
+                .formatted(start, start.plusHours(2), draft)), "$.id");
+
+        HttpResponse<String> calendar = api.awaitGet("/calendar", null, response -> strings(response, "$[*].id").contains(m));
+        assertThat(calendar.body()).as("the meeting is public; the draft it prepares is not").doesNotContain(draft);
+        assertThat(strings(api.get("/calendar?dossier=" + draft, null), "$[*].id")).isEmpty();
+        assertThat(strings(api.get("/calendar?policyArea=DETENTION", null), "$[*].id")).doesNotContain(m);
+
+        publish(PolicyIntegrationEvents.DOSSIER_PUBLISHED, new DossierPublished(draft, "Draft " + draft, PolicyArea.DETENTION));
+        api.awaitGet("/calendar?dossier=" + draft, null, response -> strings(response, "$[*].id").contains(m));
+        assertThat(api.get("/calendar", null).body()).as("published now: linked").contains(draft);
     }
 
     @Test

@@ -47,18 +47,47 @@ class AccountController {
         this.passwords = passwords;
     }
 
-    record InvitationView(String accountId, String token, String acceptPath) {
+    /** {@code mailed}: whether the invitation mail went out; the token is answered once, to hand over when the mail does not arrive. */
+    record InvitationView(String accountId, String token, String acceptPath, java.time.Instant expiresAt, boolean mailed) {
+
+        static InvitationView of(Invitations.Invitation invitation) {
+            return new InvitationView(invitation.accountId(), invitation.token(), "/invitations/" + invitation.token() + "/accept",
+                    invitation.expiresAt(), invitation.mailed());
+        }
     }
 
     @PostMapping("/organisations/{organisationId}/invitations")
     @PreAuthorize("hasRole('FOCAL_POINT')")
     @Operation(summary = "Invite a person to an admitted organisation (focal points)",
-            description = "Answers the single-use, expiring invitation token once; hand it to the person. Only its hash is stored.")
+            description = "Mails the person a single-use link that expires (7 days), in English or French (language, else the organisation's "
+                    + "countries). The token is also answered once, to hand over when the mail does not arrive; only its hash is stored.")
     ResponseEntity<InvitationView> invite(@PathVariable String organisationId, @RequestBody Requests.Invitation body, Actor actor) {
         Invitations.Invitation invitation = invitations.invite(actor, acting(actor), organisationId, body.email(), body.displayName(),
-                Boolean.TRUE.equals(body.analyst()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new InvitationView(invitation.accountId(), invitation.token(), "/invitations/" + invitation.token() + "/accept"));
+                Boolean.TRUE.equals(body.analyst()), body.language());
+        return ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(invitation));
+    }
+
+    @GetMapping("/invitations")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
+    @Operation(summary = "Everyone invited who has not accepted yet, in every organisation, soonest expiry first (focal points)")
+    List<Invitations.Pending> pending() {
+        return invitations.pending();
+    }
+
+    @PostMapping("/organisations/{organisationId}/invitations/{accountId}/resend")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
+    @Operation(summary = "Mail a new invitation link to a person who has not accepted yet; the earlier link stops working (focal points)")
+    InvitationView resend(@PathVariable String organisationId, @PathVariable String accountId,
+                          @RequestBody(required = false) Requests.Resending body) {
+        return InvitationView.of(invitations.resend(organisationId, accountId, body == null ? null : body.language()));
+    }
+
+    @DeleteMapping("/organisations/{organisationId}/invitations/{accountId}")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
+    @Operation(summary = "Revoke an invitation not accepted yet: its link stops working and what was kept about the person is erased (focal points)")
+    ResponseEntity<Void> revoke(@PathVariable String organisationId, @PathVariable String accountId, Actor actor) {
+        invitations.revoke(actor, acting(actor), organisationId, accountId);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/invitations/{token}/accept")

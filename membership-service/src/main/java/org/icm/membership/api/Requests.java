@@ -28,7 +28,11 @@ final class Requests {
     record Reason(String reason) {
     }
 
-    record Invitation(String email, String displayName, Boolean analyst) {
+    /** {@code language}: the invitation mail's, en or fr; without it, French for an organisation in a French-speaking country only. */
+    record Invitation(String email, String displayName, Boolean analyst, String language) {
+    }
+
+    record Resending(String language) {
     }
 
     record Acceptance(String password) {

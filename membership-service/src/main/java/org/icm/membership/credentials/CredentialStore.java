@@ -71,6 +71,12 @@ public class CredentialStore {
         return count != null && count > 0;
     }
 
+    /** Replaces the account's password hash; answers the address it signs in with, when it has a password. */
+    public Optional<String> replacePassword(String accountId, String passwordHash) {
+        return jdbc.query("update credentials set password_hash = ? where account_id = ? returning email", (rs, n) -> rs.getString(1),
+                passwordHash, accountId).stream().findFirst();
+    }
+
     public void storePassword(String accountId, String email, String organisationId, String passwordHash) {
         jdbc.update("insert into credentials (account_id, email, organisation_id, password_hash) values (?, ?, ?, ?)",
                 accountId, normalise(email), organisationId, passwordHash);
@@ -98,12 +104,22 @@ public class CredentialStore {
 
     /** Makes a new invitation and answers its token, which exists nowhere else in clear: give it to the person. */
     public String invite(String accountId, String organisationId, String email, Instant expiresAt) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = newToken();
         jdbc.update("insert into invitations (token_hash, account_id, organisation_id, email, expires_at) values (?, ?, ?, ?, ?)",
                 hash(token), accountId, organisationId, normalise(email), Timestamp.from(expiresAt));
         return token;
+    }
+
+    /** Replaces the person's unused invitations by a new one (the earlier links stop working); answers its token. */
+    public String reinvite(String accountId, String organisationId, String email, Instant expiresAt) {
+        jdbc.update("delete from invitations where account_id = ? and used_at is null", accountId);
+        return invite(accountId, organisationId, email, expiresAt);
+    }
+
+    /** When the person's unused invitation expires (the latest, when several), if they have one. */
+    public Optional<Instant> invitationExpiry(String accountId) {
+        return jdbc.query("select max(expires_at) from invitations where account_id = ? and used_at is null",
+                (rs, n) -> rs.getTimestamp(1)).stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
     }
 
     /** Uses the invitation once: answers what it was for, or nothing when it is unknown, used or expired. */
@@ -127,7 +143,15 @@ public class CredentialStore {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    static String hash(String token) {
+    /** A secret for a link (256 random bits, URL-safe): given to the person once, stored only as its {@link #hash}. */
+    public static String newToken() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** SHA-256 of a token, as stored: a leaked table opens no account. */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

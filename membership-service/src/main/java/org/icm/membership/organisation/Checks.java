@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.icm.kernel.vocabulary.Country;
 import org.icm.kernel.vocabulary.OrganisationScope;
+import org.icm.service.rules.FieldChecks;
 import org.icm.service.rules.RuleViolation;
 
 /** Checks of single values that commands carry, each naming the field it checks. */
@@ -35,24 +36,40 @@ final class Checks {
         return email.toLowerCase(Locale.ROOT);
     }
 
-    /** A whole profile, normalised: trimmed texts, upper-case sorted countries, distinct tags in the order given. */
+    /**
+     * A whole profile, normalised: trimmed texts, upper-case sorted countries, distinct tags in the order given. A
+     * refusal names every bad field of it at once.
+     */
     static Profile profile(Profile profile) {
         required("profile", profile);
-        OrganisationScope scope = required("scope", profile.scope());
-        List<String> countries = countries(profile.countries());
-        if (scope == OrganisationScope.NATIONAL && countries.isEmpty()) {
-            throw RuleViolation.invalid("countries", "national-needs-country", "a national organisation names the country it works in");
+        FieldChecks checks = new FieldChecks();
+        String name = checks.check(() -> text("name", profile.name(), NAME_MAX));
+        String acronym = checks.check(() -> optionalText("acronym", profile.acronym(), ACRONYM_MAX));
+        var kind = checks.check(() -> required("kind", profile.kind()));
+        OrganisationScope scope = checks.check(() -> required("scope", profile.scope()));
+        List<String> countries = checks.check(() -> countries(profile.countries()));
+        if (scope == OrganisationScope.NATIONAL && countries != null && countries.isEmpty()) {
+            checks.refuse(RuleViolation.invalid("countries", "national-needs-country", "a national organisation names the country it works in"));
         }
-        Profile.Contact contact = required("contact", profile.contact());
-        String website = optionalText("website", profile.website(), 500);
+        var focus = checks.check(() -> required("focus", profile.focus()));
+        List<String> expertise = checks.check(() -> tags("expertise", profile.expertise()));
+        List<String> advocacyTargets = checks.check(() -> tags("advocacyTargets", profile.advocacyTargets()));
+        String website = checks.check(() -> website(profile.website()));
+        Profile.Contact contact = checks.check(() -> required("contact", profile.contact()));
+        Profile.Contact checkedContact = contact == null ? null : new Profile.Contact(
+                checks.check(() -> text("contact.name", contact.name(), NAME_MAX)),
+                checks.check(() -> email("contact.email", contact.email())),
+                checks.check(() -> optionalText("contact.phone", contact.phone(), 50)));
+        checks.done();
+        return new Profile(name, acronym, kind, scope, countries, focus, expertise, advocacyTargets, website, checkedContact);
+    }
+
+    private static String website(String value) {
+        String website = optionalText("website", value, 500);
         if (website != null && !WEBSITE.matcher(website).matches()) {
             throw RuleViolation.invalid("website", "malformed-website", "'" + website + "' is not a web address starting with http:// or https://");
         }
-        return new Profile(text("name", profile.name(), NAME_MAX), optionalText("acronym", profile.acronym(), ACRONYM_MAX),
-                required("kind", profile.kind()), scope, countries, required("focus", profile.focus()),
-                tags("expertise", profile.expertise()), tags("advocacyTargets", profile.advocacyTargets()), website,
-                new Profile.Contact(text("contact.name", contact.name(), NAME_MAX), email("contact.email", contact.email()),
-                        optionalText("contact.phone", contact.phone(), 50)));
+        return website;
     }
 
     static List<String> countries(List<String> codes) {

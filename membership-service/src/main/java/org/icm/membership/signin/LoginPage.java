@@ -31,15 +31,15 @@ class LoginPage {
 
     /** The page's words in one language. */
     private record Words(String language, String title, String heading, String email, String password, String submit,
-                         String locked, String notRecognised, String switchTo, String switchLanguage) {
+                         String locked, String notRecognised, String switchTo, String switchLanguage, String forgotten) {
     }
 
     private static final Words ENGLISH = new Words("en", "Sign in - ICM", "Sign in to ICM", "E-mail address", "Password", "Sign in",
             "Too many failed sign-ins. Sign-in is locked for a while; try again later.",
-            "E-mail address or password not recognised.", "Français", "fr");
+            "E-mail address or password not recognised.", "Français", "fr", "Forgot your password?");
     private static final Words FRENCH = new Words("fr", "Connexion - ICM", "Se connecter à ICM", "Adresse e-mail", "Mot de passe",
             "Se connecter", "Trop de connexions échouées. La connexion est bloquée pour un moment ; réessayez plus tard.",
-            "Adresse e-mail ou mot de passe non reconnus.", "English", "en");
+            "Adresse e-mail ou mot de passe non reconnus.", "English", "en", "Mot de passe oublié ?");
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
@@ -70,10 +70,11 @@ class LoginPage {
                 <input type="hidden" name="%s" value="%s">
                 <button type="submit">%s</button>
                 </form>
+                <p><a href="/password-reset">%s</a></p>
                 </main></body></html>
                 """.formatted(words.language(), words.title(), words.switchLanguage(), words.switchLanguage(), words.switchLanguage(),
                 words.switchTo(), words.heading(), message, words.email(), words.password(),
-                HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()), words.submit());
+                HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()), words.submit(), words.forgotten());
     }
 
     /** {@code ?lang=} chooses (and is remembered as the web client remembers it), else the cookie, else the browser. */

@@ -82,7 +82,8 @@ class SignInConfiguration {
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, IcmSecurityProperties properties) throws Exception {
         // applying and accepting an invitation need no token
-        return IcmSecurityAutoConfiguration.resourceServerChain(http, properties, "/organisations", "/invitations/*/accept");
+        return IcmSecurityAutoConfiguration.resourceServerChain(http, properties, "/organisations", "/invitations/*/accept", "/password-resets",
+                "/password-resets/*");
     }
 
     @Bean

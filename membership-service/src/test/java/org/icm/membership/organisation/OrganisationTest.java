@@ -111,6 +111,17 @@ class OrganisationTest {
         }
 
         @Test
+        void everyBadFieldIsNamedAtOnce() {
+            Profile manyWrong = new Profile(" ", null, OrganisationKind.NGO, OrganisationScope.NATIONAL, List.of(), null,
+                    null, null, "ftp://x", new Profile.Contact("", "not-an-address", null));
+            fixture.givenNoPriorActivity().when(new Apply(ORG, manyWrong)).expectNoEvents().expectException(Matchers.predicate(
+                    (Object thrown) -> thrown instanceof RuleViolation v && v.kind() == RuleViolation.Kind.INVALID_INPUT
+                            && v.fieldRefusals().stream().map(r -> r.field() + " " + r.code()).toList().equals(List.of(
+                            "name required", "countries national-needs-country", "focus required", "website malformed-website",
+                            "contact.name required", "contact.email malformed-email"))));
+        }
+
+        @Test
         void aWebsiteIsAWebAddress() {
             Profile badSite = new Profile("X", null, OrganisationKind.NGO, OrganisationScope.EUROPEAN, List.of(), OrganisationFocus.MIGRATION,
                     null, null, "javascript:alert(1)", CONTACT);

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.icm.testing.Mailbox;
 import java.util.stream.Collectors;
 import org.icm.kernel.identity.IcmClaims;
 import org.icm.kernel.identity.Role;
@@ -379,6 +380,89 @@ class SignInTest extends MembershipTest {
         HttpResponse<String> remembered = http.send(HttpRequest.newBuilder(uri("/login")).header("Accept-Language", "fr").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(remembered.body()).contains("<html lang=\"en\">");
+    }
+
+    // --- a forgotten password ---
+
+    static int imapPort() {
+        return org.icm.infrastructure.SharedInfrastructure.get().smtp().imapPort();
+    }
+
+    static List<Mailbox.Mail> mailsTitled(String address, String subject) {
+        return Mailbox.read(imapPort(), address).stream().filter(mail -> mail.subject().equals(subject)).toList();
+    }
+
+    private int authorizationsOf(String principal) {
+        Integer count = jdbc.queryForObject("select count(*) from oauth2_authorization where principal_name = ?", Integer.class, principal);
+        return count == null ? 0 : count;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aForgottenPasswordIsResetWithALinkByMailUsedOnceAndEverySignInEnds() {
+        // a sign-in under way: the issuer keeps its authorization
+        Browser browser = new Browser();
+        String authorize = "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", "icm-web", "redirect_uri", REDIRECT,
+                "scope", "icm", "state", "s-1", "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method", "S256"));
+        browser.get(authorize);
+        assertThat(location(browser.get(location(browser.signIn(email, PASSWORD))))).startsWith(REDIRECT);
+        assertThat(authorizationsOf(email)).isPositive();
+
+        HttpResponse<String> asked = post("/password-resets", null, "{\"email\": \"" + email.toUpperCase() + "\", \"language\": \"en\"}");
+        String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+        HttpResponse<String> unknown = post("/password-resets", null, "{\"email\": \"" + nobody + "\"}");
+        assertThat(asked.statusCode()).isEqualTo(202);
+        assertThat(unknown.statusCode()).isEqualTo(202);
+        assertThat(unknown.body()).as("the same answer, whether or not the address has an account").isEqualTo(asked.body())
+                .contains("If an account has this address");
+
+        Mailbox.Mail mail = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> mailsTitled(email, "[ICM] Choose a new password"), mails -> !mails.isEmpty()).getFirst();
+        assertThat(mail.text()).contains("Hello Sam Signin,", "Someone, probably you, asked for a new password", "This link works once, until",
+                "(Brussels time)");
+        Matcher link = Pattern.compile(Pattern.quote(ISSUER) + "/password-reset/([A-Za-z0-9_-]{43})").matcher(mail.text());
+        assertThat(link.find()).as(mail.text()).isTrue();
+        String resetToken = link.group(1);
+        assertThat(Mailbox.read(imapPort(), nobody)).as("no mail to an address without an account").isEmpty();
+        assertThat(jdbc.queryForList("select token_hash from password_resets", String.class)).contains(org.icm.membership.credentials.CredentialStore.hash(resetToken))
+                .doesNotContain(resetToken);
+
+        HttpResponse<String> weak = post("/password-resets/" + resetToken, null, "{\"password\": \"short\"}");
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(MembershipTest.<String>json(weak, "$.errors[0].field")).isEqualTo("password");
+        String newPassword = "a new and long enough password " + UUID.randomUUID();
+        assertThat(post("/password-resets/" + resetToken, null, "{\"password\": \"" + newPassword + "\"}").statusCode()).isEqualTo(204);
+        HttpResponse<String> twice = post("/password-resets/" + resetToken, null, "{\"password\": \"" + newPassword + "x\"}");
+        assertThat(twice.statusCode()).isEqualTo(422);
+        assertThat(MembershipTest.<String>json(twice, "$.type")).isEqualTo("urn:icm:problem:reset-link-invalid");
+
+        assertThat(authorizationsOf(email)).as("every sign-in of the account ended").isZero();
+        assertThat(location(new Browser().signIn(email, PASSWORD))).endsWith("/login?error");
+        assertThat(location(new Browser().signIn(email, newPassword))).doesNotContain("error");
+    }
+
+    @Test
+    void resetLinksAreLimitedPerAddressAndPerClient() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            assertThat(post("/password-resets", null, "{\"email\": \"" + email + "\", \"language\": \"fr\"}").statusCode()).isEqualTo(202);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> mailsTitled(email, "[ICM] Choisir un nouveau mot de passe").size() >= 3);
+        Thread.sleep(1000);
+        assertThat(mailsTitled(email, "[ICM] Choisir un nouveau mot de passe")).as("three links an hour, not four").hasSize(3);
+
+        String client = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        for (int i = 0; i < 10; i++) {
+            assertThat(send(request("/password-resets", null).header("Content-Type", "application/json").header("X-Forwarded-For", client)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"someone-" + i + "@example.org\"}")).build()).statusCode())
+                    .isEqualTo(202);
+        }
+        HttpResponse<String> tooMany = send(request("/password-resets", null).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", client).POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"someone@example.org\"}")).build());
+        assertThat(tooMany.statusCode()).isEqualTo(429);
+        assertThat(tooMany.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     final class Browser {

@@ -61,8 +61,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventHandling {
 
+    /** An event handled; kept while Kafka may deliver it again ({@link HandledEventsExpiry}). */
     @Document("processed")
-    record Processed(@Id String id, String type, Instant at) {
+    public record Processed(@Id String id, String type, Instant at) {
     }
 
     /** The event at {@code index} of a batch failed; the events before it were handled and marked. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -20,7 +19,6 @@ import org.icm.kernel.events.policy.PolicyIntegrationEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -89,25 +87,5 @@ public class KafkaConsumption {
             failure = cause;
         }
         return (Exception) failure;
-    }
-
-    @Bean
-    NewTopic membershipTopic() {
-        return TopicBuilder.name(Topic.MEMBERSHIP.topicName()).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic policyTopic() {
-        return TopicBuilder.name(Topic.POLICY.topicName()).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic eventsTopic() {
-        return TopicBuilder.name(Topic.EVENTS.topicName()).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic deadLetterTopic() {
-        return TopicBuilder.name(Topic.DEAD_LETTERS.topicName()).partitions(3).build();
     }
 }

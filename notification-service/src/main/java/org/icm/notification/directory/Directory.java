@@ -89,6 +89,15 @@ public class Directory {
         return Optional.ofNullable(mongo.findById(accountId, Account.class));
     }
 
+    /**
+     * The account, when mail that was queued for it may still go out: it is active, and its organisation has not lost
+     * its membership since (suspended or withdrew); a focal point's account always may.
+     */
+    public Optional<Account> stillReachable(String accountId) {
+        return account(accountId).filter(Account::active).filter(account -> account.roles().contains(Role.FOCAL_POINT)
+                || !Optional.ofNullable(mongo.findById(account.organisationId(), Organisation.class)).map(Organisation::lostMembership).orElse(false));
+    }
+
     /** The active accounts among the given ids (or all active accounts when ids is null) that the audience admits. */
     public List<Account> admitted(Audience audience, Set<String> ids) {
         Query query = Query.query(where("active").is(true));

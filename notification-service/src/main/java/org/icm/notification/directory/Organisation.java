@@ -13,4 +13,9 @@ public record Organisation(@Id String id, @NotPersonal(NotPersonal.ORGANISATION_
     public boolean member() {
         return focalPoint || standing == Standing.ADMITTED;
     }
+
+    /** Was a member and is not any more: suspended, or withdrew. */
+    public boolean lostMembership() {
+        return !focalPoint && (standing == Standing.SUSPENDED || standing == Standing.WITHDREW);
+    }
 }

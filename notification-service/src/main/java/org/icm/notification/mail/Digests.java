@@ -68,7 +68,8 @@ public class Digests {
         Map<String, List<Notification>> byAccount = mongo.find(pending, Notification.class).stream()
                 .collect(Collectors.groupingBy(Notification::accountId));
         byAccount.forEach((accountId, notifications) -> {
-            Optional<Account> account = directory.account(accountId).filter(Account::active);
+            // queued while they were a member; not sent when the account or its organisation's membership ended since
+            Optional<Account> account = directory.stillReachable(accountId);
             String digestId = "digest:" + rhythm + ":" + day + ":" + accountId;
             account.ifPresent(a -> outbox.enqueue(digestId, a,
                     composer.digest(MailComposer.greeting(a), period, notifications, outbox.unsubscribeUrl(a.id()))));

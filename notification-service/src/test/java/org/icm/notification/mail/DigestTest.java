@@ -28,6 +28,7 @@ class DigestTest extends NotificationTestBase {
     void digestsGroupByDossierNewestFirstAtTheConfiguredLocalTime() throws Exception {
         Person daily = member();
         Person weekly = member();
+        Person leaving = member();
         subscribe(weekly, everythingBy("[\"IN_APP\",\"EMAIL\"]", "WEEKLY_DIGEST"));
         String asylum = dossier("Asylum Procedure Regulation", PolicyArea.ASYLUM, true);
         String reception = dossier("Reception Conditions Directive", PolicyArea.RECEPTION, true);
@@ -39,7 +40,11 @@ class DigestTest extends NotificationTestBase {
                 base.plusSeconds(120));
         awaitFeed(daily, 3);
         awaitFeed(weekly, 3);
+        awaitFeed(leaving, 3);
         assertThat(digestsTo(daily.email())).isEmpty();
+        // their organisation withdraws from the network before the digest's hour: what was queued for them stays unsent
+        awaitProcessed(publisher().publish(org.icm.kernel.events.membership.MembershipIntegrationEvents.ORGANISATION_WITHDREW,
+                new org.icm.kernel.events.membership.OrganisationWithdrew(leaving.organisation().toString(), "Org " + leaving.organisation())));
 
         // the next Monday, 08:00 in Brussels: both the daily and the weekly digest go out
         ZonedDateTime now = clock.instant().atZone(BRUSSELS);
@@ -62,6 +67,7 @@ class DigestTest extends NotificationTestBase {
                 "<h2>Reception Conditions Directive</h2>");
         assertThat(digest.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(awaitDigests(weekly.email(), 1).getFirst().getSubject()).isEqualTo("[ICM] Your weekly digest (3)");
+        assertThat(digestsTo(leaving.email())).as("no digest for the staff of an organisation that withdrew").isEmpty();
 
         // after the hour: the next day's digest, and only that one
         change(reception, "Reception Conditions Directive", "RCD later step", ProcedureStage.ADOPTED, ProcedureStage.PUBLISHED_IN_OJ,

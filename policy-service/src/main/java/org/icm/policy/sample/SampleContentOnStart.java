@@ -9,17 +9,19 @@ import org.icm.kernel.identity.Role;
 import org.icm.service.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code icm.sample-content.load-on-start=true} (the launcher's {@code --sample-content}), a fresh
- * platform loads the sample dossiers when it starts, in the name of the platform itself.
+ * Loads the sample dossiers when the service starts, in the name of the platform itself: at every start with
+ * {@code icm.sample-content.load-on-start=true} (the launcher's {@code --sample-content}), and on the first start of an
+ * empty event store with {@code icm.sample-content.load-on-first-start=true} (what the launcher sets unless
+ * {@code --no-sample-content}), so a newcomer's platform shows real dossiers at once. Neither is set in production.
  */
 @Component
-@ConditionalOnBooleanProperty("icm.sample-content.load-on-start")
 class SampleContentOnStart {
 
     /** The platform acting on its own: nil ids, so the history says "the platform", not a person. */
@@ -29,15 +31,27 @@ class SampleContentOnStart {
 
     private final SampleContent sampleContent;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
+    private final Environment environment;
 
-    SampleContentOnStart(SampleContent sampleContent, Clock clock) {
+    SampleContentOnStart(SampleContent sampleContent, Clock clock, JdbcTemplate jdbc, Environment environment) {
         this.sampleContent = sampleContent;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.environment = environment;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {
-        SampleContent.Result result = sampleContent.load(PLATFORM, LocalDate.now(clock));
-        log.info("Sample dossiers loaded: {}; already there: {}", result.loaded(), result.skipped());
+        boolean everyStart = environment.getProperty("icm.sample-content.load-on-start", Boolean.class, false);
+        boolean firstStart = environment.getProperty("icm.sample-content.load-on-first-start", Boolean.class, false);
+        if (everyStart || firstStart && eventStoreIsEmpty()) {
+            SampleContent.Result result = sampleContent.load(PLATFORM, LocalDate.now(clock));
+            log.info("Sample dossiers loaded: {}; already there: {}", result.loaded(), result.skipped());
+        }
+    }
+
+    private boolean eventStoreIsEmpty() {
+        return !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from domain_event_entry)", Boolean.class));
     }
 }

@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.icm.kernel.events.IntegrationEventCodec;
 import org.icm.kernel.privacy.PersonalDataKeys;
 import org.icm.kernel.events.Topic;
@@ -30,7 +29,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 
@@ -65,8 +63,6 @@ public class IntegrationEventPublisherAutoConfiguration {
     static final int INITIAL_SEGMENTS = 4;
     /** Events per batch: one token update and one wait for the broker per batch ({@code icm.integration.batch-size}). */
     static final int DEFAULT_BATCH_SIZE = 50;
-    /** Partitions of each platform topic: several instances of a consumer group share the work, one aggregate stays in order on one. */
-    static final int TOPIC_PARTITIONS = 3;
 
     /**
      * Not a default candidate, so it neither replaces nor competes with Spring Boot's own {@code KafkaTemplate}
@@ -80,18 +76,6 @@ public class IntegrationEventPublisherAutoConfiguration {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
-    }
-
-    /**
-     * The platform's topics, created at start-up (Spring Kafka's KafkaAdmin; nothing happens when they exist) rather
-     * than by the broker on the first send: a partition made on the fly can refuse the idempotent producer's first
-     * batch (not leader yet) while accepting the next ones, which broke one aggregate's order in a test.
-     */
-    @Bean
-    KafkaAdmin.NewTopics integrationTopics() {
-        return new KafkaAdmin.NewTopics(java.util.Arrays.stream(Topic.values())
-                .map(topic -> TopicBuilder.name(topic.topicName()).partitions(TOPIC_PARTITIONS).build())
-                .toArray(NewTopic[]::new));
     }
 
     @Bean

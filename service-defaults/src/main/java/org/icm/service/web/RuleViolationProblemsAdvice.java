@@ -40,8 +40,10 @@ public class RuleViolationProblemsAdvice {
             case NOT_ALLOWED -> Problems.of(HttpStatus.FORBIDDEN, violation.code(), notAllowedTitle, violation.getMessage());
         };
         problem.setProperty("code", violation.code());
-        if (violation.field() != null) {
-            problem.setProperty("errors", List.of(new FieldProblem(violation.field(), violation.getMessage(), violation.code())));
+        List<FieldProblem> errors = violation.fieldRefusals().stream().filter(refusal -> refusal.field() != null)
+                .map(refusal -> new FieldProblem(refusal.field(), refusal.getMessage(), refusal.code())).toList();
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
         }
         return problem;
     }

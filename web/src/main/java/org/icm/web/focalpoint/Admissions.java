@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admissions queue: applications waiting for a focal point's decision. */
+/**
+ * The admissions queue: applications waiting for a focal point's decision, and the people invited who have not
+ * accepted yet (a new link by mail, or the invitation revoked).
+ */
 @Controller
 class Admissions {
 
@@ -29,7 +32,43 @@ class Admissions {
     String queue(Model model) {
         model.addAttribute("applications", gateway.get(gateway.uri("/api/membership/organisations/applications"),
                 new ParameterizedTypeReference<List<Membership.Organisation>>() { }));
+        model.addAttribute("invitations", gateway.get(gateway.uri("/api/membership/invitations"),
+                new ParameterizedTypeReference<List<PendingInvitation>>() { }));
         return "admissions";
+    }
+
+    /** Someone invited who has not accepted yet. */
+    record PendingInvitation(String organisationId, String organisationName, String accountId, String email, String displayName,
+                             boolean analyst, java.time.Instant expiresAt, boolean expired) {
+    }
+
+    @PostMapping("/admissions/invitations/{organisationId}/{accountId}/resend")
+    String resend(@PathVariable String organisationId, @PathVariable String accountId, @RequestParam(required = false) String name,
+                  RedirectAttributes redirect) {
+        return invitation(HttpMethod.POST, organisationId, accountId, "/resend", name, "notice.invitationResent", redirect);
+    }
+
+    @PostMapping("/admissions/invitations/{organisationId}/{accountId}/revoke")
+    String revoke(@PathVariable String organisationId, @PathVariable String accountId, @RequestParam(required = false) String name,
+                  RedirectAttributes redirect) {
+        return invitation(HttpMethod.DELETE, organisationId, accountId, "", name, "notice.invitationRevoked", redirect);
+    }
+
+    private String invitation(HttpMethod method, String organisationId, String accountId, String action, String name, String notice,
+                              RedirectAttributes redirect) {
+        try {
+            gateway.send(method, gateway.uri("/api/membership/organisations/" + Gateway.segment(organisationId) + "/invitations/"
+                    + Gateway.segment(accountId) + action), null, null);
+            redirect.addFlashAttribute("notice", notice);
+            redirect.addFlashAttribute("noticeSubject", name);
+        } catch (ServiceProblem refused) {
+            if (refused.status() >= 500) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("problem", refused.summary());
+            redirect.addFlashAttribute("problemFor", accountId);
+        }
+        return "redirect:/admissions";
     }
 
     @PostMapping("/admissions/{organisationId}/admit")

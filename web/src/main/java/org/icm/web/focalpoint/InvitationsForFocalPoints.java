@@ -14,8 +14,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Focal points invite a person to an organisation (optionally as an analyst). The service answers the single-use token
- * once; the page shows the link to hand to the person, who sets a password there.
+ * Focal points invite a person to an organisation (optionally as an analyst). The service mails the person the link and
+ * answers the single-use token once; the page says the mail is on its way and shows the link, to hand over should the
+ * mail not arrive. The mail is in French for an organisation in a French-speaking country, else English.
  */
 @Controller
 class InvitationsForFocalPoints {
@@ -43,6 +44,7 @@ class InvitationsForFocalPoints {
             String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/invitations/")
                     .path(Gateway.segment(invitation.get("token").asString())).build().toUriString();
             model.addAttribute("link", link);
+            model.addAttribute("mailed", invitation.path("mailed").asBoolean(false));
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500) {
                 throw refused;

@@ -180,6 +180,20 @@ public class Gateway {
 
     private void authorize(HttpHeaders headers) {
         accessToken().ifPresent(headers::setBearerAuth);
+        browserAddress().ifPresent(address -> headers.set("X-Forwarded-For", address));
+    }
+
+    /**
+     * The address of the browser this page serves (the first the gateway forwarded), passed on so that a service's
+     * per-client limits (password resets) count each person's browser, not the web client as one client.
+     */
+    private static Optional<String> browserAddress() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet)) {
+            return Optional.empty();
+        }
+        HttpServletRequest request = servlet.getRequest();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        return Optional.ofNullable(forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip() : request.getRemoteAddr());
     }
 
     private ServiceProblem problem(ClientHttpResponse response) throws IOException {

@@ -37,7 +37,7 @@ class SignInConfiguration {
 
     /** Pages anyone may read; everything else needs a signed-in member (roles are checked per page below). */
     private static final String[] PUBLIC = {"/", "/dossiers", "/dossiers/*", "/calendar", "/calendar/meetings/*", "/directory", "/directory/*", "/join",
-            "/invitations/*", "/sign-in", "/sign-in/**", "/signed-in", "/assets/**", "/webjars/**", "/error", "/actuator/health",
+            "/invitations/*", "/password-reset", "/password-reset/*", "/sign-in", "/sign-in/**", "/signed-in", "/assets/**", "/webjars/**", "/error", "/actuator/health",
             "/actuator/health/**", "/actuator/info"};
 
     @Bean
