@@ -20,7 +20,7 @@ public record WebProperties(URI gateway, String issuer, String tokenUri, String 
         jwkSetUri = jwkSetUri == null ? "http://localhost:8081/oauth2/jwks" : jwkSetUri;
         clientId = clientId == null ? "icm-web" : clientId;
         redirectUri = redirectUri == null || redirectUri.isBlank() ? "{baseUrl}/signed-in" : redirectUri;
-        scope = scope == null ? "icm" : scope;
+        scope = scope == null ? "openid profile email icm" : scope;
     }
 
     private static String trimSlash(String value) {

@@ -128,7 +128,9 @@ class WebClientTest {
 
         String location = authorize.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("http://issuer.example/oauth2/authorize?").contains("response_type=code").contains("client_id=icm-web")
-                .contains("code_challenge=").contains("code_challenge_method=S256").contains("scope=icm")
+                .contains("code_challenge=").contains("code_challenge_method=S256")
+                // OpenID Connect: an ID token (checked against the nonce) beside the platform's API scope
+                .contains("scope=openid%20profile%20email%20icm").contains("nonce=")
                 .contains("redirect_uri=http://localhost:" + port + "/signed-in");
     }
 

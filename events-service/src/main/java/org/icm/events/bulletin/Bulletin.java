@@ -43,7 +43,7 @@ public class Bulletin {
         String text = Inputs.text("text", command.text(), TEXT_MAX);
         List<String> dossierIds = Checks.ids("dossierIds", command.dossierIds());
         if (title.equals(state.title()) && text.equals(state.text()) && dossierIds.equals(state.dossierIds())) {
-            throw RuleViolation.conflict("edit-changes-nothing", "the bulletin already says exactly this");
+            return AggregateLifecycle.getVersion(); // changes nothing: the history records only real changes
         }
         apply(new BulletinEdited(bulletinId, title, text, dossierIds));
         return AggregateLifecycle.getVersion();

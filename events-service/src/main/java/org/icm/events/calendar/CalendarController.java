@@ -48,14 +48,16 @@ class CalendarController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "filter by dossier or by policyArea, not both");
         }
         // a draft dossier never shows in the public calendar: not as a filter, not among an item's dossiers
-        List<String> dossierIds = dossier != null ? List.copyOf(dossiers.published(List.of(dossier)))
-                : policyArea != null ? dossiers.idsIn(policyArea) : null;
+        if (dossier != null && !dossiers.drafts(List.of(dossier)).isEmpty()) {
+            return List.of();
+        }
+        List<String> dossierIds = dossier != null ? List.of(dossier) : policyArea != null ? dossiers.idsIn(policyArea) : null;
         Instant now = clock.instant();
         List<Item> items = CalendarItems.items(readModel.upcomingMeetings(now, dossierIds), readModel.upcomingEuEvents(now, dossierIds, false),
                 readModel.openConsultations(now, dossierIds));
-        java.util.Set<String> published = dossiers.published(items.stream().flatMap(item -> item.dossierIds().stream()).distinct().toList());
-        return items.stream().map(item -> item.dossierIds().stream().allMatch(published::contains) ? item : item.withDossierIds(
-                item.dossierIds().stream().filter(published::contains).toList())).toList();
+        java.util.Set<String> drafts = dossiers.drafts(items.stream().flatMap(item -> item.dossierIds().stream()).distinct().toList());
+        return items.stream().map(item -> item.dossierIds().stream().noneMatch(drafts::contains) ? item : item.withDossierIds(
+                item.dossierIds().stream().filter(id -> !drafts.contains(id)).toList())).toList();
     }
 
     @GetMapping("/meetings/{meetingId}/calendar.ics")

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.common.Checks;
+import org.icm.service.rules.FieldChecks;
 import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 import org.icm.events.consultation.ConsultationCommand.*;
@@ -36,21 +37,20 @@ public class Consultation {
     @CommandHandler
     public Consultation(OpenConsultation command) {
         Inputs.required("id", command.consultationId());
-        var type = Inputs.required("type", command.type());
-        String dg = Inputs.text("directorateGeneral", command.directorateGeneral(), 16).toUpperCase(java.util.Locale.ROOT);
-        if (!DIRECTORATE_GENERAL.matcher(dg).matches()) {
-            throw RuleViolation.invalid("directorateGeneral", "malformed-directorate-general",
-                    "'" + command.directorateGeneral() + "' is not a Directorate-General such as HOME or JUST");
+        // every bad field at once, so the focal point corrects the form in one go
+        FieldChecks checks = new FieldChecks();
+        var type = checks.check(() -> Inputs.required("type", command.type()));
+        String dg = checks.check(() -> directorateGeneral(command.directorateGeneral()));
+        String title = checks.check(() -> Inputs.text("title", command.title(), Checks.TITLE_MAX));
+        String link = checks.check(() -> Checks.link("link", command.link()));
+        Instant opensAt = checks.check(() -> Inputs.required("opensAt", command.opensAt()));
+        Instant closesAt = opensAt == null ? null : checks.check(() -> deadline(opensAt, command.closesAt(), command.now()));
+        String dossierId = checks.check(() -> Inputs.optionalText("dossierId", command.dossierId(), 100));
+        String measureId = checks.check(() -> Inputs.optionalText("measureId", command.measureId(), 100));
+        if (measureId != null && dossierId == null && isBlank(command.dossierId())) {
+            checks.refuse(RuleViolation.invalid("measureId", "measure-needs-dossier", "a linked measure needs the dossier it belongs to"));
         }
-        String title = Inputs.text("title", command.title(), Checks.TITLE_MAX);
-        String link = Checks.link("link", command.link());
-        Instant opensAt = Inputs.required("opensAt", command.opensAt());
-        Instant closesAt = deadline(opensAt, command.closesAt(), command.now());
-        String dossierId = Inputs.optionalText("dossierId", command.dossierId(), 100);
-        String measureId = Inputs.optionalText("measureId", command.measureId(), 100);
-        if (measureId != null && dossierId == null) {
-            throw RuleViolation.invalid("measureId", "measure-needs-dossier", "a linked measure needs the dossier it belongs to");
-        }
+        checks.done();
         apply(new ConsultationOpened(command.consultationId(), type, dg, title, link, opensAt, closesAt, dossierId, measureId));
     }
 
@@ -59,7 +59,7 @@ public class Consultation {
         requireOpen();
         Instant closesAt = deadline(state.opensAt(), command.closesAt(), command.now());
         if (closesAt.equals(state.closesAt())) {
-            throw RuleViolation.conflict("closesAt", "deadline-changes-nothing", "the consultation already closes at " + closesAt);
+            return version(); // changes nothing: the history records only real changes
         }
         apply(new ConsultationDeadlineChanged(consultationId, closesAt));
         return version();
@@ -105,6 +105,19 @@ public class Consultation {
             consultationId = opened.consultationId();
         }
         state = state.apply(event);
+    }
+
+    private static String directorateGeneral(String value) {
+        String dg = Inputs.text("directorateGeneral", value, 16).toUpperCase(java.util.Locale.ROOT);
+        if (!DIRECTORATE_GENERAL.matcher(dg).matches()) {
+            throw RuleViolation.invalid("directorateGeneral", "malformed-directorate-general",
+                    "'" + value + "' is not a Directorate-General such as HOME or JUST");
+        }
+        return dg;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Instant deadline(Instant opensAt, Instant closesAt, Instant now) {

@@ -96,12 +96,15 @@ public class DossierReplica {
         return ids;
     }
 
-    /** Those of the ids that name a published dossier. */
-    public java.util.Set<String> published(java.util.Collection<String> ids) {
-        java.util.Set<String> published = new java.util.HashSet<>();
-        dossiers().find(Filters.and(Filters.in("_id", ids), Filters.eq("visibility", "PUBLISHED")))
-                .forEach(doc -> published.add(doc.getString("_id")));
-        return published;
+    /**
+     * Those of the ids that name a dossier still in draft. An id the replica does not know yet is not among them: it
+     * may be a published dossier whose events are on their way.
+     */
+    public java.util.Set<String> drafts(java.util.Collection<String> ids) {
+        java.util.Set<String> drafts = new java.util.HashSet<>();
+        dossiers().find(Filters.and(Filters.in("_id", ids), Filters.eq("visibility", "DRAFT")))
+                .forEach(doc -> drafts.add(doc.getString("_id")));
+        return drafts;
     }
 
     public Optional<ReplicatedDossier> find(String dossierId) {

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.icm.events.common.Checks;
+import org.icm.service.rules.FieldChecks;
 import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 import org.icm.events.euevent.EuEventCommand.*;
@@ -42,7 +43,7 @@ public class EuEvent {
         Fields f = fields(command.fields());
         if (f.equals(new Fields(state.institution(), state.title(), state.startsAt(), state.endsAt(), state.timeZone(), state.link(),
                 state.dossierIds()))) {
-            throw RuleViolation.conflict("update-changes-nothing", "the EU event already says exactly this");
+            return AggregateLifecycle.getVersion(); // changes nothing: the history records only real changes
         }
         apply(new EuEventUpdated(euEventId, f.institution, f.title, f.startsAt, f.endsAt, f.zone, f.link, f.dossierIds));
         return AggregateLifecycle.getVersion();
@@ -67,22 +68,22 @@ public class EuEvent {
                           List<String> dossierIds) {
     }
 
+    /** The fields, checked; a refusal names every bad field at once. */
     private static Fields fields(EuEventFields fields) {
         Inputs.required("body", fields);
-        EuInstitution institution = Inputs.required("institution", fields.institution());
-        String title = Inputs.text("title", fields.title(), Checks.TITLE_MAX);
-        ZoneId zone = Checks.zone("timeZone", fields.timeZone());
-        ZonedDateTime start = Checks.at("start", fields.start(), zone);
-        Instant endsAt = null;
-        if (fields.end() != null) {
-            ZonedDateTime end = Checks.at("end", fields.end(), zone);
-            if (!end.isAfter(start)) {
-                throw RuleViolation.invalid("end", "end-before-start", "the EU event must end after it starts (" + fields.start() + ")");
-            }
-            endsAt = end.toInstant();
+        FieldChecks checks = new FieldChecks();
+        EuInstitution institution = checks.check(() -> Inputs.required("institution", fields.institution()));
+        String title = checks.check(() -> Inputs.text("title", fields.title(), Checks.TITLE_MAX));
+        ZoneId zone = checks.check(() -> Checks.zone("timeZone", fields.timeZone()));
+        ZonedDateTime start = zone == null ? null : checks.check(() -> Checks.at("start", fields.start(), zone));
+        ZonedDateTime end = zone == null || fields.end() == null ? null : checks.check(() -> Checks.at("end", fields.end(), zone));
+        if (start != null && end != null && !end.isAfter(start)) {
+            checks.refuse(RuleViolation.invalid("end", "end-before-start", "the EU event must end after it starts (" + fields.start() + ")"));
         }
-        return new Fields(institution, title, start.toInstant(), endsAt, zone.getId(), Checks.link("link", fields.link()),
-                Checks.ids("dossierIds", fields.dossierIds()));
+        String link = checks.check(() -> Checks.link("link", fields.link()));
+        List<String> dossierIds = checks.check(() -> Checks.ids("dossierIds", fields.dossierIds()));
+        checks.done();
+        return new Fields(institution, title, start.toInstant(), end == null ? null : end.toInstant(), zone.getId(), link, dossierIds);
     }
 
     private void requireNotCancelled() {

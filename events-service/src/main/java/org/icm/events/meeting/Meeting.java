@@ -68,7 +68,7 @@ public class Meeting {
         requirePlanned();
         List<AgendaItem> agenda = agenda(command.agenda());
         if (agenda.equals(state.agenda())) {
-            throw RuleViolation.conflict("agenda", "agenda-changes-nothing", "the agenda is already exactly this");
+            return version(); // changes nothing: the history records only real changes
         }
         apply(new MeetingAgendaChanged(meetingId, agenda));
         return version();
@@ -81,7 +81,7 @@ public class Meeting {
         Times times = times(checks, command.start(), command.end(), command.timeZone(), command.now());
         checks.done();
         if (times.startsAt.equals(state.startsAt()) && times.endsAt.equals(state.endsAt()) && times.zone.equals(state.timeZone())) {
-            throw RuleViolation.conflict("start", "reschedule-changes-nothing", "the meeting is already at this time");
+            return version(); // changes nothing
         }
         apply(new MeetingRescheduled(meetingId, times.startsAt, times.endsAt, times.zone));
         return version();
@@ -96,7 +96,7 @@ public class Meeting {
                     + " confirmed registrations; the capacity cannot be less than that");
         }
         if (capacity == state.capacity()) {
-            throw RuleViolation.conflict("capacity", "capacity-changes-nothing", "the capacity is already " + capacity);
+            return version(); // changes nothing
         }
         apply(new MeetingCapacityChanged(meetingId, capacity));
         // more places: the waiting list moves up, in order
@@ -120,7 +120,7 @@ public class Meeting {
         String organisationId = Inputs.required("organisationId", command.organisationId());
         requireRegistrationOpen(Inputs.required("now", command.now()));
         if (state.confirmedOf(accountId).isPresent() || state.waitingOf(accountId).isPresent()) {
-            throw RuleViolation.conflict("already-registered", "you are registered for this meeting already");
+            return version(); // registered already: registering again changes nothing
         }
         if (state.confirmed().size() < state.capacity()) {
             apply(new ParticipantRegistered(meetingId, accountId, organisationId));

@@ -60,8 +60,9 @@ class EuEventTest {
     }
 
     @Test
-    void anUpdateThatChangesNothingIsRefused() {
-        fixture.given(ANNOUNCED).when(new UpdateEuEvent(E, null, FIELDS)).expectException(conflict("update-changes-nothing")).expectNoEvents();
+    void anUpdateThatChangesNothingRecordsNothingAndAnswersTheSameVersion() {
+        fixture.given(ANNOUNCED).when(new UpdateEuEvent(E, null, FIELDS)).expectSuccessfulHandlerExecution().expectNoEvents()
+                .expectResultMessagePayload(0L);
     }
 
     @Test

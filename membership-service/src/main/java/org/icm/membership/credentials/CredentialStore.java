@@ -118,8 +118,9 @@ public class CredentialStore {
 
     /** When the person's unused invitation expires (the latest, when several), if they have one. */
     public Optional<Instant> invitationExpiry(String accountId) {
-        return jdbc.query("select max(expires_at) from invitations where account_id = ? and used_at is null",
-                (rs, n) -> rs.getTimestamp(1)).stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
+        Timestamp expiry = jdbc.queryForObject("select max(expires_at) from invitations where account_id = ? and used_at is null",
+                Timestamp.class, accountId);
+        return Optional.ofNullable(expiry).map(Timestamp::toInstant);
     }
 
     /** Uses the invitation once: answers what it was for, or nothing when it is unknown, used or expired. */

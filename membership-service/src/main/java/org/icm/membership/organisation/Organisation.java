@@ -117,7 +117,7 @@ public class Organisation {
         Profile checked = Checks.profile(command.profile());
         Profile profile = checked.withContactPerson(contactPersonIdFor(checked.contact()));
         if (profile.equals(state.profile())) {
-            throw RuleViolation.conflict("profile-unchanged", "the profile is the same as before");
+            return version(); // changes nothing: the history records only real changes
         }
         apply(new ProfileEdited(organisationId, profile));
         return version();
@@ -130,7 +130,7 @@ public class Organisation {
             throw RuleViolation.conflict("not-admitted", "only an admitted organisation can be a focal point; it is " + state.status());
         }
         if (state.focalPoint()) {
-            throw RuleViolation.conflict("already-focal-point", "the organisation is a focal point already");
+            return version(); // a focal point already: changes nothing
         }
         apply(new FocalPointDesignated(organisationId, state.name()));
         rolesFollowDesignation();
@@ -196,7 +196,7 @@ public class Organisation {
             throw RuleViolation.conflict("account-deactivated", "the account is " + account.status());
         }
         if (account.analyst() == command.analyst()) {
-            throw RuleViolation.conflict("roles-unchanged", "the account " + (command.analyst() ? "is" : "is not") + " an analyst already");
+            return version(); // changes nothing
         }
         Account changed = new Account(account.id(), account.email(), account.displayName(), account.status(), command.analyst());
         apply(new AccountRolesChanged(organisationId, state.name(), account.id(), command.analyst(), state.roles(changed)));

@@ -20,6 +20,8 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -51,14 +53,27 @@ class SignInConfiguration {
 
     static final String SCOPE = "icm";
 
+    /**
+     * The authorization server's endpoints, OpenID Connect 1.0 included: discovery
+     * ({@code /.well-known/openid-configuration}, beside RFC 8414's {@code /.well-known/oauth-authorization-server}), ID
+     * tokens for the {@code openid} scope, UserInfo ({@code /userinfo}: {@link OpenIdClaims}) and RP-initiated logout
+     * ({@code /connect/logout}), so a member organisation's own tool can sign its staff in with their ICM account.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, OpenIdClaims openIdClaims) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         return http
                 .securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> { })
+                .with(authorizationServer, server -> server.oidc(oidc -> oidc
+                        .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(openIdClaims::userInfo))
+                        // say what a client may ask for, and what it gets
+                        .providerConfigurationEndpoint(configuration -> configuration.providerConfigurationCustomizer(metadata -> metadata
+                                .scopes(scopes -> scopes.addAll(List.of(OidcScopes.PROFILE, OidcScopes.EMAIL, SCOPE)))
+                                .claim("claims_supported", OpenIdClaims.SUPPORTED)))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // UserInfo is read with the access token
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(org.springframework.security.config.Customizer.withDefaults()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
                 // a browser that is not signed in goes to the sign-in page, and comes back after it
                 .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
@@ -132,7 +147,12 @@ class SignInConfiguration {
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                     .redirectUris(uris -> uris.addAll(web.redirectUris()))
+                    // signing out of the web client ends the session here too, and comes back to its home page
+                    .postLogoutRedirectUris(uris -> uris.addAll(web.postLogoutRedirectUris()))
                     .scope(SCOPE)
+                    .scope(OidcScopes.OPENID)
+                    .scope(OidcScopes.PROFILE)
+                    .scope(OidcScopes.EMAIL)
                     // first-party client: no consent page; PKCE always, though the client is confidential
                     .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                     // a refresh token is good for one use: each refresh answers with a new one (rotation)
@@ -178,8 +198,13 @@ class SignInConfiguration {
      * organisation gets no new token and a role change shows in the next one.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> icmClaims(CredentialStore credentials, OrganisationDirectory directory, SignInProperties properties) {
+    OAuth2TokenCustomizer<JwtEncodingContext> icmClaims(CredentialStore credentials, OrganisationDirectory directory, SignInProperties properties,
+                                                        OpenIdClaims openIdClaims) {
         return context -> {
+            if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                openIdClaims.idToken(context);
+                return;
+            }
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }

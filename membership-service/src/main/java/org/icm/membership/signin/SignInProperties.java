@@ -28,6 +28,12 @@ public record SignInProperties(WebClient web, MachineClient machine, Lockout loc
             clientId = clientId == null ? "icm-web" : clientId;
             redirectUris = redirectUris == null ? List.of("http://localhost:8080/signed-in") : List.copyOf(redirectUris);
         }
+
+        /** Where the web client comes back after signing out: its home page, with the notice, beside each redirect URI. */
+        public List<String> postLogoutRedirectUris() {
+            return redirectUris.stream().filter(uri -> uri.endsWith("/signed-in"))
+                    .map(uri -> uri.substring(0, uri.length() - "/signed-in".length()) + "/?signed-out").toList();
+        }
     }
 
     /** A confidential machine client: client credentials; no client is registered without a secret. */

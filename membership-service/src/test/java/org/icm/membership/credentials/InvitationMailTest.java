@@ -41,7 +41,9 @@ class InvitationMailTest extends MembershipTest {
 
         // a focal point sees who has not accepted yet; nobody else does
         assertThat(get("/invitations", token(organisation, Role.PARTICIPANT)).statusCode()).isEqualTo(403);
-        HttpResponse<String> pending = get("/invitations", focalPoint());
+        // (the list is read from the directory, which follows the event store a moment later)
+        HttpResponse<String> pending = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> get("/invitations", focalPoint()), response -> response.body().contains(accountId));
         assertThat(MembershipTest.<List<String>>json(pending, "$[?(@.accountId=='" + accountId + "')].email")).containsExactly(email);
         assertThat(MembershipTest.<List<Boolean>>json(pending, "$[?(@.accountId=='" + accountId + "')].expired")).containsExactly(false);
 

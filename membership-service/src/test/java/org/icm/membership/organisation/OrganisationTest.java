@@ -231,8 +231,9 @@ class OrganisationTest {
         }
 
         @Test
-        void anEditThatChangesNothingIsRefused() {
-            fixture.given(APPLIED, ADMITTED).when(new EditProfile(ORG, null, OWN_MEMBER, PROFILE)).expectException(conflict("profile-unchanged"));
+        void anEditThatChangesNothingRecordsNothingAndAnswersTheSameVersion() {
+            fixture.given(APPLIED, ADMITTED).when(new EditProfile(ORG, null, OWN_MEMBER, PROFILE)).expectSuccessfulHandlerExecution()
+                    .expectNoEvents().expectResultMessagePayload(1L);
         }
 
         @Test

@@ -382,6 +382,67 @@ class SignInTest extends MembershipTest {
         assertThat(remembered.body()).contains("<html lang=\"en\">");
     }
 
+    // --- OpenID Connect, as a member organisation's own tool would use it (Nimbus OAuth 2.0 SDK with OpenID Connect extensions) ---
+
+    @Test
+    void aStandardOpenIdConnectClientDiscoversTheIssuerSignsInReadsTheIdTokenAndUserInfoAndLogsOut() throws Exception {
+        com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata provider =
+                com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata.resolve(new com.nimbusds.oauth2.sdk.id.Issuer(ISSUER));
+        assertThat(provider.getIssuer().getValue()).isEqualTo(ISSUER);
+        assertThat(provider.getScopes().toStringList()).contains("openid", "profile", "email");
+        assertThat(provider.getUserInfoEndpointURI()).isNotNull();
+        assertThat(provider.getEndSessionEndpointURI()).isNotNull();
+        // RFC 8414's metadata stays
+        assertThat(get("/.well-known/oauth-authorization-server", null).statusCode()).isEqualTo(200);
+
+        var clientId = new com.nimbusds.oauth2.sdk.id.ClientID("icm-web");
+        var verifier = new com.nimbusds.oauth2.sdk.pkce.CodeVerifier();
+        var nonce = new com.nimbusds.openid.connect.sdk.Nonce();
+        URI authorize = new com.nimbusds.openid.connect.sdk.AuthenticationRequest.Builder(new com.nimbusds.oauth2.sdk.ResponseType("code"),
+                new com.nimbusds.oauth2.sdk.Scope("openid", "profile", "email", "icm"), clientId, URI.create(REDIRECT))
+                .endpointURI(provider.getAuthorizationEndpointURI()).state(new com.nimbusds.oauth2.sdk.id.State()).nonce(nonce)
+                .codeChallenge(verifier, com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod.S256).build().toURI();
+        Browser browser = new Browser();
+        browser.get(authorize.toString());
+        URI back = URI.create(location(browser.get(location(browser.signIn(email, PASSWORD)))));
+        String code = query(back).get("code");
+
+        var tokenRequest = new com.nimbusds.oauth2.sdk.TokenRequest(provider.getTokenEndpointURI(),
+                new com.nimbusds.oauth2.sdk.auth.ClientSecretBasic(clientId, new com.nimbusds.oauth2.sdk.auth.Secret(WEB_SECRET)),
+                new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(new com.nimbusds.oauth2.sdk.AuthorizationCode(code), URI.create(REDIRECT), verifier));
+        var tokenResponse = com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+        assertThat(tokenResponse.indicatesSuccess()).as(String.valueOf(tokenResponse)).isTrue();
+        var tokens = tokenResponse.toSuccessResponse().getTokens().toOIDCTokens();
+
+        // the ID token, checked as the library checks it: signature (the issuer's keys), issuer, audience, expiry, nonce
+        var idToken = new com.nimbusds.openid.connect.sdk.validators.IDTokenValidator(provider.getIssuer(), clientId,
+                com.nimbusds.jose.JWSAlgorithm.RS256, provider.getJWKSetURI().toURL()).validate(tokens.getIDToken(), nonce);
+        assertThat(idToken.getSubject().getValue()).isEqualTo(accountId);
+        assertThat(idToken.getStringClaim("name")).isEqualTo("Sam Signin");
+        assertThat(idToken.getStringClaim("email")).isEqualTo(email);
+        assertThat(idToken.getStringClaim("organisation")).isEqualTo(organisationId);
+
+        var userInfoResponse = com.nimbusds.openid.connect.sdk.UserInfoResponse.parse(new com.nimbusds.openid.connect.sdk.UserInfoRequest(
+                provider.getUserInfoEndpointURI(), tokens.getBearerAccessToken()).toHTTPRequest().send());
+        assertThat(userInfoResponse.indicatesSuccess()).as(String.valueOf(userInfoResponse)).isTrue();
+        var userInfo = userInfoResponse.toSuccessResponse().getUserInfo();
+        assertThat(userInfo.getSubject().getValue()).isEqualTo(accountId);
+        assertThat(userInfo.getName()).isEqualTo("Sam Signin");
+        assertThat(userInfo.getEmailAddress()).isEqualTo(email);
+        assertThat(userInfo.getEmailVerified()).isTrue();
+        assertThat(userInfo.getStringClaim("organisation")).isEqualTo(organisationId);
+        assertThat(userInfo.getStringListClaim("roles")).contains("PARTICIPANT", "ANALYST");
+
+        // RP-initiated logout ends the session at the issuer and comes back to the client
+        URI logout = new com.nimbusds.openid.connect.sdk.LogoutRequest(provider.getEndSessionEndpointURI(), tokens.getIDToken(),
+                URI.create("http://localhost:8080/?signed-out"), new com.nimbusds.oauth2.sdk.id.State("bye")).toURI();
+        HttpResponse<String> loggedOut = browser.get(logout.toString());
+        assertThat(loggedOut.statusCode()).as(loggedOut.body()).isEqualTo(302);
+        assertThat(location(loggedOut)).startsWith("http://localhost:8080/?signed-out");
+        HttpResponse<String> signInAgain = browser.get(authorize.toString());
+        assertThat(location(signInAgain)).as("no session at the issuer any more").isEqualTo(ISSUER + "/login");
+    }
+
     // --- a forgotten password ---
 
     static int imapPort() {

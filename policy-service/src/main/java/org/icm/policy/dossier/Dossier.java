@@ -26,6 +26,7 @@ import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.DossierStatus;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
 import org.icm.policy.dossier.Vocabulary.Visibility;
+import org.icm.service.rules.FieldChecks;
 import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 
@@ -62,17 +63,22 @@ public class Dossier {
     @CommandHandler
     public Dossier(OpenDossier command) {
         Inputs.required("id", command.dossierId());
-        apply(new DossierOpened(command.dossierId(), Inputs.text("title", command.title(), TITLE_MAX),
-                Inputs.required("policyArea", command.policyArea()), Inputs.optionalText("summary", command.summary(), TEXT_MAX),
-                command.leadOrganisation()));
+        FieldChecks checks = new FieldChecks();
+        String title = checks.check(() -> Inputs.text("title", command.title(), TITLE_MAX));
+        PolicyArea policyArea = checks.check(() -> Inputs.required("policyArea", command.policyArea()));
+        String summary = checks.check(() -> Inputs.optionalText("summary", command.summary(), TEXT_MAX));
+        checks.done();
+        apply(new DossierOpened(command.dossierId(), title, policyArea, summary, command.leadOrganisation()));
     }
 
     @CommandHandler
     public long handle(EditDossier command) {
         requireOpen();
-        String title = Inputs.text("title", command.title(), TITLE_MAX);
-        PolicyArea policyArea = Inputs.required("policyArea", command.policyArea());
-        String summary = Inputs.optionalText("summary", command.summary(), TEXT_MAX);
+        FieldChecks checks = new FieldChecks();
+        String title = checks.check(() -> Inputs.text("title", command.title(), TITLE_MAX));
+        PolicyArea policyArea = checks.check(() -> Inputs.required("policyArea", command.policyArea()));
+        String summary = checks.check(() -> Inputs.optionalText("summary", command.summary(), TEXT_MAX));
+        checks.done();
         if (title.equals(state.title()) && policyArea == state.policyArea() && Objects.equals(summary, state.summary())) {
             return version(); // changes nothing: the history records only real changes
         }
@@ -84,7 +90,7 @@ public class Dossier {
     public long handle(PublishDossier command) {
         requireOpen();
         if (state.visibility() == Visibility.PUBLISHED) {
-            throw RuleViolation.conflict("already-published", "the dossier is already published");
+            return version(); // published already: changes nothing
         }
         apply(new DossierPublished(dossierId));
         return version();
@@ -94,7 +100,7 @@ public class Dossier {
     public long handle(ReturnDossierToDraft command) {
         requireOpen();
         if (state.visibility() == Visibility.DRAFT) {
-            throw RuleViolation.conflict("already-draft", "the dossier is already a draft");
+            return version(); // a draft already: changes nothing
         }
         apply(new DossierReturnedToDraft(dossierId));
         return version();
@@ -150,7 +156,15 @@ public class Dossier {
 
     private MeasureFields measureFields(String measureId, String title, MeasureType type, String procedureReference,
                                         String comReference, String celexNumber, String finalAct) {
-        String reference = ProcedureReference.check("procedureReference", procedureReference);
+        // every bad field at once; a reference another measure follows is a conflict, checked once the fields are well formed
+        FieldChecks checks = new FieldChecks();
+        String checkedTitle = checks.check(() -> Inputs.text("title", title, TITLE_MAX));
+        MeasureType checkedType = checks.check(() -> Inputs.required("type", type));
+        String reference = checks.check(() -> ProcedureReference.check("procedureReference", procedureReference));
+        String com = checks.check(() -> Checks.comReference("comReference", comReference));
+        String celex = checks.check(() -> Checks.celexNumber("celexNumber", celexNumber));
+        String checkedFinalAct = checks.check(() -> Inputs.optionalText("finalAct", finalAct, TITLE_MAX));
+        checks.done();
         if (reference != null) {
             for (Measure other : state.measures().values()) {
                 if (reference.equals(other.procedureReference()) && !other.id().equals(measureId)) {
@@ -159,9 +173,7 @@ public class Dossier {
                 }
             }
         }
-        return new MeasureFields(Inputs.text("title", title, TITLE_MAX), Inputs.required("type", type), reference,
-                Checks.comReference("comReference", comReference), Checks.celexNumber("celexNumber", celexNumber),
-                Inputs.optionalText("finalAct", finalAct, TITLE_MAX));
+        return new MeasureFields(checkedTitle, checkedType, reference, com, celex, checkedFinalAct);
     }
 
     @CommandHandler
@@ -196,7 +208,7 @@ public class Dossier {
         if (recorded.stage() == corrected.stage() && recorded.effectiveDate().equals(corrected.effectiveDate())
                 && java.util.Objects.equals(recorded.note(), corrected.note())
                 && java.util.Objects.equals(recorded.documentReference(), corrected.documentReference())) {
-            throw RuleViolation.conflict("correction-changes-nothing", "the correction says what the step already says");
+            return version(); // the correction says what the step says: nothing to record
         }
         checkProcedureOrder(measure, measure.steps().stream().map(step -> step.stepId().equals(recorded.stepId()) ? corrected : step).toList());
         apply(new ProcedureStepCorrected(dossierId, measure.id(), corrected.stepId(), corrected.stage(), corrected.effectiveDate(),
@@ -292,7 +304,7 @@ public class Dossier {
         Recommendation recommendation = changeableRecommendation(command.recommendationId());
         String text = Inputs.text("text", command.text(), TEXT_MAX);
         if (text.equals(recommendation.text())) {
-            throw RuleViolation.conflict("text", "revision-changes-nothing", "the revision is the same text as revision " + recommendation.revision());
+            return version(); // the same text: no new revision
         }
         apply(new RecommendationRevised(dossierId, recommendation.id(), recommendation.revision() + 1, text));
         return version();
@@ -303,7 +315,7 @@ public class Dossier {
         Recommendation recommendation = changeableRecommendation(command.recommendationId());
         List<Addressee> addressees = addressees(command.addressees());
         if (recommendation.addressees().equals(addressees)) {
-            throw RuleViolation.conflict("addressees", "addressees-unchanged", "the recommendation already has these addressees");
+            return version(); // changes nothing
         }
         apply(new RecommendationAddresseesChanged(dossierId, recommendation.id(), addressees));
         return version();
@@ -314,7 +326,7 @@ public class Dossier {
         Recommendation recommendation = changeableRecommendation(command.recommendationId());
         Measure measure = measure("measureId", command.measureId());
         if (recommendation.measureIds().contains(measure.id())) {
-            throw RuleViolation.conflict("measureId", "already-linked", "the recommendation is already linked to '" + measure.title() + "'");
+            return version(); // linked already: changes nothing
         }
         apply(new RecommendationMeasureLinked(dossierId, recommendation.id(), measure.id()));
         return version();

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import com.jayway.jsonpath.JsonPath;
 import java.util.Map;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
@@ -86,6 +87,14 @@ class DossierApiTest {
         assertThat(read(malformed, "$.errors[0].field").toString()).isEqualTo("procedureReference");
         // each field's refusal has a stable code beside its English reason, so a client can say it in its user's language
         assertThat(read(malformed, "$.errors[0].code").toString()).isEqualTo("malformed-procedure-reference");
+
+        // several bad fields: each is named, with its own code, in one answer
+        HttpResponse<String> manyWrong = api.post(measures, focalPoint,
+                "{\"title\":\" \",\"type\":\"DIRECTIVE\",\"procedureReference\":\"2018-0329-COD\",\"celexNumber\":\"nope\"}");
+        assertProblem(manyWrong, 400, "urn:icm:problem:validation");
+        assertThat(JsonPath.<List<String>>read(manyWrong.body(), "$.errors[*].field")).containsExactly("title", "procedureReference", "celexNumber");
+        assertThat(JsonPath.<List<String>>read(manyWrong.body(), "$.errors[*].code"))
+                .containsExactly("required", "malformed-procedure-reference", "malformed-celex-number");
 
         HttpResponse<String> unknownType = api.post(measures, focalPoint, "{\"title\":\"Return Directive recast\",\"type\":\"TREATY\"}");
         assertThat(unknownType.statusCode()).isEqualTo(400);

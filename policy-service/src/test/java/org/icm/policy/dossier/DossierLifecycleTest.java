@@ -155,12 +155,12 @@ class DossierLifecycleTest {
         }
 
         @Test
-        void publishingTwiceIsRefused() {
+        void publishingTwiceRecordsNothing() {
             fixture.given(pactOpened(), new DossierPublished(PACT))
                     .when(new PublishDossier(PACT, null))
-                    .expectException(conflict("already-published"))
-                    .expectExceptionMessage("the dossier is already published")
-                    .expectNoEvents();
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(1L);
         }
 
         @Test
@@ -172,11 +172,12 @@ class DossierLifecycleTest {
         }
 
         @Test
-        void returningADraftToDraftIsRefused() {
+        void returningADraftToDraftRecordsNothing() {
             fixture.given(pactOpened())
                     .when(new ReturnDossierToDraft(PACT, null))
-                    .expectException(conflict("already-draft"))
-                    .expectNoEvents();
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L);
         }
 
         @Test

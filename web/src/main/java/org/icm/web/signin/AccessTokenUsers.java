@@ -10,6 +10,10 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,8 +22,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
 /**
- * The issuer speaks plain OAuth2 (scope {@code icm}, no OpenID Connect, no user-info endpoint): who signed in is read
- * from the verified access token's claims ({@link IcmClaims}: account, organisation, roles).
+ * Who signed in, read from the verified access token's claims ({@link IcmClaims}: account, organisation, roles), the
+ * same claims every service reads. With OpenID Connect the ID token (checked by Spring: signature, issuer, audience,
+ * nonce) names the same account; the person's authorities still come from the access token, the one source of roles.
  */
 @Component
 class AccessTokenUsers implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
@@ -43,5 +48,15 @@ class AccessTokenUsers implements OAuth2UserService<OAuth2UserRequest, OAuth2Use
         (roles == null ? List.<String>of() : roles).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         Map<String, Object> claims = token.getClaims();
         return new DefaultOAuth2User(authorities, claims, IcmClaims.ACCOUNT);
+    }
+
+    /** The OpenID Connect sign-in: the ID token, with the access token's claims and authorities. */
+    OidcUser loadOidcUser(OidcUserRequest request) {
+        OAuth2User fromAccessToken = loadUser(request);
+        if (!request.getIdToken().getSubject().equals(fromAccessToken.getName())) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_id_token", "the ID token names another account", null));
+        }
+        return new DefaultOidcUser(fromAccessToken.getAuthorities(), request.getIdToken(), new OidcUserInfo(fromAccessToken.getAttributes()),
+                IcmClaims.ACCOUNT);
     }
 }

@@ -23,7 +23,9 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 
 /**
  * Sign-in as a confidential OAuth2 client of the platform's issuer (authorization code with PKCE), the tokens kept in
@@ -59,15 +61,26 @@ class SignInConfiguration {
                         .authorizationEndpoint(endpoint -> endpoint.baseUri("/sign-in"))
                         .redirectionEndpoint(endpoint -> endpoint.baseUri("/signed-in"))
                         .loginProcessingUrl("/signed-in")
-                        .userInfoEndpoint(userInfo -> userInfo.userService(users))
+                        .userInfoEndpoint(userInfo -> userInfo.userService(users).oidcUserService(users::loadOidcUser))
                         .failureUrl("/?sign-in-failed"))
-                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out")
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(signedOutAtTheIssuerToo(registrations))
                         .deleteCookies("ICM_WEB_SESSION"))
                 // no inline script or style anywhere: the same policy the gateway sends, so a page that breaks it fails here too
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /**
+     * Signing out ends the session at the issuer too (OpenID Connect RP-initiated logout), which then sends the browser
+     * back to the home page with the signed-out notice; without it, the next sign-in would pass the issuer silently.
+     */
+    private static LogoutSuccessHandler signedOutAtTheIssuerToo(ClientRegistrationRepository registrations) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/?signed-out");
+        handler.setDefaultTargetUrl("/?signed-out");
+        return handler;
     }
 
     @Bean
@@ -85,11 +98,12 @@ class SignInConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                 .redirectUri(web.redirectUri())
-                .scope(web.scope())
+                .scope(web.scope().split("[,\\s]+"))
                 .authorizationUri(web.issuer() + "/oauth2/authorize")
                 .tokenUri(web.tokenUri())
                 .jwkSetUri(web.jwkSetUri())
                 .issuerUri(web.issuer())
+                .providerConfigurationMetadata(java.util.Map.of("end_session_endpoint", web.issuer() + "/connect/logout"))
                 .userNameAttributeName(IcmClaims.ACCOUNT)
                 .build();
         return new InMemoryClientRegistrationRepository(icm);

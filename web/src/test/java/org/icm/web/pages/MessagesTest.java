@@ -35,7 +35,9 @@ class MessagesTest {
 
     @Test
     void everyWordOfTheSharedVocabulariesIsTranslated() throws IOException {
+        // policy areas, stages and measure types: the shared kernel's words, which the pages read too (spring.messages.basename)
         Properties french = load("messages_fr.properties");
+        french.putAll(load("org/icm/kernel/vocabulary/words_fr.properties"));
         Set<String> missing = new TreeSet<>();
         check(french, "policyArea", PolicyArea.values(), missing);
         check(french, "stage", ProcedureStage.values(), missing);
