@@ -131,6 +131,26 @@ class GatewayJourneyIT {
     }
 
     @Test
+    void theVocabulariesAndTheOpenIdProviderAreReadAtTheFrontDoorWithoutAnAccount(Platform platform) {
+        ApiClient gateway = new ApiClient(platform.port("gateway"));
+        HttpResponse<String> rights = gateway.get("/api/policy/rights", null);
+        assertThat(rights.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(rights.body(), "$[*].code")).contains("UNCRC-18", "UNCRC-36");
+        HttpResponse<String> vocabulary = gateway.get("/api/policy/vocabulary", null);
+        assertThat(JsonPath.<List<String>>read(vocabulary.body(), "$.stages[?(@.code=='PROPOSAL_ADOPTED')].words.fr"))
+                .containsExactly("Proposition adoptée");
+
+        // OpenID Connect discovery names the platform's front door, where every endpoint is reached
+        HttpResponse<String> discovery = gateway.get("/.well-known/openid-configuration", null);
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        String issuer = platform.gateway().toString().replaceAll("/$", "");
+        assertThat(JsonPath.<String>read(discovery.body(), "$.issuer")).isEqualTo(issuer);
+        assertThat(JsonPath.<String>read(discovery.body(), "$.userinfo_endpoint")).isEqualTo(issuer + "/userinfo");
+        assertThat(JsonPath.<String>read(discovery.body(), "$.end_session_endpoint")).isEqualTo(issuer + "/connect/logout");
+        assertThat(gateway.get("/.well-known/oauth-authorization-server", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void expiredForeignUnsignedAndTamperedTokensAreRefused(Platform platform) {
         ApiClient gateway = new ApiClient(platform.port("gateway"));
         String real = SignIn.accessToken(platform, platform.focalPointEmail(), platform.focalPointPassword());

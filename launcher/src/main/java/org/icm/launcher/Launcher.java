@@ -8,10 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.icm.infrastructure.EmbeddedInfrastructure;
 import org.icm.infrastructure.Ports;
@@ -34,6 +40,9 @@ public final class Launcher {
     public static final String READY = "ICM platform ready at ";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    static final int RESTART_LIMIT = 5;
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+    private static final Duration MAX_RESTART_WAIT = Duration.ofSeconds(30);
 
     private final LauncherSettings settings;
     private final List<ServiceProcess> processes = new ArrayList<>();
@@ -103,6 +112,11 @@ public final class Launcher {
 
     void start() {
         long begin = System.nanoTime();
+        List<String> stoppedLeftovers = LeftBehind.stop(settings);
+        if (!stoppedLeftovers.isEmpty()) {
+            System.out.println("The previous run of this data folder ended without stopping the platform; stopped what it left running: "
+                    + String.join(", ", stoppedLeftovers) + ".");
+        }
         settings.listeners().forEach((port, what) -> {
             if (Ports.isTaken(port)) {
                 throw new LaunchException("port " + port + " (" + what + ") is already in use: stop what uses it, or choose another with --"
@@ -144,8 +158,10 @@ public final class Launcher {
                 properties.put("icm.signin.web.client-secret", DEVELOPMENT_WEB_CLIENT_SECRET);
             }
             processes.add(ServiceProcess.start(service + "-service", jar(service + "-service"), settings.logs(), properties));
+            LeftBehind.record(settings, processes);
         }
         processes.add(ServiceProcess.start("web", jar("web"), settings.logs(), webProperties(issuer)));
+        LeftBehind.record(settings, processes);
         Map<String, String> gateway = new LinkedHashMap<>();
         gateway.put("server.port", Integer.toString(settings.port("gateway")));
         gateway.put("icm.security.issuer", issuer);
@@ -153,6 +169,7 @@ public final class Launcher {
         SERVICES.forEach(service -> gateway.put("icm.services." + nameAtGateway(service), "http://localhost:" + settings.port(service)));
         gateway.put("icm.web-client.uri", "http://localhost:" + settings.port("web"));
         processes.addFirst(ServiceProcess.start("gateway", jar("gateway"), settings.logs(), gateway));
+        LeftBehind.record(settings, processes);
 
         URI gatewayUrl = URI.create("http://localhost:" + settings.port("gateway"));
         awaitHealthy(gatewayUrl.resolve("/actuator/health"));
@@ -210,18 +227,62 @@ public final class Launcher {
         throw new LaunchException("the platform did not become healthy within " + START_TIMEOUT.toMinutes() + " minutes; see the logs in " + settings.logs());
     }
 
-    /** Runs until stopped; says so when a service ends on its own. */
+    /**
+     * Runs until stopped, supervising: a service that ends on its own is started again after a wait that doubles each
+     * time (1 s, 2 s, 4 s, ... at most 30 s), and said so on the terminal and in the launcher's log; after
+     * {@value #RESTART_LIMIT} restarts within {@link #RESTART_WINDOW} it is left stopped, with the log to read. What it
+     * was doing is not lost: Kafka keeps its consumers' offsets and each event store its processors' tokens.
+     */
     private void watch() {
-        List<ServiceProcess> reported = new ArrayList<>();
+        Map<ServiceProcess, Deque<Instant>> restarts = new HashMap<>();
+        Map<ServiceProcess, Instant> restartDue = new HashMap<>();
+        Set<ServiceProcess> leftStopped = new HashSet<>();
         while (stopped.getCount() > 0) {
+            Instant now = Instant.now();
             for (ServiceProcess process : processes) {
-                if (!stopping && !process.isAlive() && !reported.contains(process)) {
-                    reported.add(process);
-                    System.err.println("ICM launcher: " + process.name() + " has stopped; see " + process.log());
+                if (stopping || process.isAlive() || leftStopped.contains(process)) {
+                    continue;
+                }
+                Deque<Instant> recent = restarts.computeIfAbsent(process, p -> new ArrayDeque<>());
+                Instant due = restartDue.get(process);
+                if (due == null) {
+                    recent.removeIf(restart -> restart.isBefore(now.minus(RESTART_WINDOW)));
+                    if (recent.size() >= RESTART_LIMIT) {
+                        leftStopped.add(process);
+                        say(process.name() + " keeps stopping (" + RESTART_LIMIT + " restarts within " + RESTART_WINDOW.toMinutes()
+                                + " minutes); it is left stopped: see " + process.log());
+                        continue;
+                    }
+                    Duration wait = Duration.ofSeconds(Math.min(MAX_RESTART_WAIT.toSeconds(), 1L << recent.size()));
+                    restartDue.put(process, now.plus(wait));
+                    say(process.name() + " stopped unexpectedly (exit status " + process.exitValue() + "); starting it again in "
+                            + wait.toSeconds() + " s (restart " + (recent.size() + 1) + " of at most " + RESTART_LIMIT + "); see " + process.log());
+                } else if (!now.isBefore(due)) {
+                    restartDue.remove(process);
+                    recent.add(now);
+                    if (restart(process)) {
+                        say(process.name() + " started again");
+                    }
                 }
             }
-            sleep(Duration.ofSeconds(2));
+            sleep(Duration.ofMillis(500));
         }
+    }
+
+    /** Starts a service again unless the platform is stopping; keeps the record of what runs up to date. */
+    private synchronized boolean restart(ServiceProcess process) {
+        if (stopping) {
+            return false;
+        }
+        process.startAgain();
+        LeftBehind.record(settings, processes);
+        return true;
+    }
+
+    /** A line for the person at the terminal, and the same in the launcher's log. */
+    private static void say(String line) {
+        System.err.println("ICM launcher: " + line);
+        LoggerFactory.getLogger(Launcher.class).warn(line);
     }
 
     /** Gateway first, then the services, then the infrastructure they write to. */
@@ -245,6 +306,7 @@ public final class Launcher {
         if (infrastructure != null) {
             infrastructure.close();
         }
+        LeftBehind.forget(settings);
         System.out.println("ICM platform stopped.");
         stopped.countDown();
     }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as its own JVM, as it would in production, with its output in its own log file. */
+/**
+ * One service running as its own JVM, as it would in production, with its output in its own log file. It can be started
+ * again with the same command after it ended (the launcher's supervision).
+ */
 final class ServiceProcess {
 
     /** Small, quick-starting JVMs: six of them share two cores on a laptop-sized machine. */
@@ -19,12 +22,13 @@ final class ServiceProcess {
 
     private final String name;
     private final Path log;
-    private final Process process;
+    private final List<String> command;
+    private volatile Process process;
 
-    private ServiceProcess(String name, Path log, Process process) {
+    private ServiceProcess(String name, Path log, List<String> command) {
         this.name = name;
         this.log = log;
-        this.process = process;
+        this.command = List.copyOf(command);
     }
 
     static ServiceProcess start(String name, Path jar, Path logs, Map<String, String> properties) {
@@ -37,13 +41,18 @@ final class ServiceProcess {
         command.add("-jar");
         command.add(jar.toString());
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Path log = logs.resolve(name + ".log");
+        ServiceProcess service = new ServiceProcess(name, logs.resolve(name + ".log"), command);
+        service.startAgain();
+        return service;
+    }
+
+    /** Starts the service (again), with the same command, its output appended to the same log. */
+    void startAgain() {
         try {
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new ServiceProcess(name, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -61,8 +70,13 @@ final class ServiceProcess {
         return process.isAlive();
     }
 
-    long pid() {
-        return process.pid();
+    /** The exit status of a process that ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** Asks the service to stop (SIGTERM: Spring shuts down gracefully) without waiting. */
@@ -72,13 +86,14 @@ final class ServiceProcess {
 
     /** Waits for the stop; kills the process when it takes longer than the grace period. */
     void awaitStop(Duration grace) {
+        Process current = process;
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            current.destroyForcibly();
         }
     }
 }

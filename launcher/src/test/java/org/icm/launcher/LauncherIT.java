@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the platform from the packaged launcher jar (what {@code ./mvnw -Pstart} runs), on free ports,
- * as a person would: waits for the ready line, reaches every service through the gateway, stops it with
- * SIGINT (Ctrl-C), starts it again and finds what was written before the stop.
+ * as a person would: waits for the ready line, reaches every service through the gateway, sees a killed service come
+ * back, stops it with SIGINT (Ctrl-C), starts it again and finds what was written before the stop; kills the launcher
+ * itself and starts once more on the same folder.
  */
 class LauncherIT {
 
@@ -60,6 +61,12 @@ class LauncherIT {
             assertThat(home.statusCode()).isEqualTo(200);
             assertThat(home.body()).contains("Initiative for Children in Migration");
             assertThat(first.output()).anyMatch(line -> line.contains("focal-point@icm.local / icm-local-development"));
+
+            // a service that crashes is started again, said on the terminal, and serves again behind the gateway
+            first.killService("notification-service");
+            first.awaitLine("ICM launcher: notification-service stopped unexpectedly (exit status 137); starting it again in 1 s", Duration.ofSeconds(10));
+            first.awaitLine("ICM launcher: notification-service started again", Duration.ofSeconds(30));
+            awaitPlatformHealthy(ports.get("gateway-port"));
             writeMarker(ports, marker);
             first.interrupt();
             assertThat(first.awaitExit()).as("exit status after Ctrl-C (128 + SIGINT)").isEqualTo(130);
@@ -76,9 +83,22 @@ class LauncherIT {
             // the dossiers loaded before the stop are still there, events and read model alike
             HttpResponse<String> dossiers = get("http://localhost:" + ports.get("gateway-port") + "/api/policy/dossiers?q=Pact");
             assertThat(dossiers.body()).contains("Pact on Migration and Asylum");
-            second.interrupt();
-            assertThat(second.awaitExit()).isEqualTo(130);
+            // a hard stop of the launcher itself: its services and PostgreSQL keep running on the folder's ports
+            second.killLauncher();
         }
+        assertThat(Ports.isTaken(ports.get("postgres-port"))).as("PostgreSQL outlives a killed launcher").isTrue();
+
+        // the next start on the same folder stops what the killed run left, then starts as usual, with everything kept
+        try (RunningLauncher third = RunningLauncher.start(args(ports))) {
+            third.awaitReady();
+            assertThat(third.output()).anyMatch(line -> line.startsWith("The previous run of this data folder ended without stopping the platform;")
+                    && line.contains("PostgreSQL") && line.contains("gateway") && line.contains("notification-service"));
+            assertPlatformHealthy(ports.get("gateway-port"));
+            assertMarkerFound(ports, marker);
+            third.interrupt();
+            assertThat(third.awaitExit()).isEqualTo(130);
+        }
+        assertThat(ports.values()).allSatisfy(port -> assertThat(Ports.isTaken(port)).as("port %d released", port).isFalse());
         assertThat(Files.list(data.resolve("logs")).map(path -> path.getFileName().toString()))
                 .contains("gateway.log", "membership-service.log", "policy-service.log", "events-service.log",
                         "notification-service.log", "web.log", "infrastructure.log");
@@ -111,6 +131,18 @@ class LauncherIT {
         List<String> args = new ArrayList<>(List.of("--home=" + RunningLauncher.HOME, "--data=" + data));
         args.addAll(RunningLauncher.portOptions(ports));
         return args;
+    }
+
+    /** Waits (up to 2 minutes) until the gateway reports every service UP again. */
+    private void awaitPlatformHealthy(int gatewayPort) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!get("http://localhost:" + gatewayPort + "/actuator/health").body().contains("\"status\":\"UP\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the platform is not healthy again within 2 minutes");
+            }
+            Thread.sleep(500);
+        }
+        assertPlatformHealthy(gatewayPort);
     }
 
     private void assertPlatformHealthy(int gatewayPort) throws Exception {

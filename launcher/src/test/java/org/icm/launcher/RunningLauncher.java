@@ -105,6 +105,32 @@ public final class RunningLauncher implements AutoCloseable {
         return output;
     }
 
+    /** Kills one of the launcher's services with SIGKILL, as a crash or an out-of-memory kill would: no shutdown at all. */
+    public void killService(String name) {
+        ProcessHandle service = process.toHandle().children()
+                .filter(child -> child.info().commandLine().orElse("").contains("/" + name + "-exec.jar"))
+                .findFirst().orElseThrow(() -> new AssertionError("no running " + name));
+        service.destroyForcibly();
+        service.onExit().join();
+    }
+
+    /** Kills the launcher itself with SIGKILL: what it started is left running. */
+    public void killLauncher() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Waits up to {@code timeout} for a line of output that holds {@code text}. */
+    public void awaitLine(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (output.stream().noneMatch(line -> line.contains(text))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no line with \"" + text + "\" within " + timeout + ": " + output);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** Ctrl-C if it still runs, as a person stops it, and then force after 2 minutes. */
     @Override
     public void close() {

@@ -109,7 +109,7 @@ class PublicPagesIT {
     }
 
     @Test
-    void theApplicationFormShowsTheServicesReasonNextToTheFieldAndKeepsWhatWasTyped(Platform platform) {
+    void theApplicationFormShowsEachOfTheServicesReasonsNextToItsFieldAndKeepsWhatWasTyped(Platform platform) {
         try (Browser browser = new Browser(platform)) {
             browser.open("/join");
             browser.screenshotAndCheck("public-join");
@@ -121,22 +121,26 @@ class PublicPagesIT {
             new Select(browser.find("#focus")).selectByValue("CHILD_RIGHTS");
             browser.type("#expertise", "guardianship, age assessment");
             browser.type("#contactName", "Camille Martin");
-            browser.type("#contactEmail", "camille@example.org");
+            browser.type("#contactEmail", "camille-at-example.org");
             browser.click("#join-form button[type=submit]");
 
-            // the membership service refuses the unknown country; the page says so next to the field
+            // the membership service refuses the unknown country and the address, both in one answer; each shows next to its field
             assertThat(browser.text("#countries-error")).contains("ZZ").contains("not an ISO 3166-1");
             assertThat(browser.find("#countries").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.text("#contactEmail-error")).contains("camille-at-example.org").contains("is not an e-mail address");
+            assertThat(browser.find("#contactEmail").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.all("#name-error")).as("a good field has no error").isEmpty();
             assertThat(browser.find("#error-summary").getText()).contains("not accepted");
             // nothing typed is lost
             assertThat(browser.find("#name").getAttribute("value")).isEqualTo("Association Exemple pour l'Enfance");
             assertThat(browser.find("#countries").getAttribute("value")).isEqualTo("ZZ");
             assertThat(browser.find("#expertise").getAttribute("value")).isEqualTo("guardianship, age assessment");
             assertThat(new Select(browser.find("#scope")).getFirstSelectedOption().getAttribute("value")).isEqualTo("NATIONAL");
-            assertThat(browser.find("#contactEmail").getAttribute("value")).isEqualTo("camille@example.org");
+            assertThat(browser.find("#contactEmail").getAttribute("value")).isEqualTo("camille-at-example.org");
             browser.screenshotAndCheck("public-join-refused");
 
             browser.type("#countries", "FR");
+            browser.type("#contactEmail", "camille@example.org");
             browser.click("#join-form button[type=submit]");
             assertThat(browser.text("#application-sent")).contains("Association Exemple pour l'Enfance");
             browser.screenshotAndCheck("public-join-sent");

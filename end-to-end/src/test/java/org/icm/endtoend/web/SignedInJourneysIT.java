@@ -275,6 +275,10 @@ class SignedInJourneysIT {
             assertThat(analyst.all(".words ins").stream().map(WebElement::getText)).anyMatch(words -> words.contains("every year."));
             // word by word: the words both revisions share are shown as they were, not struck out and inserted again
             assertThat(analyst.all(".words span").stream().map(WebElement::getText)).anyMatch(words -> words.contains("children"));
+            // the changed fields read as what they are, the technical path beside them
+            assertThat(analyst.all("#changes .field-label").stream().map(WebElement::getText))
+                    .anyMatch(label -> label.startsWith("Recommendation «") && label.endsWith("»: text"));
+            assertThat(analyst.all("#changes code.path").stream().map(WebElement::getText)).anyMatch(path -> path.matches("/recommendations/.+/text"));
             analyst.screenshotAndCheck("analyst-diff");
 
             // the dossier as of the first recorded change

@@ -31,7 +31,7 @@ public class Bulletin {
     public Bulletin(PostBulletin command) {
         Inputs.required("id", command.bulletinId());
         apply(new BulletinPosted(command.bulletinId(), Inputs.required("kind", command.kind()),
-                Inputs.text("title", command.title(), Checks.TITLE_MAX), Inputs.text("text", command.text(), TEXT_MAX),
+                Inputs.text("title", command.title(), Checks.TITLE_MAX), Inputs.paragraphs("text", command.text(), TEXT_MAX),
                 Checks.ids("dossierIds", command.dossierIds()), Inputs.required("authorAccountId", command.authorAccountId()),
                 Inputs.required("organisationId", command.organisationId())));
     }
@@ -40,7 +40,7 @@ public class Bulletin {
     public long handle(EditBulletin command) {
         requireChangeableBy(command.editorOrganisationId(), command.editorIsFocalPoint());
         String title = Inputs.text("title", command.title(), Checks.TITLE_MAX);
-        String text = Inputs.text("text", command.text(), TEXT_MAX);
+        String text = Inputs.paragraphs("text", command.text(), TEXT_MAX);
         List<String> dossierIds = Checks.ids("dossierIds", command.dossierIds());
         if (title.equals(state.title()) && text.equals(state.text()) && dossierIds.equals(state.dossierIds())) {
             return AggregateLifecycle.getVersion(); // changes nothing: the history records only real changes
@@ -52,7 +52,7 @@ public class Bulletin {
     @CommandHandler
     public long handle(RetractBulletin command) {
         requireChangeableBy(command.editorOrganisationId(), command.editorIsFocalPoint());
-        apply(new BulletinRetracted(bulletinId, Inputs.optionalText("reason", command.reason(), Checks.NOTE_MAX)));
+        apply(new BulletinRetracted(bulletinId, Inputs.optionalParagraphs("reason", command.reason(), Checks.NOTE_MAX)));
         return AggregateLifecycle.getVersion();
     }
 

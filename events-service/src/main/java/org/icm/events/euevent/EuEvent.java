@@ -52,7 +52,7 @@ public class EuEvent {
     @CommandHandler
     public long handle(CancelEuEvent command) {
         requireNotCancelled();
-        apply(new EuEventCancelled(euEventId, Inputs.text("reason", command.reason(), Checks.NOTE_MAX)));
+        apply(new EuEventCancelled(euEventId, Inputs.paragraphs("reason", command.reason(), Checks.NOTE_MAX)));
         return AggregateLifecycle.getVersion();
     }
 

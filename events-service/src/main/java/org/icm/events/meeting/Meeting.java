@@ -52,7 +52,7 @@ public class Meeting {
         String title = checks.check(() -> Inputs.text("title", command.title(), Checks.TITLE_MAX));
         var type = checks.check(() -> Inputs.required("type", command.type()));
         Times times = times(checks, command.start(), command.end(), command.timeZone(), command.now());
-        String place = checks.check(() -> Inputs.optionalText("place", command.place(), Checks.NOTE_MAX));
+        String place = checks.check(() -> Inputs.optionalParagraphs("place", command.place(), Checks.NOTE_MAX));
         String link = checks.check(() -> Checks.optionalLink("onlineLink", command.onlineLink()));
         if (isBlank(command.place()) && isBlank(command.onlineLink())) {
             checks.refuse(RuleViolation.invalid("place", "place-or-link-required", "a meeting needs a place, an online link, or both"));
@@ -110,7 +110,7 @@ public class Meeting {
     @CommandHandler
     public long handle(CancelMeeting command) {
         requirePlanned();
-        apply(new MeetingCancelled(meetingId, Inputs.text("reason", command.reason(), Checks.NOTE_MAX)));
+        apply(new MeetingCancelled(meetingId, Inputs.paragraphs("reason", command.reason(), Checks.NOTE_MAX)));
         return version();
     }
 
@@ -151,12 +151,12 @@ public class Meeting {
         if (state.status() != Status.HELD) {
             throw RuleViolation.conflict("meeting-not-held", "minutes are recorded once the meeting has been held; mark it held first");
         }
-        String minutes = Inputs.text("minutes", command.minutes(), Checks.TEXT_MAX);
+        String minutes = Inputs.paragraphs("minutes", command.minutes(), Checks.TEXT_MAX);
         List<ActionPoint> points = new ArrayList<>();
         List<ActionPointFields> given = command.actionPoints() == null ? List.of() : command.actionPoints();
         for (int i = 0; i < given.size(); i++) {
             ActionPointFields point = Inputs.required("actionPoints[" + i + "]", given.get(i));
-            points.add(new ActionPoint(Inputs.text("actionPoints[" + i + "].description", point.description(), Checks.NOTE_MAX),
+            points.add(new ActionPoint(Inputs.paragraphs("actionPoints[" + i + "].description", point.description(), Checks.NOTE_MAX),
                     Inputs.text("actionPoints[" + i + "].owningOrganisation", point.owningOrganisation(), 100),
                     Inputs.required("actionPoints[" + i + "].dueDate", point.dueDate())));
         }

@@ -59,7 +59,7 @@ public class Organisation {
     @CommandHandler
     public long handle(Reject command) {
         requireFocalPoint(command.by());
-        String reason = Inputs.text("reason", command.reason(), REASON_MAX);
+        String reason = Inputs.paragraphs("reason", command.reason(), REASON_MAX);
         if (state.status() != OrganisationStatus.APPLIED) {
             throw RuleViolation.conflict("not-an-application", "only an application can be rejected; the organisation is " + state.status());
         }
@@ -70,7 +70,7 @@ public class Organisation {
     @CommandHandler
     public long handle(Suspend command) {
         requireFocalPoint(command.by());
-        String reason = Inputs.text("reason", command.reason(), REASON_MAX);
+        String reason = Inputs.paragraphs("reason", command.reason(), REASON_MAX);
         if (state.status() != OrganisationStatus.ADMITTED) {
             throw RuleViolation.conflict("not-admitted", "only an admitted organisation can be suspended; it is " + state.status());
         }

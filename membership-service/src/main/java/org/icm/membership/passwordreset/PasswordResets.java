@@ -125,6 +125,11 @@ public class PasswordResets {
         authorizations.forget(principal);
     }
 
+    /** An erased person's reset links go with them. */
+    public void forget(String accountId) {
+        jdbc.update("delete from password_resets where account_id = ?", accountId);
+    }
+
     private int count(String column, String hash, Instant since) {
         Integer count = jdbc.queryForObject("select count(*) from password_reset_requests where " + column + " = ? and requested_at > ?",
                 Integer.class, hash, Timestamp.from(since));

@@ -4,12 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.icm.kernel.privacy.PersonalDataKeys;
 import org.icm.membership.credentials.CredentialStore;
+import org.icm.membership.passwordreset.PasswordResets;
 import org.icm.membership.organisation.OrganisationEvent.PersonErased;
 import org.icm.membership.signin.StoredAuthorizations;
 import org.springframework.stereotype.Component;
 
 /**
- * Carries out an erasure once it is stored: the person's password and invitations go, their sign-in sessions end, and
+ * Carries out an erasure once it is stored: the person's password, invitations and reset links go, their sign-in sessions end, and
  * then their key is deleted, which makes every sealed copy of their data, in every service's event store and on every
  * Kafka topic, read as "erased person". A streaming processor with a durable token, so a crash between the event and
  * these steps only delays them; each step may run twice.
@@ -21,8 +22,10 @@ class PersonalDataErasure {
     private final CredentialStore credentials;
     private final StoredAuthorizations authorizations;
     private final PersonalDataKeys keys;
+    private final PasswordResets passwordResets;
 
-    PersonalDataErasure(CredentialStore credentials, StoredAuthorizations authorizations, PersonalDataKeys keys) {
+    PersonalDataErasure(CredentialStore credentials, StoredAuthorizations authorizations, PersonalDataKeys keys, PasswordResets passwordResets) {
+        this.passwordResets = passwordResets;
         this.credentials = credentials;
         this.authorizations = authorizations;
         this.keys = keys;
@@ -31,6 +34,7 @@ class PersonalDataErasure {
     @EventHandler
     void on(PersonErased event) {
         credentials.forget(event.personId()).ifPresent(authorizations::forget);
+        passwordResets.forget(event.personId());
         keys.erase(event.personId());
     }
 }

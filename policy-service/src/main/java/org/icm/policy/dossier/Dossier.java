@@ -66,7 +66,7 @@ public class Dossier {
         FieldChecks checks = new FieldChecks();
         String title = checks.check(() -> Inputs.text("title", command.title(), TITLE_MAX));
         PolicyArea policyArea = checks.check(() -> Inputs.required("policyArea", command.policyArea()));
-        String summary = checks.check(() -> Inputs.optionalText("summary", command.summary(), TEXT_MAX));
+        String summary = checks.check(() -> Inputs.optionalParagraphs("summary", command.summary(), TEXT_MAX));
         checks.done();
         apply(new DossierOpened(command.dossierId(), title, policyArea, summary, command.leadOrganisation()));
     }
@@ -77,7 +77,7 @@ public class Dossier {
         FieldChecks checks = new FieldChecks();
         String title = checks.check(() -> Inputs.text("title", command.title(), TITLE_MAX));
         PolicyArea policyArea = checks.check(() -> Inputs.required("policyArea", command.policyArea()));
-        String summary = checks.check(() -> Inputs.optionalText("summary", command.summary(), TEXT_MAX));
+        String summary = checks.check(() -> Inputs.optionalParagraphs("summary", command.summary(), TEXT_MAX));
         checks.done();
         if (title.equals(state.title()) && policyArea == state.policyArea() && Objects.equals(summary, state.summary())) {
             return version(); // changes nothing: the history records only real changes
@@ -186,7 +186,7 @@ public class Dossier {
         }
         Step step = new Step(stepId, Inputs.required("stage", command.stage()),
                 Checks.notInFuture("effectiveDate", command.effectiveDate(), Inputs.required("today", command.today())),
-                Inputs.optionalText("note", command.note(), NOTE_MAX), Inputs.optionalText("documentReference", command.documentReference(), NOTE_MAX),
+                Inputs.optionalParagraphs("note", command.note(), NOTE_MAX), Inputs.optionalText("documentReference", command.documentReference(), NOTE_MAX),
                 null);
         checkProcedureOrder(measure, DossierState.append(measure.steps(), step));
         apply(new ProcedureStepRecorded(dossierId, measure.id(), step.stepId(), step.stage(), step.effectiveDate(), step.note(),
@@ -200,10 +200,10 @@ public class Dossier {
         Measure measure = measure(command.measureId());
         Step recorded = measure.step(command.stepId()).orElseThrow(() -> RuleViolation.conflict("stepId", "unknown-step",
                 "the measure has no step " + command.stepId()));
-        String reason = Inputs.text("reason", command.reason(), NOTE_MAX);
+        String reason = Inputs.paragraphs("reason", command.reason(), NOTE_MAX);
         Step corrected = new Step(recorded.stepId(), Inputs.required("stage", command.stage()),
                 Checks.notInFuture("effectiveDate", command.effectiveDate(), Inputs.required("today", command.today())),
-                Inputs.optionalText("note", command.note(), NOTE_MAX), Inputs.optionalText("documentReference", command.documentReference(), NOTE_MAX),
+                Inputs.optionalParagraphs("note", command.note(), NOTE_MAX), Inputs.optionalText("documentReference", command.documentReference(), NOTE_MAX),
                 reason);
         if (recorded.stage() == corrected.stage() && recorded.effectiveDate().equals(corrected.effectiveDate())
                 && java.util.Objects.equals(recorded.note(), corrected.note())
@@ -270,7 +270,7 @@ public class Dossier {
         if (state.rights().containsKey(code)) {
             throw RuleViolation.conflict("rightCode", "right-already-tagged", code + " is already tagged on this dossier");
         }
-        apply(new RightTagged(dossierId, code, Inputs.text("rationale", command.rationale(), NOTE_MAX)));
+        apply(new RightTagged(dossierId, code, Inputs.paragraphs("rationale", command.rationale(), NOTE_MAX)));
         return version();
     }
 
@@ -294,7 +294,7 @@ public class Dossier {
         }
         List<String> measureIds = command.measureIds() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(command.measureIds()));
         measureIds.forEach(id -> measure("measureIds", id));
-        apply(new RecommendationDrafted(dossierId, recommendationId, Inputs.text("text", command.text(), TEXT_MAX),
+        apply(new RecommendationDrafted(dossierId, recommendationId, Inputs.paragraphs("text", command.text(), TEXT_MAX),
                 addressees(command.addressees()), measureIds));
         return version();
     }
@@ -302,7 +302,7 @@ public class Dossier {
     @CommandHandler
     public long handle(ReviseRecommendation command) {
         Recommendation recommendation = changeableRecommendation(command.recommendationId());
-        String text = Inputs.text("text", command.text(), TEXT_MAX);
+        String text = Inputs.paragraphs("text", command.text(), TEXT_MAX);
         if (text.equals(recommendation.text())) {
             return version(); // the same text: no new revision
         }
@@ -370,7 +370,7 @@ public class Dossier {
                     "an outcome is tracked once the recommendation is published; it is " + recommendation.status());
         }
         apply(new RecommendationOutcomeRecorded(dossierId, recommendation.id(), Inputs.required("outcome", command.outcome()),
-                Inputs.text("evidence", command.evidence(), TEXT_MAX)));
+                Inputs.paragraphs("evidence", command.evidence(), TEXT_MAX)));
         return version();
     }
 

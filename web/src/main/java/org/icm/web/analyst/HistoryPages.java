@@ -24,8 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HistoryPages {
 
     private final Gateway gateway;
+    private final ChangedFieldLabels fieldLabels;
 
-    HistoryPages(Gateway gateway) {
+    HistoryPages(Gateway gateway, ChangedFieldLabels fieldLabels) {
+        this.fieldLabels = fieldLabels;
         this.gateway = gateway;
     }
 
@@ -108,13 +110,20 @@ class HistoryPages {
     @GetMapping("/dossiers/{dossierId}/history/diff")
     String diff(@PathVariable String dossierId, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 Model model) {
-        model.addAttribute("dossier", dossier(dossierId));
+        Policy.DossierDetail dossier = dossier(dossierId);
+        model.addAttribute("dossier", dossier);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         Instant fromInstant = instant(from);
         if (fromInstant != null) {
-            model.addAttribute("difference", gateway.get(gateway.uri(history(dossierId) + "/diff",
-                    Gateway.query("from", fromInstant, "to", instant(to))), History.Difference.class));
+            History.Difference difference = gateway.get(gateway.uri(history(dossierId) + "/diff",
+                    Gateway.query("from", fromInstant, "to", instant(to))), History.Difference.class);
+            model.addAttribute("difference", difference);
+            // each changed field named by what it is, in the page's language; the technical path stays beside it
+            java.util.Map<String, String> labels = new java.util.HashMap<>();
+            difference.changes().forEach(change -> labels.put(change.path(),
+                    fieldLabels.label(change.path(), dossier, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+            model.addAttribute("labels", labels);
         } else {
             model.addAttribute("needFrom", from != null);
         }

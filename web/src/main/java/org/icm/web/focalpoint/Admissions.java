@@ -45,46 +45,39 @@ class Admissions {
     @PostMapping("/admissions/invitations/{organisationId}/{accountId}/resend")
     String resend(@PathVariable String organisationId, @PathVariable String accountId, @RequestParam(required = false) String name,
                   RedirectAttributes redirect) {
-        return invitation(HttpMethod.POST, organisationId, accountId, "/resend", name, "notice.invitationResent", redirect);
+        return act(HttpMethod.POST, invitation(organisationId, accountId) + "/resend", null, accountId, name, "notice.invitationResent", redirect);
     }
 
     @PostMapping("/admissions/invitations/{organisationId}/{accountId}/revoke")
     String revoke(@PathVariable String organisationId, @PathVariable String accountId, @RequestParam(required = false) String name,
                   RedirectAttributes redirect) {
-        return invitation(HttpMethod.DELETE, organisationId, accountId, "", name, "notice.invitationRevoked", redirect);
-    }
-
-    private String invitation(HttpMethod method, String organisationId, String accountId, String action, String name, String notice,
-                              RedirectAttributes redirect) {
-        try {
-            gateway.send(method, gateway.uri("/api/membership/organisations/" + Gateway.segment(organisationId) + "/invitations/"
-                    + Gateway.segment(accountId) + action), null, null);
-            redirect.addFlashAttribute("notice", notice);
-            redirect.addFlashAttribute("noticeSubject", name);
-        } catch (ServiceProblem refused) {
-            if (refused.status() >= 500) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("problem", refused.summary());
-            redirect.addFlashAttribute("problemFor", accountId);
-        }
-        return "redirect:/admissions";
+        return act(HttpMethod.DELETE, invitation(organisationId, accountId), null, accountId, name, "notice.invitationRevoked", redirect);
     }
 
     @PostMapping("/admissions/{organisationId}/admit")
     String admit(@PathVariable String organisationId, @RequestParam(required = false) String name, RedirectAttributes redirect) {
-        return decide(organisationId, "admit", null, name, "notice.admitted", redirect);
+        return act(HttpMethod.POST, organisation(organisationId) + "/admit", null, organisationId, name, "notice.admitted", redirect);
     }
 
     @PostMapping("/admissions/{organisationId}/reject")
     String reject(@PathVariable String organisationId, @RequestParam(required = false) String reason, @RequestParam(required = false) String name,
                   RedirectAttributes redirect) {
-        return decide(organisationId, "reject", Map.of("reason", reason == null ? "" : reason), name, "notice.rejected", redirect);
+        return act(HttpMethod.POST, organisation(organisationId) + "/reject", Map.of("reason", reason == null ? "" : reason), organisationId, name,
+                "notice.rejected", redirect);
     }
 
-    private String decide(String organisationId, String decision, Object body, String name, String notice, RedirectAttributes redirect) {
+    private static String organisation(String organisationId) {
+        return "/api/membership/organisations/" + Gateway.segment(organisationId);
+    }
+
+    private static String invitation(String organisationId, String accountId) {
+        return organisation(organisationId) + "/invitations/" + Gateway.segment(accountId);
+    }
+
+    /** Sends the focal point's decision; back on the queue with its notice, or the refusal next to what it was about. */
+    private String act(HttpMethod method, String path, Object body, String about, String name, String notice, RedirectAttributes redirect) {
         try {
-            gateway.send(HttpMethod.POST, gateway.uri("/api/membership/organisations/" + Gateway.segment(organisationId) + "/" + decision), body, null);
+            gateway.send(method, gateway.uri(path), body, null);
             redirect.addFlashAttribute("notice", notice);
             redirect.addFlashAttribute("noticeSubject", name);
         } catch (ServiceProblem refused) {
@@ -92,7 +85,7 @@ class Admissions {
                 throw refused;
             }
             redirect.addFlashAttribute("problem", refused.summary());
-            redirect.addFlashAttribute("problemFor", organisationId);
+            redirect.addFlashAttribute("problemFor", about);
         }
         return "redirect:/admissions";
     }
