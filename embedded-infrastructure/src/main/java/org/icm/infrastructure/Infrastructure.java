@@ -57,6 +57,8 @@ public interface Infrastructure extends AutoCloseable {
         properties.put("icm.personal-data.key-encryption-keys", keyEncryptionKeys());
         properties.put("spring.mail.host", smtpHost());
         properties.put("spring.mail.port", Integer.toString(smtpPort()));
+        // what runs on this infrastructure is a local platform (the launcher's, or a test's): development secrets allowed
+        properties.put("icm.local-platform", "true");
         return properties;
     }
 

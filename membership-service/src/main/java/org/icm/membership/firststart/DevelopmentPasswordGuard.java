@@ -1,30 +1,26 @@
 package org.icm.membership.firststart;
 
-import java.util.Arrays;
+import org.icm.service.config.LocalPlatform;
 import org.springframework.core.env.Environment;
 
 /**
- * The first focal-point account's password comes from configuration. The local launcher passes a development default,
- * which it prints at start-up; anywhere else that default must not open the platform, so the service refuses to start
- * with it unless it runs locally ({@code icm.bootstrap.allow-development-password=true}, or profile {@code local} or
- * {@code dev}).
+ * The first focal-point account's password and the web client's secret come from configuration. The local launcher
+ * passes development defaults, which it prints or names in the clear; anywhere else they must not open the platform, so
+ * the service refuses to start with them unless it runs on a local platform ({@link LocalPlatform}; for the password also
+ * {@code icm.bootstrap.allow-development-password=true}).
  */
 final class DevelopmentPasswordGuard {
 
-    /** The development default; the launcher names the same value. */
+    /** The development defaults; the launcher names the same values. */
     static final String DEVELOPMENT_PASSWORD = "icm-local-development";
+    static final String DEVELOPMENT_WEB_CLIENT_SECRET = "icm-local-development-web-client";
 
     private DevelopmentPasswordGuard() {
     }
 
     static void check(Environment environment) {
-        String password = environment.getProperty("icm.bootstrap.focal-point.password");
-        boolean local = environment.getProperty("icm.bootstrap.allow-development-password", Boolean.class, false)
-                || Arrays.stream(environment.getActiveProfiles()).anyMatch(profile -> profile.equals("local") || profile.equals("dev"));
-        if (DEVELOPMENT_PASSWORD.equals(password) && !local) {
-            throw new IllegalStateException("icm.bootstrap.focal-point.password is the development default '" + DEVELOPMENT_PASSWORD
-                    + "', which is only allowed locally (profile local or dev, or icm.bootstrap.allow-development-password=true): "
-                    + "configure a password of your own");
-        }
+        LocalPlatform.refuseDevelopmentSecret(environment, "icm.bootstrap.focal-point.password", DEVELOPMENT_PASSWORD,
+                "icm.bootstrap.allow-development-password");
+        LocalPlatform.refuseDevelopmentSecret(environment, "icm.signin.web.client-secret", DEVELOPMENT_WEB_CLIENT_SECRET, null);
     }
 }

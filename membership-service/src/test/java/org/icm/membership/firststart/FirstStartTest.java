@@ -89,6 +89,13 @@ class FirstStartTest extends MembershipTest {
         assertThatCode(() -> DevelopmentPasswordGuard.check(localProfile)).doesNotThrowAnyException();
         MockEnvironment ownPassword = new MockEnvironment().withProperty("icm.bootstrap.focal-point.password", "a password of our own");
         assertThatCode(() -> DevelopmentPasswordGuard.check(ownPassword)).doesNotThrowAnyException();
+
+        // the web client's development secret too: the issuer would sign people in for any web client that knows it
+        MockEnvironment webSecret = new MockEnvironment().withProperty("icm.signin.web.client-secret",
+                DevelopmentPasswordGuard.DEVELOPMENT_WEB_CLIENT_SECRET);
+        assertThatThrownBy(() -> DevelopmentPasswordGuard.check(webSecret)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("icm.signin.web.client-secret is the development default");
+        assertThatCode(() -> DevelopmentPasswordGuard.check(webSecret.withProperty("icm.local-platform", "true"))).doesNotThrowAnyException();
     }
 
     private String idOf(String name) {

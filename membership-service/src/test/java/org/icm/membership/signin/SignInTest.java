@@ -163,7 +163,8 @@ class SignInTest extends MembershipTest {
         assertThat(styles.statusCode()).isEqualTo(200);
         assertThat(styles.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
         // every app is on one host: the sign-in session has a cookie name of its own
-        assertThat(toLogin.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("ICM_SIGNIN_SESSION="));
+        assertThat(toLogin.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("ICM_SIGNIN_SESSION=")
+                .contains("HttpOnly").contains("SameSite=Lax"));
 
         HttpResponse<String> signedIn = browser.signIn(email, PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);

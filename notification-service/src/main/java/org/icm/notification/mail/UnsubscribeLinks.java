@@ -19,10 +19,14 @@ public class UnsubscribeLinks {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
+    /** The key the configuration falls back to: public, so allowed on a local platform only. */
+    static final String DEVELOPMENT_SECRET = "local-development-unsubscribe-secret";
+
     private final NotificationProperties properties;
     private final SecretKeySpec key;
 
-    public UnsubscribeLinks(NotificationProperties properties) {
+    public UnsubscribeLinks(NotificationProperties properties, org.springframework.core.env.Environment environment) {
+        org.icm.service.config.LocalPlatform.refuseDevelopmentSecret(environment, "icm.notification.unsubscribe-secret", DEVELOPMENT_SECRET, null);
         this.properties = properties;
         this.key = new SecretKeySpec(properties.unsubscribeSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }

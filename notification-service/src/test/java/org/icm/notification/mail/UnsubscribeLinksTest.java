@@ -1,5 +1,7 @@
 package org.icm.notification.mail;
 
+import org.springframework.mock.env.MockEnvironment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +22,8 @@ class UnsubscribeLinksTest {
 
     @Test
     void aLinkNamesItsAccountAndOnlyTheRightSecretMakesIt() {
-        UnsubscribeLinks links = new UnsubscribeLinks(properties("a-secret-of-enough-length"));
-        UnsubscribeLinks otherSecret = new UnsubscribeLinks(properties("another-secret-of-enough-length"));
+        UnsubscribeLinks links = new UnsubscribeLinks(properties("a-secret-of-enough-length"), new MockEnvironment());
+        UnsubscribeLinks otherSecret = new UnsubscribeLinks(properties("another-secret-of-enough-length"), new MockEnvironment());
         String token = links.token("account-1");
 
         assertThat(links.url("account-1")).isEqualTo("https://icm.test/api/notifications/unsubscribe?token=" + token);
@@ -31,6 +33,17 @@ class UnsubscribeLinksTest {
         assertThat(links.verify("account-1")).isEmpty();
         assertThat(links.verify("account-1.%%%")).isEmpty();
         assertThat(links.verify(null)).isEmpty();
+    }
+
+    @Test
+    void theDevelopmentKeySignsLinksOnALocalPlatformOnly() {
+        NotificationProperties development = properties(UnsubscribeLinks.DEVELOPMENT_SECRET);
+        MockEnvironment production = new MockEnvironment().withProperty("icm.notification.unsubscribe-secret", UnsubscribeLinks.DEVELOPMENT_SECRET);
+        assertThatThrownBy(() -> new UnsubscribeLinks(development, production)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("icm.notification.unsubscribe-secret is the development default");
+        MockEnvironment local = new MockEnvironment().withProperty("icm.notification.unsubscribe-secret", UnsubscribeLinks.DEVELOPMENT_SECRET)
+                .withProperty("icm.local-platform", "true");
+        assertThat(new UnsubscribeLinks(development, local).token("a")).startsWith("a.");
     }
 
     @Test
