@@ -441,7 +441,7 @@ public final class NotificationLatencyBenchmark {
             IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/benchmark"), List.of(), keys);
             send(producer, codec, MembershipIntegrationEvents.ORGANISATION_ADMITTED, new OrganisationAdmitted(organisation.toString(), "Benchmark org"));
             send(producer, codec, MembershipIntegrationEvents.ACCOUNT_ACTIVATED, new AccountActivated(organisation.toString(), "Benchmark org",
-                    account.toString(), "bench-" + account + "@icm.localhost", "Benchmark member", List.of(Role.PARTICIPANT)));
+                    account.toString(), "bench-" + account + "@icm.localhost", "Benchmark member", List.of(Role.PARTICIPANT), "en"));
         }
         // the directory must know the member before its first notification; membership events have their own topic
         Thread.sleep(3000);

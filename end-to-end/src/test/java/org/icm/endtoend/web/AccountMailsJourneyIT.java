@@ -98,8 +98,12 @@ class AccountMailsJourneyIT {
         }
     }
 
+    /**
+     * ... and the person accepts the new link on the French page: what the network tells them afterwards (the feed page,
+     * the mail) is in French, with the stages' words.
+     */
     @Test
-    void aFocalPointSeesWhoHasNotAcceptedAndMailsThemANewLink(Platform platform) throws Exception {
+    void aFocalPointSeesWhoHasNotAcceptedAndMailsThemANewLinkWhichThePersonAcceptsInFrench(Platform platform) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = "not-yet-" + run + "@example.org";
         String name = "Noa Notyet " + run;
@@ -127,7 +131,45 @@ class AccountMailsJourneyIT {
             assertThat(focalPoint.outcome()).isEqualTo("A new link is on its way to " + name + "; the earlier one no longer works.");
         }
         List<Mailbox.Mail> mails = Mailbox.await(platform.port("imap"), email, 2);
-        assertThat(path(mails.get(1), "/invitations/")).isNotEqualTo(path(first, "/invitations/"));
+        String newLink = path(mails.get(1), "/invitations/");
+        assertThat(newLink).isNotEqualTo(path(first, "/invitations/"));
+
+        // a published dossier with a measure at its first step; the person will follow it by mail at once
+        String dossier = JsonPath.read(gateway.post("/admin/policy/dossiers", focal,
+                "{\"title\":\"Directive accueil %s\",\"policyArea\":\"RECEPTION\",\"summary\":\"Accueil des enfants\"}".formatted(run)).body(), "$.id");
+        String measure = JsonPath.read(gateway.post("/admin/policy/dossiers/" + dossier + "/measures", focal,
+                "{\"title\":\"Directive accueil %s\",\"type\":\"DIRECTIVE\",\"procedureReference\":\"2016/0222(COD)\"}".formatted(run)).body(), "$.id");
+        String steps = "/admin/policy/dossiers/" + dossier + "/measures/" + measure + "/steps";
+        assertThat(gateway.post(steps, focal, "{\"stage\":\"PUBLISHED_IN_OJ\",\"effectiveDate\":\"2024-06-11\"}").statusCode()).isEqualTo(201);
+        assertThat(gateway.post("/admin/policy/dossiers/" + dossier + "/publish", focal, null).statusCode()).isEqualTo(200);
+
+        String password = "une phrase de passe " + run;
+        try (Browser person = new Browser(platform)) {
+            person.open(newLink + "?lang=fr");
+            person.type("#password", password);
+            person.type("#repeat", password);
+            person.click("button[type=submit]");
+            person.awaitHeading("Votre compte est pr\u00eat");
+            String token = SignIn.accessToken(platform, email, password);
+            HttpResponse<String> subscribed = gateway.put("/api/notifications/subscriptions/me", token, """
+                    {"kinds":["MEASURE_STAGE_CHANGED"],"dossiers":["%s"],"policyAreas":[],"rights":[],
+                     "channels":["IN_APP","EMAIL"],"emailRhythm":"IMMEDIATE"}""".formatted(dossier));
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(200);
+
+            assertThat(gateway.post(steps, focal, "{\"stage\":\"IN_APPLICATION\",\"effectiveDate\":\"2026-06-12\"}").statusCode()).isEqualTo(201);
+            String inFrench = "Directive accueil " + run + "\u00a0: passage de \u00ab\u00a0Publi\u00e9e au Journal officiel\u00a0\u00bb \u00e0 "
+                    + "\u00ab\u00a0En application\u00a0\u00bb le 12 juin 2026";
+            Mailbox.Mail news = Mailbox.await(platform.port("imap"), email, 3).get(2);
+            assertThat(news.subject()).isEqualTo("[ICM] " + inFrench);
+            assertThat(news.text()).startsWith("Bonjour " + name + ",").contains(inFrench).doesNotContain("IN_APPLICATION");
+
+            person.signIn(email, password);
+            person.open("/feed");
+            person.awaitHeading("Mes notifications");
+            // (a browser reads a no-break space as a space)
+            assertThat(person.all("#feed-list li")).anySatisfy(item -> assertThat(item.getText()).contains(inFrench.replace('\u00a0', ' ')));
+            person.screenshotAndCheck("feed-in-french");
+        }
     }
 
     /** The path of the mail's link that starts with {@code prefix}, checked to lead to this platform. */

@@ -93,7 +93,7 @@ class AccountController {
     @PostMapping("/invitations/{token}/accept")
     @Operation(summary = "Accept an invitation: set a password and activate the account (public, with the token)")
     Map<String, Object> accept(@PathVariable String token, @RequestBody Requests.Acceptance body) {
-        return Map.of("accountId", invitations.accept(token, body.password()));
+        return Map.of("accountId", invitations.accept(token, body.password(), body.language()));
     }
 
     @GetMapping("/organisations/{organisationId}/accounts")

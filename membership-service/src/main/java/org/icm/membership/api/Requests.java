@@ -35,7 +35,8 @@ final class Requests {
     record Resending(String language) {
     }
 
-    record Acceptance(String password) {
+    /** {@code language}: the page's, en or fr; the person's mails are written in it (without it, as for invitation mails). */
+    record Acceptance(String password, String language) {
     }
 
     /** A person confirms the erasure of their own data with their password (they sign in again, in effect). */

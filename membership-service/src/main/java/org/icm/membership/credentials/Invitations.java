@@ -134,14 +134,20 @@ public class Invitations {
         return mails.invitation(email.strip(), displayName.strip(), organisation.profile().name(), analyst, token, expiresAt, locale);
     }
 
-    /** Sets the password and activates the account; answers the account id. */
-    public String accept(String token, String password) {
+    /**
+     * Sets the password and activates the account, in the language the person accepted in (en, fr; without it, as for
+     * invitation mails); answers the account id.
+     */
+    public String accept(String token, String password, String language) {
         requireAcceptablePassword(password);
         String accountId = transaction.execute(status -> {
             CredentialStore.Invited invited = store.use(token, clock.instant()).orElseThrow(() -> RuleViolation.conflict("token",
                     "invitation-invalid", "the invitation is unknown, used or expired; ask a focal point for a new one"));
             store.storePassword(invited.accountId(), invited.email(), invited.organisationId(), passwords.encode(password));
-            commands.send(new ActivateAccount(invited.organisationId(), invited.accountId()),
+            List<String> countries = directory.find(invited.organisationId()).map(entry -> entry.state().profile().countries())
+                    .orElse(List.of());
+            commands.send(new ActivateAccount(invited.organisationId(), invited.accountId(),
+                            AccountMails.language(language, countries).getLanguage()),
                     Commands.person(invited.accountId(), invited.organisationId()), null);
             return invited.accountId();
         });

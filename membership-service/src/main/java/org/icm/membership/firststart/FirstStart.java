@@ -123,7 +123,7 @@ class FirstStart {
         String displayName = environment.getProperty("icm.bootstrap.focal-point.display-name", "ICM focal point");
         commands.send(new InviteAccount(organisationId, AS_PLATFORM, accountId, email, displayName, false), PLATFORM, "first start");
         credentials.storePassword(accountId, email, organisationId, passwords.encode(password));
-        commands.send(new ActivateAccount(organisationId, accountId), PLATFORM, "first start");
+        commands.send(new ActivateAccount(organisationId, accountId, "en"), PLATFORM, "first start");
         log.info("First focal-point account created for {}", email.strip());
     }
 }

@@ -55,7 +55,7 @@ class OrganisationIntegrationEventMapper implements IntegrationEventMapper {
             case OrganisationEvent.FocalPointRevoked e -> OutgoingIntegrationEvent.of(FOCAL_POINT_REVOKED, new FocalPointRevoked(id, e.name()));
             case OrganisationEvent.AccountInvited e -> null;
             case OrganisationEvent.AccountActivated e -> OutgoingIntegrationEvent.of(ACCOUNT_ACTIVATED,
-                    new AccountActivated(id, e.name(), e.accountId(), e.email(), e.displayName(), e.roles()));
+                    new AccountActivated(id, e.name(), e.accountId(), e.email(), e.displayName(), e.roles(), e.language()));
             case OrganisationEvent.AccountRolesChanged e ->
                     OutgoingIntegrationEvent.of(ACCOUNT_ROLES_CHANGED, new AccountRolesChanged(id, e.name(), e.accountId(), e.roles()));
             case OrganisationEvent.PersonErased e -> OutgoingIntegrationEvent.of(PERSON_ERASED, new PersonErased(id, e.name(), e.personId()));

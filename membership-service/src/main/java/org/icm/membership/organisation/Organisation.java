@@ -183,7 +183,8 @@ public class Organisation {
             throw RuleViolation.conflict("not-admitted", "the organisation is " + state.status() + "; its invitations wait until it is admitted again");
         }
         Account active = new Account(account.id(), account.email(), account.displayName(), AccountStatus.ACTIVE, account.analyst());
-        apply(new AccountActivated(organisationId, state.name(), account.id(), account.email(), account.displayName(), state.roles(active)));
+        apply(new AccountActivated(organisationId, state.name(), account.id(), account.email(), account.displayName(), state.roles(active),
+                command.language()));
         return version();
     }
 

@@ -55,8 +55,11 @@ public sealed interface OrganisationCommand {
                          String displayName, boolean analyst) implements OrganisationCommand {
     }
 
-    /** The invited person set a password (kept in the credential store, never here). */
-    record ActivateAccount(@TargetAggregateIdentifier String organisationId, String accountId) implements OrganisationCommand {
+    /**
+     * The invited person set a password (kept in the credential store, never here), on a page in {@code language} (en,
+     * fr): their mails are written in it until they choose another.
+     */
+    record ActivateAccount(@TargetAggregateIdentifier String organisationId, String accountId, String language) implements OrganisationCommand {
     }
 
     record SetAnalyst(@TargetAggregateIdentifier String organisationId, Acting by, String accountId, boolean analyst)

@@ -51,10 +51,11 @@ public sealed interface OrganisationEvent {
                           boolean analyst) implements OrganisationEvent {
     }
 
+    /** {@code language}: the one the person signed up in (en, fr); null in events stored before it was kept. */
     record AccountActivated(String organisationId, @NotPersonal(NotPersonal.ORGANISATION_NAME) String name, String accountId,
                             @PersonalData(subject = "accountId", kind = Kind.EMAIL) String email,
                             @PersonalData(subject = "accountId", kind = Kind.NAME) String displayName,
-                            List<Role> roles) implements OrganisationEvent {
+                            List<Role> roles, String language) implements OrganisationEvent {
     }
 
     /** An account's roles now, after a grant or revocation of ANALYST or the organisation's focal-point designation. */

@@ -81,7 +81,9 @@ class MembershipEventsOnKafkaTest extends MembershipTest {
                 "{\"email\": \"mira-" + id + "@example.org\", \"displayName\": \"Mira Beispiel\"}");
         assertThat(invited.statusCode()).isEqualTo(201);
         String accountId = json(invited, "$.accountId");
-        assertThat(post(json(invited, "$.acceptPath"), null, "{\"password\": \"" + PASSWORD + "\"}").statusCode()).isEqualTo(200);
+        // accepted on a French page: the person's mails will be in French (an organisation in Austria would give English)
+        assertThat(post(json(invited, "$.acceptPath"), null, "{\"password\": \"" + PASSWORD + "\", \"language\": \"fr\"}").statusCode())
+                .isEqualTo(200);
         // a second focal point, so this one's designation can be revoked (the last one cannot)
         String other = json(post("/organisations", null, application("Focal Point " + UUID.randomUUID(), "EUROPEAN", List.of(), "BOTH",
                 List.of(), List.of())), "$.id");
@@ -112,7 +114,7 @@ class MembershipEventsOnKafkaTest extends MembershipTest {
                 new OrganisationProfileUpdated(id, name, null, OrganisationKind.NGO, OrganisationScope.NATIONAL, List.of("AT"),
                         OrganisationFocus.MIGRATION, List.of("reception", "legal aid"), List.of("interior ministry"), "https://example.org"),
                 // read after the erasure: what every consumer reads from the topic from now on
-                new AccountActivated(id, name, accountId, PersonalData.ERASED, PersonalData.ERASED, List.of(Role.PARTICIPANT)),
+                new AccountActivated(id, name, accountId, PersonalData.ERASED, PersonalData.ERASED, List.of(Role.PARTICIPANT), "fr"),
                 new FocalPointDesignated(id, name),
                 new AccountRolesChanged(id, name, accountId, List.of(Role.PARTICIPANT, Role.FOCAL_POINT)),
                 new FocalPointRevoked(id, name),

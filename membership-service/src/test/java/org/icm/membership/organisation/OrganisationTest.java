@@ -37,7 +37,7 @@ class OrganisationTest {
     static final OrganisationAdmitted ADMITTED = new OrganisationAdmitted(ORG, PROFILE.name());
     static final AccountInvited INVITED = new AccountInvited(ORG, ACCOUNT, "eva@kinderrechte.example", "Eva Muster", false);
     static final AccountActivated ACTIVATED = new AccountActivated(ORG, PROFILE.name(), ACCOUNT, "eva@kinderrechte.example", "Eva Muster",
-            List.of(Role.PARTICIPANT));
+            List.of(Role.PARTICIPANT), "en");
 
     AggregateTestFixture<Organisation> fixture;
 
@@ -382,20 +382,20 @@ class OrganisationTest {
         @Test
         void anInvitedPersonActivatesTheirAccountWithTheirRoles() {
             fixture.given(APPLIED, ADMITTED, new FocalPointDesignated(ORG, PROFILE.name()), new AccountInvited(ORG, ACCOUNT, "eva@x.example", "Eva", true))
-                    .when(new ActivateAccount(ORG, ACCOUNT))
+                    .when(new ActivateAccount(ORG, ACCOUNT, "fr"))
                     .expectEvents(new AccountActivated(ORG, PROFILE.name(), ACCOUNT, "eva@x.example", "Eva",
-                            List.of(Role.PARTICIPANT, Role.FOCAL_POINT, Role.ANALYST)));
+                            List.of(Role.PARTICIPANT, Role.FOCAL_POINT, Role.ANALYST), "fr"));
         }
 
         @Test
         void anAccountIsActivatedOnce() {
-            fixture.given(APPLIED, ADMITTED, INVITED, ACTIVATED).when(new ActivateAccount(ORG, ACCOUNT)).expectException(conflict("not-invited"));
+            fixture.given(APPLIED, ADMITTED, INVITED, ACTIVATED).when(new ActivateAccount(ORG, ACCOUNT, "en")).expectException(conflict("not-invited"));
         }
 
         @Test
         void aSuspendedOrganisationsInvitationWaits() {
             fixture.given(APPLIED, ADMITTED, INVITED, new OrganisationSuspended(ORG, PROFILE.name(), "x"))
-                    .when(new ActivateAccount(ORG, ACCOUNT)).expectException(conflict("not-admitted"));
+                    .when(new ActivateAccount(ORG, ACCOUNT, "en")).expectException(conflict("not-admitted"));
         }
 
         @Test

@@ -55,7 +55,7 @@ public class Directory {
         switch (event) {
             case AccountActivated a -> {
                 Account account = new Account(a.accountId(), a.email(), a.displayName(), a.organisationId(), a.organisationName(),
-                        roles(a.roles()), true);
+                        roles(a.roles()), true, a.language());
                 mongo.save(account);
                 touchOrganisation(a.organisationId(), a.organisationName());
                 activated = Optional.of(account);

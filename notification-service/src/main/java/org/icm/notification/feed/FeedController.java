@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import java.util.Locale;
+import org.icm.notification.wording.Wording;
 import org.icm.service.security.Actor;
 import org.icm.service.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -31,18 +33,22 @@ public class FeedController {
 
     private final Feed feed;
     private final LiveFeed live;
+    private final Wording wording;
 
-    public FeedController(Feed feed, LiveFeed live) {
+    public FeedController(Feed feed, LiveFeed live, Wording wording) {
         this.feed = feed;
         this.live = live;
+        this.wording = wording;
     }
 
     @GetMapping("/feed")
-    @Operation(summary = "The account's notifications, unread first, newest first, one page at a time")
-    public FeedPage list(Actor actor, @RequestParam(defaultValue = "0") @Min(0) int page,
+    @Operation(summary = "The account's notifications, unread first, newest first, one page at a time, in the language of "
+            + "Accept-Language (English or French)")
+    public FeedPage list(Actor actor, Locale locale, @RequestParam(defaultValue = "0") @Min(0) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         String account = actor.account().toString();
-        return new FeedPage(feed.page(account, page, size).stream().map(FeedItem::of).toList(), page, size,
+        Locale language = Wording.language(locale.getLanguage());
+        return new FeedPage(feed.page(account, page, size).stream().map(n -> FeedItem.of(n, wording, language)).toList(), page, size,
                 feed.count(account), feed.unread(account));
     }
 
@@ -64,8 +70,9 @@ public class FeedController {
     }
 
     @GetMapping(path = "/feed/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "New notifications as they arrive (Server-Sent Events, event name 'notification')")
-    public SseEmitter stream(Actor actor) {
-        return live.open(actor.account().toString());
+    @Operation(summary = "New notifications as they arrive (Server-Sent Events, event name 'notification'), in the language of "
+            + "Accept-Language")
+    public SseEmitter stream(Actor actor, Locale locale) {
+        return live.open(actor.account().toString(), Wording.language(locale.getLanguage()));
     }
 }

@@ -3,9 +3,11 @@ package org.icm.notification.feed;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.icm.notification.wording.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -22,13 +24,23 @@ public class LiveFeed {
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-    private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+    /** An open stream, and the language its reader asked for. */
+    private record Stream(SseEmitter emitter, Locale language) {
+    }
 
-    public SseEmitter open(String accountId) {
+    private final Map<String, List<Stream>> streams = new ConcurrentHashMap<>();
+    private final Wording wording;
+
+    public LiveFeed(Wording wording) {
+        this.wording = wording;
+    }
+
+    public SseEmitter open(String accountId, Locale language) {
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        List<SseEmitter> ofAccount = streams.computeIfAbsent(accountId, id -> new CopyOnWriteArrayList<>());
-        ofAccount.add(emitter);
-        Runnable remove = () -> ofAccount.remove(emitter);
+        List<Stream> ofAccount = streams.computeIfAbsent(accountId, id -> new CopyOnWriteArrayList<>());
+        Stream stream = new Stream(emitter, language);
+        ofAccount.add(stream);
+        Runnable remove = () -> ofAccount.remove(stream);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
@@ -43,20 +55,20 @@ public class LiveFeed {
 
     /** Ends the account's streams on this instance (its person was erased). */
     public void close(String accountId) {
-        List<SseEmitter> ofAccount = streams.remove(accountId);
+        List<Stream> ofAccount = streams.remove(accountId);
         if (ofAccount != null) {
-            ofAccount.forEach(SseEmitter::complete);
+            ofAccount.forEach(stream -> stream.emitter().complete());
         }
     }
 
     public void announce(Notification notification) {
-        for (SseEmitter emitter : streams.getOrDefault(notification.accountId(), List.of())) {
+        for (Stream stream : streams.getOrDefault(notification.accountId(), List.of())) {
             try {
-                emitter.send(SseEmitter.event().id(notification.id()).name("notification")
-                        .data(FeedItem.of(notification), MediaType.APPLICATION_JSON));
+                stream.emitter().send(SseEmitter.event().id(notification.id()).name("notification")
+                        .data(FeedItem.of(notification, wording, stream.language()), MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
                 log.debug("live stream of {} closed: {}", notification.accountId(), e.getMessage());
-                emitter.completeWithError(e);
+                stream.emitter().completeWithError(e);
             }
         }
     }

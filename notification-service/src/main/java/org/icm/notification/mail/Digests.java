@@ -16,6 +16,8 @@ import org.icm.notification.directory.Account;
 import org.icm.notification.directory.Directory;
 import org.icm.notification.feed.Notification;
 import org.icm.notification.subscription.Rhythm;
+import org.icm.notification.subscription.Subscription;
+import org.icm.notification.subscription.Subscriptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -34,12 +36,14 @@ public class Digests {
     private final MongoTemplate mongo;
     private final Directory directory;
     private final Outbox outbox;
+    private final Subscriptions subscriptions;
     private final MailComposer composer;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    public Digests(MongoTemplate mongo, Directory directory, Outbox outbox, MailComposer composer, NotificationProperties properties,
-                   Clock clock) {
+    public Digests(MongoTemplate mongo, Directory directory, Outbox outbox, Subscriptions subscriptions, MailComposer composer,
+                   NotificationProperties properties, Clock clock) {
+        this.subscriptions = subscriptions;
         this.mongo = mongo;
         this.directory = directory;
         this.outbox = outbox;
@@ -56,23 +60,24 @@ public class Digests {
         if (now.isBefore(todaysHour)) {
             return;
         }
-        send(Rhythm.DAILY_DIGEST, "daily", today, todaysHour.toInstant());
+        send(Rhythm.DAILY_DIGEST, today, todaysHour.toInstant());
         LocalDate weekDay = today.with(TemporalAdjusters.previousOrSame(properties.weeklyDigestDay()));
         if (weekDay.equals(today)) {
-            send(Rhythm.WEEKLY_DIGEST, "weekly", today, todaysHour.toInstant());
+            send(Rhythm.WEEKLY_DIGEST, today, todaysHour.toInstant());
         }
     }
 
-    private void send(Rhythm rhythm, String period, LocalDate day, Instant cutoff) {
+    private void send(Rhythm rhythm, LocalDate day, Instant cutoff) {
         Query pending = Query.query(where("digest").is(rhythm).and("digestId").is(null).and("createdAt").lte(cutoff));
         Map<String, List<Notification>> byAccount = mongo.find(pending, Notification.class).stream()
                 .collect(Collectors.groupingBy(Notification::accountId));
+        Map<String, Subscription> subscriptionOf = subscriptions.of(byAccount.keySet());
         byAccount.forEach((accountId, notifications) -> {
             // queued while they were a member; not sent when the account or its organisation's membership ended since
             Optional<Account> account = directory.stillReachable(accountId);
             String digestId = "digest:" + rhythm + ":" + day + ":" + accountId;
-            account.ifPresent(a -> outbox.enqueue(digestId, a,
-                    composer.digest(MailComposer.greeting(a), period, notifications, outbox.unsubscribeUrl(a.id()))));
+            account.ifPresent(a -> outbox.enqueue(digestId, a, composer.digest(a, subscriptionOf.get(accountId).languageFor(a), rhythm,
+                    notifications, outbox.unsubscribeUrl(a.id()))));
             // marked after the mail is in the outbox; after a crash in between, the same notifications are taken again
             // and the same digest id is refused, so nothing is mailed twice
             mongo.updateMulti(Query.query(where("_id").in(notifications.stream().map(Notification::id).toList())),

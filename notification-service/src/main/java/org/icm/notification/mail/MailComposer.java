@@ -1,16 +1,24 @@
 package org.icm.notification.mail;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.icm.notification.NotificationProperties;
+import org.icm.notification.directory.Account;
 import org.icm.notification.feed.Notification;
+import org.icm.notification.subscription.Rhythm;
+import org.icm.notification.wording.Wording;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-/** Writes the text and HTML of a mail: one notification, or a digest grouped by dossier, newest first. */
+/**
+ * Writes the text and HTML of a mail in its reader's language: one notification, or a digest grouped by dossier, newest
+ * first. The subject says what changed (one notification) or how much did (a digest).
+ */
 @Component
 public class MailComposer {
 
@@ -18,69 +26,76 @@ public class MailComposer {
     public record Mail(String subject, String text, String html) {
     }
 
-    static final String OTHER = "Other news";
-
     private final NotificationProperties properties;
+    private final Wording wording;
 
-    public MailComposer(NotificationProperties properties) {
+    public MailComposer(NotificationProperties properties, Wording wording) {
         this.properties = properties;
+        this.wording = wording;
     }
 
-    /** How a mail greets its reader. */
-    public static String greeting(org.icm.notification.directory.Account account) {
-        return account.displayName() == null || account.displayName().isBlank() ? "member of ICM" : account.displayName();
-    }
-
-    public Mail single(String greetingName, Notification n, String unsubscribeUrl) {
+    public Mail single(Account reader, Locale language, Notification n, String unsubscribeUrl) {
         String link = properties.webBaseUrl() + n.link();
-        String text = "Hello " + greetingName + ",\n\n" + n.explanation() + "\n" + link + "\n\n" + footerText(unsubscribeUrl);
-        String html = "<html><body><p>Hello " + esc(greetingName) + ",</p><p>" + esc(n.explanation()) + "<br><a href=\"" + esc(link)
-                + "\">" + esc(link) + "</a></p>" + footerHtml(unsubscribeUrl) + "</body></html>";
-        return new Mail("[ICM] " + n.explanation(), text, html);
+        String line = n.line(wording, language);
+        String hello = hello(reader, language);
+        String text = hello + "\n\n" + line + "\n" + link + "\n\n" + footerText(language, unsubscribeUrl);
+        String html = "<html lang=\"" + language.getLanguage() + "\"><body><p>" + esc(hello) + "</p><p>" + esc(line) + "<br><a href=\""
+                + esc(link) + "\">" + esc(link) + "</a></p>" + footerHtml(language, unsubscribeUrl) + "</body></html>";
+        return new Mail(wording.say("mail.subject", language, Map.of("line", line)), text, html);
     }
 
     /**
      * A digest: one section per dossier (notifications about no dossier under "Other news"), sections ordered by
      * their newest notification, notifications newest first within a section.
      */
-    public Mail digest(String greetingName, String period, List<Notification> notifications, String unsubscribeUrl) {
-        Map<String, List<Notification>> sections = sections(notifications);
-        StringBuilder text = new StringBuilder("Hello " + greetingName + ",\n\nYour " + period + " digest: "
-                + notifications.size() + " notification" + (notifications.size() == 1 ? "" : "s") + ".\n");
-        StringBuilder html = new StringBuilder("<html><body><p>Hello " + esc(greetingName) + ",</p><p>Your " + esc(period) + " digest: "
-                + notifications.size() + " notification" + (notifications.size() == 1 ? "" : "s") + ".</p>");
-        sections.forEach((title, items) -> {
+    public Mail digest(Account reader, Locale language, Rhythm rhythm, List<Notification> notifications, String unsubscribeUrl) {
+        Map<String, String> count = Map.of("count", notifications.size() == 1 ? wording.say("digest.one", language)
+                : wording.say("digest.many", language, Map.of("count", String.valueOf(notifications.size()))));
+        String hello = hello(reader, language);
+        String intro = wording.say("digest.intro." + rhythm, language, count);
+        StringBuilder text = new StringBuilder(hello + "\n\n" + intro + "\n");
+        StringBuilder html = new StringBuilder("<html lang=\"" + language.getLanguage() + "\"><body><p>" + esc(hello) + "</p><p>"
+                + esc(intro) + "</p>");
+        sections(notifications, wording.say("digest.other", language)).forEach((title, items) -> {
             text.append("\n== ").append(title).append(" ==\n");
             html.append("<h2>").append(esc(title)).append("</h2><ul>");
             for (Notification n : items) {
                 String link = properties.webBaseUrl() + n.link();
-                text.append("- ").append(n.explanation()).append("\n  ").append(link).append('\n');
-                html.append("<li>").append(esc(n.explanation())).append(" <a href=\"").append(esc(link)).append("\">open</a></li>");
+                String line = n.line(wording, language);
+                text.append("- ").append(line).append("\n  ").append(link).append('\n');
+                html.append("<li>").append(esc(line)).append(" <a href=\"").append(esc(link)).append("\">")
+                        .append(esc(wording.say("mail.open", language))).append("</a></li>");
             }
             html.append("</ul>");
         });
-        text.append('\n').append(footerText(unsubscribeUrl));
-        html.append(footerHtml(unsubscribeUrl)).append("</body></html>");
-        return new Mail("[ICM] Your " + period + " digest (" + notifications.size() + ")", text.toString(), html.toString());
+        text.append('\n').append(footerText(language, unsubscribeUrl));
+        html.append(footerHtml(language, unsubscribeUrl)).append("</body></html>");
+        return new Mail(wording.say("digest.subject." + rhythm, language, count), text.toString(), html.toString());
     }
 
-    static Map<String, List<Notification>> sections(List<Notification> notifications) {
+    static Map<String, List<Notification>> sections(List<Notification> notifications, String other) {
         Comparator<Notification> newestFirst = Comparator.comparing(Notification::occurredAt).reversed().thenComparing(Notification::id, Comparator.naturalOrder());
         Map<String, List<Notification>> sections = new LinkedHashMap<>();
         notifications.stream().sorted(newestFirst).forEach(n -> sections
-                .computeIfAbsent(n.dossierId() == null ? OTHER : Objects.requireNonNullElse(n.dossierTitle(), n.dossierId()),
-                        title -> new java.util.ArrayList<>())
+                .computeIfAbsent(n.dossierId() == null ? other : Objects.requireNonNullElse(n.dossierTitle(), n.dossierId()),
+                        title -> new ArrayList<>())
                 .add(n));
         return sections;
     }
 
-    private static String footerText(String unsubscribeUrl) {
-        return "--\nYou receive this because of your ICM subscriptions. Stop these e-mails: " + unsubscribeUrl;
+    /** How a mail greets its reader: by name, or as a member when the account has none. */
+    private String hello(Account reader, Locale language) {
+        String name = reader.displayName() == null || reader.displayName().isBlank() ? wording.say("mail.reader", language) : reader.displayName();
+        return wording.say("mail.hello", language, Map.of("name", name));
     }
 
-    private static String footerHtml(String unsubscribeUrl) {
-        return "<hr><p style=\"font-size:small\">You receive this because of your ICM subscriptions. <a href=\"" + esc(unsubscribeUrl)
-                + "\">Stop these e-mails</a></p>";
+    private String footerText(Locale language, String unsubscribeUrl) {
+        return "--\n" + wording.say("mail.why", language) + " " + wording.say("mail.stop-at", language, Map.of("url", unsubscribeUrl));
+    }
+
+    private String footerHtml(Locale language, String unsubscribeUrl) {
+        return "<hr><p style=\"font-size:small\">" + esc(wording.say("mail.why", language)) + " <a href=\"" + esc(unsubscribeUrl)
+                + "\">" + esc(wording.say("mail.stop", language)) + "</a></p>";
     }
 
     private static String esc(String s) {

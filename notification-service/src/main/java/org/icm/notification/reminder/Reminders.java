@@ -5,11 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
-import org.icm.notification.NotificationProperties;
 import org.icm.notification.routing.Audience;
 import org.icm.notification.routing.Happening;
 import org.icm.notification.routing.Kind;
@@ -18,6 +15,7 @@ import org.icm.notification.subscription.Subscription;
 import org.icm.notification.tracking.TrackedConsultation;
 import org.icm.notification.tracking.TrackedMeeting;
 import org.icm.notification.tracking.Tracking;
+import org.icm.notification.wording.Story;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,21 +39,18 @@ public class Reminders {
     record Claim(@Id String id, Instant at) {
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration DAY = Duration.ofDays(1);
 
     private final MongoTemplate mongo;
     private final Tracking tracking;
     private final Router router;
-    private final ZoneId zone;
     private final Clock clock;
 
-    public Reminders(MongoTemplate mongo, Tracking tracking, Router router, NotificationProperties properties, Clock clock) {
+    public Reminders(MongoTemplate mongo, Tracking tracking, Router router, Clock clock) {
         this.mongo = mongo;
         this.tracking = tracking;
         this.router = router;
-        this.zone = properties.zone();
         this.clock = clock;
     }
 
@@ -74,14 +69,14 @@ public class Reminders {
             String offset = lastDay ? "1d" : "7d";
             List<String> dossierIds = c.dossierId() == null ? List.of() : List.of(c.dossierId());
             Happening reminder = new Happening("reminder:consultation:" + c.id() + ":" + c.closesAt().getEpochSecond() + ":" + offset,
-                    false, Kind.REMINDER, Audience.EVERYONE,
-                    "Reminder: consultation \"" + c.title() + "\" closes " + (lastDay ? "within a day" : "within a week")
-                            + ", on " + WHEN.format(c.closesAt().atZone(zone)),
+                    false, Kind.REMINDER, Audience.EVERYONE, null,
+                    Story.of(lastDay ? "reminder.consultation-day" : "reminder.consultation-week", "consultationTitle", c.title(),
+                            "closesAt", c.closesAt()),
                     "/consultations/" + c.id(), c.dossierId(), tracking.dossier(c.dossierId()).map(d -> d.title()).orElse(null),
                     dossierIds, Set.of(), Set.of(), now);
             // those who follow consultations (of this dossier, if they narrowed) and did not switch reminders off
             Happening asConsultation = new Happening(reminder.id(), false, Kind.CONSULTATION_OPENED_OR_DEADLINE_CHANGED, Audience.EVERYONE,
-                    null, null, c.dossierId(), null, dossierIds,
+                    null, null, null, c.dossierId(), null, dossierIds,
                     tracking.dossier(c.dossierId()).map(d -> d.policyArea() == null ? Set.<org.icm.kernel.vocabulary.PolicyArea>of()
                             : Set.of(d.policyArea())).orElse(Set.of()),
                     tracking.dossier(c.dossierId()).map(d -> d.rights() == null ? Set.<String>of() : Set.copyOf(d.rights())).orElse(Set.of()),
@@ -101,15 +96,9 @@ public class Reminders {
             if (m.registered() == null || m.registered().isEmpty()) {
                 continue;
             }
-            ZoneId in = zone;
-            try {
-                in = m.timeZone() == null ? zone : ZoneId.of(m.timeZone());
-            } catch (RuntimeException unknownZone) {
-                // the service's own zone still gives a correct time
-            }
             Happening reminder = new Happening("reminder:meeting:" + m.id() + ":" + m.startsAt().getEpochSecond() + ":1d",
-                    false, Kind.REMINDER, Audience.MEMBERS,
-                    "Reminder: " + m.title() + " starts on " + WHEN.format(m.startsAt().atZone(in)),
+                    false, Kind.REMINDER, Audience.MEMBERS, null,
+                    Story.of("reminder.meeting", "meetingTitle", m.title(), "startsAt", m.startsAt(), "timeZone", m.timeZone()),
                     "/meetings/" + m.id(), null, null, List.of(), Set.of(), Set.of(), now);
             // registered means asked to be there: reminded whatever the subscription's kinds
             router.admitted(Audience.MEMBERS, m.registered()).forEach((account, subscription) -> remindOnce(reminder, account, subscription));

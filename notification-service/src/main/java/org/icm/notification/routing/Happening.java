@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.PolicyArea;
+import org.icm.notification.wording.Story;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -14,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param id          the CloudEvents id of the event
  * @param silent      true when the event changes nothing a subscriber can see: nobody is notified
- * @param explanation one line that says what changed, e.g. "X moved from TRILOGUE to PROVISIONAL_AGREEMENT on 2023-12-20"
+ * @param explanation for happenings decided before stories: the English line that said what changed; null since
+ * @param story       what changed, as data, put in words in each reader's language
  * @param link        the platform path where the change can be seen, e.g. /dossiers/{id}
  * @param dossierId   the dossier it is about (digests group by it), or null
  */
@@ -24,12 +26,13 @@ public record Happening(@Id String id,
                         Kind kind,
                         Audience audience,
                         @NotPersonal(NotPersonal.COMPOSED_FROM_PUBLIC_FACTS) String explanation,
+                        Story story,
                         String link,
                         String dossierId, String dossierTitle, List<String> dossierIds, Set<PolicyArea> policyAreas,
                         Set<String> rights, Instant occurredAt) {
 
     public static Happening silent(String id, Instant occurredAt) {
-        return new Happening(id, true, null, null, null, null, null, null, List.of(), Set.of(), Set.of(), occurredAt);
+        return new Happening(id, true, null, null, null, null, null, null, null, List.of(), Set.of(), Set.of(), occurredAt);
     }
 
     /** True when it is about no dossier, policy area or right: then only the kind decides who wants it. */

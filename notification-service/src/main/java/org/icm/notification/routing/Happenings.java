@@ -1,8 +1,6 @@
 package org.icm.notification.routing;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -22,28 +20,24 @@ import org.icm.kernel.events.policy.MeasureStageChanged;
 import org.icm.kernel.events.policy.RecommendationPublished;
 import org.icm.kernel.events.policy.RecommendationRevised;
 import org.icm.kernel.vocabulary.PolicyArea;
-import org.icm.notification.NotificationProperties;
 import org.icm.notification.tracking.DossierLookup;
 import org.icm.notification.tracking.TrackedDossier;
 import org.icm.notification.tracking.Tracking;
+import org.icm.notification.wording.Story;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides what an integration event means to subscribers, from the event and the state tracked before it: which kind
- * of happening, who may see it, one line that says what changed, and where to look. An event that changes nothing a
+ * of happening, who may see it, the story of what changed (put in words for each reader), and where to look. An event that changes nothing a
  * subscriber can see (a repeat, a stage "moved" to itself, a deadline "changed" to the same instant) is silent.
  */
 @Component
 public class Happenings {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
-
     private final Tracking tracking;
-    private final ZoneId zone;
 
-    public Happenings(Tracking tracking, NotificationProperties properties) {
+    public Happenings(Tracking tracking) {
         this.tracking = tracking;
-        this.zone = properties.zone();
     }
 
     public Happening decide(String id, Instant occurredAt, IntegrationEvent event) {
@@ -85,31 +79,34 @@ public class Happenings {
         return switch (event) {
             case MeasureStageChanged m -> measureStage(id, occurredAt, m, dossiers);
             case RecommendationPublished r -> dossierHappening(id, occurredAt, r, dossiers, Kind.RECOMMENDATION_PUBLISHED_OR_REVISED,
-                    "A recommendation on " + r.dossierTitle() + " was published", recommendationLink(r.dossierId(), r.recommendationId()));
+                    Story.of("recommendation.published", "dossierTitle", r.dossierTitle()), recommendationLink(r.dossierId(), r.recommendationId()));
             case RecommendationRevised r -> unchangedText(r, dossiers) ? Happening.silent(id, occurredAt)
                     : dossierHappening(id, occurredAt, r, dossiers, Kind.RECOMMENDATION_PUBLISHED_OR_REVISED,
-                    "The recommendation on " + r.dossierTitle() + " was revised (revision " + r.revision() + ")",
+                    Story.of("recommendation.revised", "dossierTitle", r.dossierTitle(), "revision", r.revision()),
                     recommendationLink(r.dossierId(), r.recommendationId()));
             case MeetingScheduled m -> calendar(id, occurredAt, dossiers, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
-                    m.title() + " is scheduled for " + at(m.startsAt(), m.timeZone()), "/meetings/" + m.meetingId(), m.dossierIds());
+                    Story.of("meeting.scheduled", "meetingTitle", m.title(), "startsAt", m.startsAt(), "timeZone", m.timeZone()),
+                    "/meetings/" + m.meetingId(), m.dossierIds());
             case MeetingRescheduled m -> Objects.equals(m.previousStartsAt(), m.startsAt()) ? Happening.silent(id, occurredAt)
                     : calendar(id, occurredAt, dossiers, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
-                    m.title() + " moved from " + at(m.previousStartsAt(), m.timeZone()) + " to " + at(m.startsAt(), m.timeZone()),
+                    Story.of("meeting.moved", "meetingTitle", m.title(), "previousStartsAt", m.previousStartsAt(), "startsAt", m.startsAt(),
+                            "timeZone", m.timeZone()),
                     "/meetings/" + m.meetingId(), List.of());
             case MeetingCancelled m -> calendar(id, occurredAt, dossiers, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
-                    m.title() + " on " + at(m.startsAt(), null) + " is cancelled", "/meetings/" + m.meetingId(), List.of());
+                    Story.of("meeting.cancelled", "meetingTitle", m.title(), "startsAt", m.startsAt()), "/meetings/" + m.meetingId(), List.of());
             case ConsultationOpened c -> calendar(id, occurredAt, dossiers, Kind.CONSULTATION_OPENED_OR_DEADLINE_CHANGED, Audience.EVERYONE,
-                    "Consultation \"" + c.title() + "\" opened; it closes on " + at(c.closesAt(), null),
+                    Story.of("consultation.opened", "consultationTitle", c.title(), "closesAt", c.closesAt()),
                     "/consultations/" + c.consultationId(), c.dossierId() == null ? List.of() : List.of(c.dossierId()));
             case ConsultationDeadlineChanged c -> Objects.equals(c.previousClosesAt(), c.closesAt()) ? Happening.silent(id, occurredAt)
                     : calendar(id, occurredAt, dossiers, Kind.CONSULTATION_OPENED_OR_DEADLINE_CHANGED, Audience.EVERYONE,
-                    "The deadline of consultation \"" + c.title() + "\" moved from " + at(c.previousClosesAt(), null)
-                            + " to " + at(c.closesAt(), null),
+                    Story.of("consultation.deadline-moved", "consultationTitle", c.title(), "previousClosesAt", c.previousClosesAt(),
+                            "closesAt", c.closesAt()),
                     "/consultations/" + c.consultationId(), c.dossierId() == null ? List.of() : List.of(c.dossierId()));
             case BulletinPosted b -> calendar(id, occurredAt, dossiers, Kind.BULLETIN_POSTED, Audience.MEMBERS,
-                    "New bulletin: " + b.title(), "/bulletins/" + b.bulletinId(), b.dossierIds() == null ? List.of() : b.dossierIds());
-            case OrganisationApplied o -> new Happening(id, false, Kind.ORGANISATION_APPLIED, Audience.FOCAL_POINTS,
-                    o.organisationName() + " applied to join the network", "/organisations/" + o.organisationId(),
+                    Story.of("bulletin.posted", "bulletinTitle", b.title()), "/bulletins/" + b.bulletinId(),
+                    b.dossierIds() == null ? List.of() : b.dossierIds());
+            case OrganisationApplied o -> new Happening(id, false, Kind.ORGANISATION_APPLIED, Audience.FOCAL_POINTS, null,
+                    Story.of("organisation.applied", "organisationName", o.organisationName()), "/organisations/" + o.organisationId(),
                     null, null, List.of(), Set.of(), Set.of(), occurredAt);
             // everything else only updates the directory or tracked state
             default -> Happening.silent(id, occurredAt);
@@ -120,10 +117,13 @@ public class Happenings {
         if (m.previousStage() == m.newStage()) {
             return Happening.silent(id, occurredAt);
         }
-        String line = m.correction()
-                ? m.measureTitle() + ": the stage was corrected from " + m.previousStage() + " to " + m.newStage() + " on " + m.effectiveDate()
-                : m.measureTitle() + " moved from " + m.previousStage() + " to " + m.newStage() + " on " + m.effectiveDate();
-        return dossierHappening(id, occurredAt, m, dossiers, Kind.MEASURE_STAGE_CHANGED, line, "/dossiers/" + m.dossierId());
+        // a measure's first step has no stage before it: it reads as a first step
+        String key = m.previousStage() == null
+                ? (m.correction() ? "measure.first-stage-corrected" : "measure.first-stage")
+                : (m.correction() ? "measure.corrected" : "measure.moved");
+        Story story = Story.of(key, "measureTitle", m.measureTitle(), "previousStage", m.previousStage(), "newStage", m.newStage(),
+                "effectiveDate", m.effectiveDate());
+        return dossierHappening(id, occurredAt, m, dossiers, Kind.MEASURE_STAGE_CHANGED, story, "/dossiers/" + m.dossierId());
     }
 
     private static boolean unchangedText(RecommendationRevised r, DossierLookup dossiers) {
@@ -135,15 +135,15 @@ public class Happenings {
 
     /** A dossier in draft is the network's own work: members only; once published, anyone subscribed. */
     private static Happening dossierHappening(String id, Instant occurredAt, DossierIntegrationEvent event, DossierLookup dossiers, Kind kind,
-                                              String line, String link) {
+                                              Story story, String link) {
         Optional<TrackedDossier> dossier = dossiers.dossier(event.dossierId());
         boolean published = dossier.map(TrackedDossier::published).orElse(false);
         Set<String> rights = dossier.map(TrackedDossier::rights).map(Set::copyOf).orElse(Set.of());
-        return new Happening(id, false, kind, published ? Audience.EVERYONE : Audience.MEMBERS, line, link,
+        return new Happening(id, false, kind, published ? Audience.EVERYONE : Audience.MEMBERS, null, story, link,
                 event.dossierId(), event.dossierTitle(), List.of(event.dossierId()), areas(event.policyArea()), rights, occurredAt);
     }
 
-    private static Happening calendar(String id, Instant occurredAt, DossierLookup lookup, Kind kind, Audience audience, String line, String link,
+    private static Happening calendar(String id, Instant occurredAt, DossierLookup lookup, Kind kind, Audience audience, Story story, String link,
                                       List<String> dossierIds) {
         List<TrackedDossier> dossiers = lookup.dossiers(dossierIds);
         Set<PolicyArea> areas = EnumSet.noneOf(PolicyArea.class);
@@ -158,7 +158,7 @@ public class Happenings {
         }
         String dossierId = dossierIds.isEmpty() ? null : dossierIds.getFirst();
         String dossierTitle = dossiers.stream().filter(d -> d.id().equals(dossierId)).map(TrackedDossier::title).findFirst().orElse(null);
-        return new Happening(id, false, kind, audience, line, link, dossierId, dossierTitle, List.copyOf(dossierIds), areas, rights, occurredAt);
+        return new Happening(id, false, kind, audience, null, story, link, dossierId, dossierTitle, List.copyOf(dossierIds), areas, rights, occurredAt);
     }
 
     private static Set<PolicyArea> areas(PolicyArea area) {
@@ -167,20 +167,5 @@ public class Happenings {
 
     private static String recommendationLink(String dossierId, String recommendationId) {
         return "/dossiers/" + dossierId + "/recommendations/" + recommendationId;
-    }
-
-    private String at(Instant instant, String timeZone) {
-        if (instant == null) {
-            return "an unknown time";
-        }
-        ZoneId in = zone;
-        if (timeZone != null) {
-            try {
-                in = ZoneId.of(timeZone);
-            } catch (RuntimeException e) {
-                // an unknown zone name: the service's own zone is still a correct time
-            }
-        }
-        return WHEN.format(instant.atZone(in));
     }
 }

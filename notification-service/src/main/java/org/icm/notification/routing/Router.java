@@ -98,10 +98,10 @@ public class Router {
             return Optional.empty();
         }
         Notification notification = new Notification(Notification.id(happening.id(), account.id()), account.id(), happening.kind(),
-                happening.explanation(), happening.link(), happening.dossierId(), happening.dossierTitle(), happening.occurredAt(),
+                happening.explanation(), happening.story(), happening.link(), happening.dossierId(), happening.dossierTitle(), happening.occurredAt(),
                 clock.instant(), false, inFeed, byMail && rhythm != Rhythm.IMMEDIATE ? rhythm : null, null);
         MailComposer.Mail mail = byMail && rhythm == Rhythm.IMMEDIATE
-                ? composer.single(MailComposer.greeting(account), notification, outboxUnsubscribeUrl(account)) : null;
+                ? composer.single(account, subscription.languageFor(account), notification, outboxUnsubscribeUrl(account)) : null;
         return Optional.of(new Planned(notification, account, mail));
     }
 

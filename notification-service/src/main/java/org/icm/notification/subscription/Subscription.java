@@ -1,20 +1,25 @@
 package org.icm.notification.subscription;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.icm.kernel.vocabulary.PolicyArea;
+import org.icm.notification.directory.Account;
 import org.icm.notification.routing.Happening;
 import org.icm.notification.routing.Kind;
+import org.icm.notification.wording.Wording;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What one account wants to hear about, and how. Dossiers, policy areas and rights narrow what is followed; when all
  * three are empty the account follows everything of the kinds it chose.
+ *
+ * @param language the language its mails are written in (en, fr); null for the language the person signed up in
  */
 @Document("subscriptions")
 public record Subscription(@Id String accountId, Set<Kind> kinds, Set<String> dossiers, Set<PolicyArea> policyAreas,
-                           Set<String> rights, Set<Channel> channels, Rhythm emailRhythm) {
+                           Set<String> rights, Set<Channel> channels, Rhythm emailRhythm, String language) {
 
     public Subscription {
         kinds = kinds == null || kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
@@ -31,7 +36,7 @@ public record Subscription(@Id String accountId, Set<Kind> kinds, Set<String> do
      */
     public static Subscription defaults(String accountId) {
         return new Subscription(accountId, EnumSet.allOf(Kind.class), Set.of(), Set.of(), Set.of(),
-                EnumSet.of(Channel.IN_APP, Channel.EMAIL), Rhythm.DAILY_DIGEST);
+                EnumSet.of(Channel.IN_APP, Channel.EMAIL), Rhythm.DAILY_DIGEST, null);
     }
 
     public boolean wants(Happening happening) {
@@ -50,6 +55,11 @@ public record Subscription(@Id String accountId, Set<Kind> kinds, Set<String> do
         return dossiers.isEmpty() && policyAreas.isEmpty() && rights.isEmpty();
     }
 
+    /** The language of the account's mails: the one it chose, else the one it signed up in, else English. */
+    public Locale languageFor(Account account) {
+        return Wording.language(language != null ? language : account.language());
+    }
+
     public boolean by(Channel channel) {
         return channels.contains(channel);
     }
@@ -58,6 +68,6 @@ public record Subscription(@Id String accountId, Set<Kind> kinds, Set<String> do
         Set<Channel> remaining = EnumSet.noneOf(Channel.class);
         remaining.addAll(channels);
         remaining.remove(Channel.EMAIL);
-        return new Subscription(accountId, kinds, dossiers, policyAreas, rights, remaining, emailRhythm);
+        return new Subscription(accountId, kinds, dossiers, policyAreas, rights, remaining, emailRhythm, language);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Set;
 import org.icm.kernel.vocabulary.PolicyArea;
@@ -27,9 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "subscriptions")
 public class SubscriptionController {
 
-    /** A whole subscription; every field is required, so a PUT never half-replaces one. */
+    /**
+     * A whole subscription; every field is required, so a PUT never half-replaces one, except {@code language}: absent or
+     * null, mails are in the language the person signed up in.
+     */
     public record SubscriptionRequest(@NotNull Set<Kind> kinds, @NotNull Set<String> dossiers, @NotNull Set<PolicyArea> policyAreas,
-                                      @NotNull Set<String> rights, @NotNull Set<Channel> channels, @NotNull Rhythm emailRhythm) {
+                                      @NotNull Set<String> rights, @NotNull Set<Channel> channels, @NotNull Rhythm emailRhythm,
+                                      @Pattern(regexp = "en|fr", message = "is en or fr") String language) {
     }
 
     private static final RightsCatalogue RIGHTS = RightsCatalogue.standard();
@@ -79,7 +84,7 @@ public class SubscriptionController {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.ok(subscriptions.save(new Subscription(accountId, request.kinds(), request.dossiers(), request.policyAreas(),
-                request.rights(), request.channels(), request.emailRhythm())));
+                request.rights(), request.channels(), request.emailRhythm(), request.language())));
     }
 
     private static ResponseEntity<?> notYours() {

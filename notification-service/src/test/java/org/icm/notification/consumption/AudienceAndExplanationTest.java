@@ -48,7 +48,7 @@ class AudienceAndExplanationTest extends NotificationTestBase {
         for (Person person : List.of(member, applicant)) {
             Map<String, Object> item = awaitFeed(person, 1).getFirst();
             assertThat(item.get("explanation"))
-                    .isEqualTo("Asylum Procedure Regulation moved from TRILOGUE to PROVISIONAL_AGREEMENT on 2023-12-20");
+                    .isEqualTo("Asylum Procedure Regulation moved from Trilogue to Provisional agreement on 20 December 2023");
             assertThat(item.get("link")).isEqualTo("/dossiers/" + dossier);
             assertThat(item.get("kind")).isEqualTo("MEASURE_STAGE_CHANGED");
             assertThat(item.get("read")).isEqualTo(false);
@@ -96,7 +96,7 @@ class AudienceAndExplanationTest extends NotificationTestBase {
                 Instant.parse("2026-06-30T15:00:00Z"), null, null));
         assertThat(awaitFeed(applicantStaff, 1)).extracting(i -> i.get("link")).containsExactly("/consultations/" + consultation);
         assertThat(feed(applicantStaff).getFirst().get("explanation"))
-                .isEqualTo("Consultation \"Call for evidence\" opened; it closes on 2026-06-30 17:00 CEST");
+                .isEqualTo("Consultation \u201cCall for evidence\u201d opened; it closes on 30 June 2026, 17:00 CEST");
     }
 
     @Test

@@ -59,11 +59,11 @@ class BatchHandlingTest extends NotificationTestBase {
         assertThat(handling.handle(batch)).isEqualTo(batch.size());
 
         assertThat(feed(member)).extracting(item -> item.get("explanation")).containsExactlyInAnyOrder(
-                title + " moved from ANNOUNCED to PROPOSAL_ADOPTED on 2026-02-01",
-                title + " moved from PROPOSAL_ADOPTED to TRILOGUE on 2026-02-01",
+                title + " moved from Announced to Proposal adopted on 1 February 2026",
+                title + " moved from Proposal adopted to Trilogue on 1 February 2026",
                 "A recommendation on " + title + " was published");
         assertThat(feed(applicant)).extracting(item -> item.get("explanation")).containsExactlyInAnyOrder(
-                title + " moved from PROPOSAL_ADOPTED to TRILOGUE on 2026-02-01",
+                title + " moved from Proposal adopted to Trilogue on 1 February 2026",
                 "A recommendation on " + title + " was published");
         TrackedDossier tracked = mongo.findById(dossier, TrackedDossier.class);
         assertThat(tracked.published()).isTrue();
@@ -97,7 +97,7 @@ class BatchHandlingTest extends NotificationTestBase {
 
         assertThat(handling.handle(moved)).isEqualTo(1);
         assertThat(feed(member)).extracting(item -> item.get("explanation"))
-                .containsExactly(title + " moved from ANNOUNCED to PROPOSAL_ADOPTED on 2026-02-01");
+                .containsExactly(title + " moved from Announced to Proposal adopted on 1 February 2026");
         assertThat(mongo.findById(dossier, TrackedDossier.class).measureStages()).containsEntry("m-" + dossier, "PROPOSAL_ADOPTED");
     }
 

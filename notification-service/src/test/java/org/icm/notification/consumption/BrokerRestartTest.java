@@ -62,7 +62,7 @@ class BrokerRestartTest {
             String account = UUID.randomUUID().toString();
             publisher.publish(MembershipIntegrationEvents.ORGANISATION_ADMITTED, new OrganisationAdmitted(organisation, "Org"));
             publisher.publish(MembershipIntegrationEvents.ACCOUNT_ACTIVATED, new AccountActivated(organisation, "Org", account,
-                    account + "@test.icm", "Someone", List.of(Role.PARTICIPANT)));
+                    account + "@test.icm", "Someone", List.of(Role.PARTICIPANT), "en"));
             String dossier = UUID.randomUUID().toString();
             publisher.publish(PolicyIntegrationEvents.DOSSIER_OPENED, new DossierOpened(dossier, "Dossier", PolicyArea.HEALTH, "s", null));
             publisher.publish(PolicyIntegrationEvents.DOSSIER_PUBLISHED, new DossierPublished(dossier, "Dossier", PolicyArea.HEALTH));
@@ -90,7 +90,7 @@ class BrokerRestartTest {
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
             List<Notification> received = mongo.find(Query.query(where("accountId").is(account)), Notification.class);
             assertThat(received).hasSize(EVENTS);
-            assertThat(received).extracting(Notification::explanation).doesNotHaveDuplicates();
+            assertThat(received).extracting(Notification::story).doesNotHaveDuplicates();
         } finally {
             if (service != null) {
                 service.close();

@@ -129,7 +129,7 @@ class DeadLetterApiTest extends NotificationTestBase {
         assertThat(post("/dead-letters/" + id + "/redrive", focalPoint).statusCode()).isEqualTo(200);
 
         assertThat(awaitFeed(member, 1)).singleElement().satisfies(item -> assertThat(item.get("explanation"))
-                .isEqualTo("Return Regulation moved from PROPOSAL_ADOPTED to EP_MANDATE on 2026-02-20"));
+                .isEqualTo("Return Regulation moved from Proposal adopted to European Parliament mandate on 20 February 2026"));
         awaitProcessed(eventId);
 
         // the dead-letter topic read again (a replay, a redelivery): still one dead letter, still REDRIVEN

@@ -102,7 +102,7 @@ class FeedApiTest extends NotificationTestBase {
             assertThat(event).isEqualTo("notification");
             assertThat(data).isNotNull();
             assertThat(JsonPath.<String>read(data, "$.explanation"))
-                    .isEqualTo("Family Reunification Directive moved from EP_MANDATE to TRILOGUE on 2026-02-14");
+                    .isEqualTo("Family Reunification Directive moved from European Parliament mandate to Trilogue on 14 February 2026");
             assertThat(JsonPath.<String>read(data, "$.link")).isEqualTo("/dossiers/" + dossier);
         } finally {
             response.cancel(true);

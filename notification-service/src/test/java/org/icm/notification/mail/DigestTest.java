@@ -27,7 +27,8 @@ class DigestTest extends NotificationTestBase {
     @Test
     void digestsGroupByDossierNewestFirstAtTheConfiguredLocalTime() throws Exception {
         Person daily = member();
-        Person weekly = member();
+        // signed up in French: their digest is in French
+        Person weekly = memberIn("fr");
         Person leaving = member();
         subscribe(weekly, everythingBy("[\"IN_APP\",\"EMAIL\"]", "WEEKLY_DIGEST"));
         String asylum = dossier("Asylum Procedure Regulation", PolicyArea.ASYLUM, true);
@@ -55,18 +56,22 @@ class DigestTest extends NotificationTestBase {
         clock.advanceTo(monday.plusSeconds(1).toInstant());
 
         MimeMessage digest = awaitDigests(daily.email(), 1).getFirst();
-        assertThat(digest.getSubject()).isEqualTo("[ICM] Your daily digest (3)");
-        String text = MailTest.part(digest, "text/plain");
+        assertThat(digest.getSubject()).isEqualTo("[ICM] Your daily digest (3 notifications)");
+        String text = part(digest, "text/plain");
         // the asylum section first (its newest notification is the newest of all), newest first within it
         assertThat(text).containsSubsequence("== Asylum Procedure Regulation ==",
-                "- APR step 2 moved from TRILOGUE to PROVISIONAL_AGREEMENT on 2026-01-01",
-                "- APR step 1 moved from EP_MANDATE to TRILOGUE on 2026-01-01",
+                "- APR step 2 moved from Trilogue to Provisional agreement on 1 January 2026",
+                "- APR step 1 moved from European Parliament mandate to Trilogue on 1 January 2026",
                 "== Reception Conditions Directive ==",
-                "- RCD step moved from TRILOGUE to ADOPTED on 2026-01-01");
-        assertThat(MailTest.part(digest, "text/html")).containsSubsequence("<h2>Asylum Procedure Regulation</h2>", "APR step 2", "APR step 1",
+                "- RCD step moved from Trilogue to Adopted on 1 January 2026");
+        assertThat(part(digest, "text/html")).containsSubsequence("<h2>Asylum Procedure Regulation</h2>", "APR step 2", "APR step 1",
                 "<h2>Reception Conditions Directive</h2>");
         assertThat(digest.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(awaitDigests(weekly.email(), 1).getFirst().getSubject()).isEqualTo("[ICM] Your weekly digest (3)");
+        MimeMessage weeklyDigest = awaitDigests(weekly.email(), 1).getFirst();
+        assertThat(weeklyDigest.getSubject()).isEqualTo("[ICM] Votre r\u00e9sum\u00e9 hebdomadaire (3 notifications)");
+        assertThat(part(weeklyDigest, "text/plain")).contains("Bonjour Person ", "Votre r\u00e9sum\u00e9 hebdomadaire\u00a0: 3 notifications.",
+                "- APR step 2\u00a0: passage de \u00ab\u00a0Trilogue\u00a0\u00bb \u00e0 \u00ab\u00a0Accord provisoire\u00a0\u00bb le 1 janvier 2026",
+                "Ne plus recevoir ces e-mails\u00a0: https://").doesNotContain("moved from", "Hello");
         assertThat(digestsTo(leaving.email())).as("no digest for the staff of an organisation that withdrew").isEmpty();
 
         // after the hour: the next day's digest, and only that one
@@ -77,8 +82,8 @@ class DigestTest extends NotificationTestBase {
         assertThat(digestsTo(daily.email())).hasSize(1);
         clock.advanceTo(monday.plusDays(1).plusSeconds(1).toInstant());
         MimeMessage next = awaitDigests(daily.email(), 2).get(1);
-        assertThat(next.getSubject()).isEqualTo("[ICM] Your daily digest (1)");
-        assertThat(MailTest.part(next, "text/plain")).contains("RCD later step").doesNotContain("APR step");
+        assertThat(next.getSubject()).isEqualTo("[ICM] Your daily digest (1 notification)");
+        assertThat(part(next, "text/plain")).contains("RCD later step").doesNotContain("APR step");
         Thread.sleep(600);
         assertThat(digestsTo(daily.email())).hasSize(2);
         assertThat(digestsTo(weekly.email())).hasSize(1);
@@ -88,7 +93,7 @@ class DigestTest extends NotificationTestBase {
     private static java.util.List<MimeMessage> digestsTo(String email) {
         return mailsTo(email).stream().filter(m -> {
             try {
-                return m.getSubject().startsWith("[ICM] Your ");
+                return m.getSubject().startsWith("[ICM] Your ") || m.getSubject().startsWith("[ICM] Votre ");
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }

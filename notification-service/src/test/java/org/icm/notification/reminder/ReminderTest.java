@@ -57,13 +57,13 @@ class ReminderTest extends NotificationTestBase {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> reminders(member).size() == 1);
             assertThat(reminders(member).getFirst().get("explanation").toString())
-                    .startsWith("Reminder: consultation \"Rights of the child strategy\" closes within a week, on ");
+                    .startsWith("Reminder: consultation \u201cRights of the child strategy\u201d closes within a week, on ");
             assertThat(reminders(member).getFirst().get("link")).isEqualTo("/consultations/" + consultation);
 
             clock.advanceTo(closesAt.minus(Duration.ofHours(12)));
             await().atMost(Duration.ofSeconds(30)).until(() -> reminders(member).size() == 2);
             // two instances at once, and the scheduled job again: nothing more
-            Reminders secondInstance = new Reminders(mongo, tracking, router, properties, clock);
+            Reminders secondInstance = new Reminders(mongo, tracking, router, clock);
             CompletableFuture.allOf(CompletableFuture.runAsync(secondInstance::run), CompletableFuture.runAsync(reminders::run)).join();
             secondInstance.run();
 

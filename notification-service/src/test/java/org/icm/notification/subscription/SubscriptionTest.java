@@ -10,6 +10,7 @@ import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.notification.routing.Audience;
 import org.icm.notification.routing.Happening;
 import org.icm.notification.routing.Kind;
+import org.icm.notification.wording.Story;
 import org.junit.jupiter.api.Test;
 
 /** Which happenings a subscription wants, without Spring. */
@@ -30,13 +31,13 @@ class SubscriptionTest {
     @Test
     void aNarrowedSubscriptionWantsWhatMatchesADossierAnAreaOrARight() {
         Subscription narrowed = new Subscription("a", EnumSet.of(Kind.MEASURE_STAGE_CHANGED), Set.of("d-1"), Set.of(PolicyArea.RETURN),
-                Set.of("CRC-37"), Set.of(Channel.IN_APP), Rhythm.IMMEDIATE);
+                Set.of("CRC-37"), Set.of(Channel.IN_APP), Rhythm.IMMEDIATE, null);
 
         assertThat(narrowed.wants(stage("d-1", PolicyArea.HEALTH, Set.of()))).as("followed dossier").isTrue();
         assertThat(narrowed.wants(stage("d-2", PolicyArea.RETURN, Set.of()))).as("followed area").isTrue();
         assertThat(narrowed.wants(stage("d-3", PolicyArea.HEALTH, Set.of("CRC-37")))).as("followed right").isTrue();
         assertThat(narrowed.wants(stage("d-4", PolicyArea.HEALTH, Set.of("CRC-3")))).as("nothing followed").isFalse();
-        assertThat(narrowed.wants(new Happening("h", false, Kind.BULLETIN_POSTED, Audience.MEMBERS, "x", "/b", null, null, List.of(),
+        assertThat(narrowed.wants(new Happening("h", false, Kind.BULLETIN_POSTED, Audience.MEMBERS, null, Story.of("bulletin.posted"), "/b", null, null, List.of(),
                 Set.of(), Set.of(), AT))).as("a kind not chosen").isFalse();
     }
 
@@ -49,7 +50,7 @@ class SubscriptionTest {
     }
 
     private static Happening stage(String dossier, PolicyArea area, Set<String> rights) {
-        return new Happening("h", false, Kind.MEASURE_STAGE_CHANGED, Audience.EVERYONE, "x", "/dossiers/" + dossier, dossier, "T",
+        return new Happening("h", false, Kind.MEASURE_STAGE_CHANGED, Audience.EVERYONE, null, Story.of("measure.moved"), "/dossiers/" + dossier, dossier, "T",
                 List.of(dossier), Set.of(area), rights, AT);
     }
 }

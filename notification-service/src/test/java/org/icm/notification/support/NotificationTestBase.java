@@ -82,9 +82,14 @@ public abstract class NotificationTestBase {
 
     /** Staff of an admitted organisation, known to the directory before this returns. */
     protected Person member(Role... roles) {
+        return memberIn(null, roles);
+    }
+
+    /** Staff of an admitted organisation who signed up on a page in {@code language} (en, fr; null: before it was kept). */
+    protected Person memberIn(String language, Role... roles) {
         OrganisationId organisation = OrganisationId.random();
         publisher().publish(MembershipIntegrationEvents.ORGANISATION_ADMITTED, new OrganisationAdmitted(organisation.toString(), "Org " + organisation));
-        return activate(organisation, roles.length == 0 ? new Role[] {Role.PARTICIPANT} : roles);
+        return activateIn(language, organisation, roles.length == 0 ? new Role[] {Role.PARTICIPANT} : roles);
     }
 
     /** Staff of an organisation that has only applied: not a member, sees public content only. */
@@ -96,11 +101,17 @@ public abstract class NotificationTestBase {
         return activate(organisation, Role.PARTICIPANT);
     }
 
+    /** A person who signed up before accounts carried a language (the event has none): they read English. */
     protected Person activate(OrganisationId organisation, Role... roles) {
+        return activateIn(null, organisation, roles);
+    }
+
+    /** A person who signed up on a page in {@code language} (en, fr). */
+    protected Person activateIn(String language, OrganisationId organisation, Role... roles) {
         AccountId account = AccountId.random();
         String email = "a-" + account + "@test.icm";
         publisher().publish(MembershipIntegrationEvents.ACCOUNT_ACTIVATED, new AccountActivated(organisation.toString(),
-                "Org " + organisation, account.toString(), email, "Person " + account.toString().substring(0, 8), List.of(roles)));
+                "Org " + organisation, account.toString(), email, "Person " + account.toString().substring(0, 8), List.of(roles), language));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(account.toString(), Account.class) != null
                 && mongo.findById(account.toString(), Subscription.class) != null);
         return new Person(account, organisation, TestTokens.get().mint(account, organisation, roles), email);
@@ -142,6 +153,30 @@ public abstract class NotificationTestBase {
             }
         }
         return found;
+    }
+
+    /** The mails the SMTP server received for this address, once there are at least {@code count}. */
+    protected static List<jakarta.mail.internet.MimeMessage> awaitMails(String to, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(to).size() >= count);
+        return mailsTo(to);
+    }
+
+    /** The content of the first part of this MIME type, however deep the multipart nesting. */
+    protected static String part(jakarta.mail.Part part, String mimeType) throws Exception {
+        if (part.isMimeType(mimeType)) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart body = multipart.getBodyPart(i);
+                String found = part(body, mimeType);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     // --- HTTP ---

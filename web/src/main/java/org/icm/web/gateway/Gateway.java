@@ -181,6 +181,8 @@ public class Gateway {
     private void authorize(HttpHeaders headers) {
         accessToken().ifPresent(headers::setBearerAuth);
         browserAddress().ifPresent(address -> headers.set("X-Forwarded-For", address));
+        // the page's language: what a service words for the reader (the feed's notifications) comes back in it
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
     }
 
     /**

@@ -9,6 +9,7 @@ public final class Feed {
     private Feed() {
     }
 
+    /** {@code explanation}: what happened, in the language the page asked for. */
     public record Item(String id, String kind, String explanation, String link, String dossierId, String dossierTitle, Instant occurredAt,
                        boolean read) {
     }

@@ -101,7 +101,8 @@ class FeedPage {
         emitter.onTimeout(close);
         emitter.onError(error -> close.run());
         HttpRequest request = HttpRequest.newBuilder(gateway.uri("/api/notifications/feed/stream"))
-                .header("Authorization", "Bearer " + token).header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE).build();
+                .header("Authorization", "Bearer " + token).header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
+                .header("Accept-Language", locale.toLanguageTag()).build();
         // items rendered outside the request need the session's CSRF token for their "mark read" form
         String csrfName = csrf == null ? null : csrf.getParameterName();
         String csrfValue = csrf == null ? null : csrf.getToken();

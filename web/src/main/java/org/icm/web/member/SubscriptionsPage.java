@@ -23,9 +23,11 @@ class SubscriptionsPage {
             "RECOMMENDATION_PUBLISHED_OR_REVISED", "BULLETIN_POSTED", "ORGANISATION_APPLIED", "REMINDER");
     static final List<String> CHANNELS = List.of("IN_APP", "EMAIL");
     static final List<String> RHYTHMS = List.of("IMMEDIATE", "DAILY_DIGEST", "WEEKLY_DIGEST");
+    /** The languages a person's mails can be written in; none chosen: the one they signed up in. */
+    static final List<String> MAIL_LANGUAGES = List.of("en", "fr");
 
     record Subscription(Set<String> kinds, Set<String> dossiers, Set<String> policyAreas, Set<String> rights, Set<String> channels,
-                        String emailRhythm) {
+                        String emailRhythm, String language) {
     }
 
     private final Gateway gateway;
@@ -41,11 +43,13 @@ class SubscriptionsPage {
 
     @PostMapping("/subscriptions")
     String save(@RequestParam(required = false) Set<String> kinds, @RequestParam(required = false) Set<String> policyAreas,
-                @RequestParam(required = false) Set<String> channels, @RequestParam(required = false) String emailRhythm, Model model) {
+                @RequestParam(required = false) Set<String> channels, @RequestParam(required = false) String emailRhythm,
+                @RequestParam(required = false) String language, Model model) {
         Subscription current = gateway.get(gateway.uri("/api/notifications/subscriptions/me"), Subscription.class);
         // dossiers and rights are kept as they were: this form does not show them
         Subscription wanted = new Subscription(kinds == null ? Set.of() : kinds, current.dossiers(), policyAreas == null ? Set.of() : policyAreas,
-                current.rights(), channels == null ? Set.of() : channels, emailRhythm);
+                current.rights(), channels == null ? Set.of() : channels, emailRhythm,
+                language == null || language.isBlank() ? null : language);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kinds", wanted.kinds());
         body.put("dossiers", wanted.dossiers());
@@ -53,6 +57,7 @@ class SubscriptionsPage {
         body.put("rights", wanted.rights());
         body.put("channels", wanted.channels());
         body.put("emailRhythm", wanted.emailRhythm());
+        body.put("language", wanted.language());
         try {
             gateway.send(HttpMethod.PUT, gateway.uri("/api/notifications/subscriptions/me"), body, null);
         } catch (ServiceProblem refused) {
@@ -69,6 +74,7 @@ class SubscriptionsPage {
         model.addAttribute("kinds", KINDS);
         model.addAttribute("channels", CHANNELS);
         model.addAttribute("rhythms", RHYTHMS);
+        model.addAttribute("mailLanguages", MAIL_LANGUAGES);
         model.addAttribute("policyAreas", List.of(PolicyArea.values()));
         model.addAttribute("refused", refused);
         model.addAttribute("saved", saved);

@@ -29,7 +29,7 @@ class InvitationPage {
 
     @PostMapping("/invitations/{token}")
     String accept(@PathVariable String token, @RequestParam(required = false) String password,
-                  @RequestParam(required = false) String repeat, Model model) {
+                  @RequestParam(required = false) String repeat, java.util.Locale locale, Model model) {
         model.addAttribute("token", token);
         if (password == null || !password.equals(repeat)) {
             model.addAttribute("mismatch", true);
@@ -37,7 +37,8 @@ class InvitationPage {
         }
         try {
             gateway.send(HttpMethod.POST, gateway.uri("/api/membership/invitations/" + Gateway.segment(token) + "/accept"),
-                    Map.of("password", password), null);
+                    // the person's mails will be in the language of the page they signed up on
+                    Map.of("password", password, "language", locale.getLanguage()), null);
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500) {
                 throw refused;

@@ -13,12 +13,15 @@ import org.icm.kernel.privacy.PersonalData.Kind;
  * person's key makes every copy on the topic unreadable; the one service that keeps them in clear (notification) purges
  * them on {@link PersonErased}.
  *
- * @param roles the account's roles now
+ * @param roles    the account's roles now
+ * @param language the language the person signed up in (en, fr): their mails are written in it until they choose
+ *                 another; null in events published before it was carried
  */
 public record AccountActivated(String organisationId,
                                @NotPersonal(NotPersonal.ORGANISATION_NAME) String organisationName,
                                String accountId,
                                @PersonalData(subject = "accountId", kind = Kind.EMAIL) String email,
                                @PersonalData(subject = "accountId", kind = Kind.NAME) String displayName,
-                               List<Role> roles) implements MembershipIntegrationEvent {
+                               List<Role> roles,
+                               String language) implements MembershipIntegrationEvent {
 }

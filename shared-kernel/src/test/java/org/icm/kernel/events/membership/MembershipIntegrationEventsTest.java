@@ -38,7 +38,7 @@ class MembershipIntegrationEventsTest {
                     OrganisationFocus.BOTH, List.of("guardianship"), List.of("European Commission"), "https://example.org"),
             new FocalPointDesignated(ORG, NAME),
             new FocalPointRevoked(ORG, NAME),
-            new AccountActivated(ORG, NAME, "acc-1", "ana@example.org", "Ana Ruiz", List.of(Role.PARTICIPANT)),
+            new AccountActivated(ORG, NAME, "acc-1", "ana@example.org", "Ana Ruiz", List.of(Role.PARTICIPANT), "fr"),
             new AccountRolesChanged(ORG, NAME, "acc-1", List.of(Role.PARTICIPANT, Role.ANALYST)),
             new AccountDeactivated(ORG, NAME, "acc-1"),
             new PersonErased(ORG, NAME, "acc-1"));
@@ -76,7 +76,7 @@ class MembershipIntegrationEventsTest {
 
         keys.erase("acc-1");
         assertThat(codec.payload(envelope)).contains(new AccountActivated(ORG, NAME, "acc-1", PersonalData.ERASED, PersonalData.ERASED,
-                List.of(Role.PARTICIPANT)));
+                List.of(Role.PARTICIPANT), "fr"));
     }
 
     @SuppressWarnings("unchecked")
