@@ -20,6 +20,7 @@ import org.icm.membership.organisation.FocalPointRegistry;
 import org.icm.membership.organisation.NameClaims;
 import org.icm.membership.organisation.OrganisationCommand.*;
 import org.icm.membership.organisation.OrganisationStatus;
+import org.icm.service.rules.Inputs;
 import org.icm.service.security.Actor;
 import org.icm.service.web.Writes;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,8 @@ import org.springframework.web.server.ResponseStatusException;
 class OrganisationController {
 
     static final int MAX_PAGE_SIZE = 100;
+    /** The longest search text: words to look for, not a document. */
+    static final int SEARCH_MAX = 200;
 
     private final Writes writes;
     private final OrganisationDirectory directory;
@@ -79,7 +82,7 @@ class OrganisationController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
-        DirectoryFilter filter = new DirectoryFilter(country, scope, focus, expertise, advocacyTarget, text);
+        DirectoryFilter filter = new DirectoryFilter(country, scope, focus, expertise, advocacyTarget, Inputs.optionalText("q", text, SEARCH_MAX));
         return new Page<>(directory.search(filter, page, size).stream().map(entry -> Representations.view(entry, member != null)).toList(),
                 page, size, directory.count(filter));
     }

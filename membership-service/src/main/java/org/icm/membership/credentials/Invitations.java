@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.icm.membership.accountmail.AccountMails;
 import org.icm.membership.directory.OrganisationDirectory;
 import org.icm.membership.organisation.Acting;
+import org.icm.membership.organisation.Checks;
 import org.icm.membership.organisation.Commands;
 import org.icm.membership.organisation.OrganisationCommand.ActivateAccount;
 import org.icm.membership.organisation.OrganisationCommand.ErasePerson;
@@ -75,7 +76,8 @@ public class Invitations {
 
     /** {@code language}: en or fr, or null for the organisation's countries to decide. */
     public Invitation invite(Actor actor, Acting by, String organisationId, String email, String displayName, boolean analyst, String language) {
-        if (email != null && store.emailTaken(email)) {
+        // an address is checked before it is looked up (a NUL is not a question for the credential store)
+        if (email != null && store.emailTaken(Checks.email("email", email))) {
             throw RuleViolation.conflict("email", "duplicate-email", "there is an account for " + email.strip() + " already");
         }
         String accountId = UUID.randomUUID().toString();

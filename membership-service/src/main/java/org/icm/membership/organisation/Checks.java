@@ -14,7 +14,7 @@ import org.icm.service.rules.FieldChecks;
 import org.icm.service.rules.RuleViolation;
 
 /** Checks of single values that commands carry, each naming the field it checks. */
-final class Checks {
+public final class Checks {
 
     static final int NAME_MAX = 200;
     static final int ACRONYM_MAX = 30;
@@ -28,7 +28,8 @@ final class Checks {
     private Checks() {
     }
 
-    static String email(String field, String value) {
+    /** An e-mail address, trimmed and lower-cased; refused, naming the field, when it is none. */
+    public static String email(String field, String value) {
         String email = text(field, value, 254);
         if (!EMAIL.matcher(email).matches()) {
             throw RuleViolation.invalid(field, "malformed-email", "'" + email + "' is not an e-mail address");

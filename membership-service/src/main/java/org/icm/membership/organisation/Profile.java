@@ -18,9 +18,14 @@ public record Profile(@NotPersonal(NotPersonal.ORGANISATION_NAME) String name, S
                       Contact contact) {
 
     public Profile {
-        countries = countries == null ? List.of() : List.copyOf(countries);
-        expertise = expertise == null ? List.of() : List.copyOf(expertise);
-        advocacyTargets = advocacyTargets == null ? List.of() : List.copyOf(advocacyTargets);
+        countries = listOf(countries);
+        expertise = listOf(expertise);
+        advocacyTargets = listOf(advocacyTargets);
+    }
+
+    /** An unmodifiable copy that keeps a null entry as it came, for {@code Checks} to refuse by name (List.copyOf would throw). */
+    private static List<String> listOf(List<String> values) {
+        return values == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
     }
 
     /** The same profile with its contact person named {@code personId} (their data subject id); no contact, no change. */

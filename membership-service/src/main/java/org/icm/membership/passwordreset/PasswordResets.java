@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.icm.membership.accountmail.AccountMails;
 import org.icm.membership.credentials.CredentialStore;
 import org.icm.membership.credentials.Invitations;
 import org.icm.membership.directory.OrganisationDirectory;
+import org.icm.membership.organisation.Checks;
 import org.icm.membership.signin.StoredAuthorizations;
 import org.icm.service.rules.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,9 +77,11 @@ public class PasswordResets {
      * Mails a reset link when the address belongs to an account that can sign in, unless it had its share this hour.
      * {@code client}: who asks (the client address the gateway saw), for the per-client limit.
      */
-    public void request(String email, String client, String language) {
+    public void request(String asked, String client, String language) {
+        // what is not an address is refused as such: that says nothing about which addresses have accounts
+        String email = Checks.email("email", asked);
         Instant now = clock.instant();
-        String address = CredentialStore.hash(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        String address = CredentialStore.hash(email);
         String clientHash = CredentialStore.hash(client == null ? "" : client);
         Instant hourAgo = now.minus(Duration.ofHours(1));
         if (count("client_hash", clientHash, hourAgo) >= REQUESTS_PER_CLIENT_PER_HOUR) {
@@ -88,7 +90,7 @@ public class PasswordResets {
         boolean addressHadItsShare = count("address_hash", address, hourAgo) >= LINKS_PER_ADDRESS_PER_HOUR;
         jdbc.update("insert into password_reset_requests (address_hash, client_hash, requested_at) values (?, ?, ?)", address, clientHash,
                 Timestamp.from(now));
-        if (email == null || addressHadItsShare) {
+        if (addressHadItsShare) {
             return;
         }
         Optional<OrganisationDirectory.AccountEntry> account = credentials.byEmail(email)

@@ -91,6 +91,18 @@ class SignInTest extends MembershipTest {
         assertThat(location(new Browser().signIn(email, PASSWORD))).doesNotContain("error");
     }
 
+    @Test
+    void theSignInPageCannotBeFramedAndASignInWithoutTheFormsTokenIsRefused() {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get("/login");
+        assertThat(page.headers().firstValue("X-Frame-Options")).as("clickjacking").hasValue("DENY");
+
+        // a page elsewhere that posts the person's credentials (or an attacker's) to the form: no CSRF token, no sign-in
+        HttpResponse<String> forged = browser.post("/login", form(Map.of("username", email, "password", PASSWORD)), "text/html");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().firstValue("Location")).as("no session was made: nowhere to go on to").isEmpty();
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.icm.kernel.privacy.PersonalDataKeys personalDataKeys;
 

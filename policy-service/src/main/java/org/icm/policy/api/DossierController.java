@@ -22,6 +22,7 @@ import org.icm.policy.dossier.DossierCommand.ReturnDossierToDraft;
 import org.icm.policy.dossier.DossierCommand.TagRight;
 import org.icm.policy.dossier.DossierCommand.UntagRight;
 import org.icm.policy.dossier.Vocabulary.Visibility;
+import org.icm.service.rules.Inputs;
 import org.icm.service.security.Actor;
 import org.icm.service.web.Writes;
 import org.springframework.http.HttpStatus;
@@ -51,6 +52,8 @@ import org.springframework.web.server.ResponseStatusException;
 class DossierController {
 
     static final int MAX_PAGE_SIZE = 100;
+    /** The longest search text: words to look for, not a document. */
+    static final int SEARCH_MAX = 200;
 
     private final Writes writes;
     private final DossierCatalogue catalogue;
@@ -70,7 +73,7 @@ class DossierController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
-        DossierFilter filter = new DossierFilter(member != null, policyArea, right, stage, status, text);
+        DossierFilter filter = new DossierFilter(member != null, policyArea, right, stage, status, Inputs.optionalText("q", text, SEARCH_MAX));
         return new Page<>(catalogue.search(filter, page, size).stream().map(Representations::summary).toList(), page, size,
                 catalogue.count(filter));
     }

@@ -292,7 +292,7 @@ public class Dossier {
         if (state.recommendations().containsKey(recommendationId)) {
             throw RuleViolation.conflict("recommendationId", "duplicate-recommendation", "the dossier already has recommendation " + recommendationId);
         }
-        List<String> measureIds = command.measureIds() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(command.measureIds()));
+        List<String> measureIds = Inputs.distinctEntries("measureIds", command.measureIds());
         measureIds.forEach(id -> measure("measureIds", id));
         apply(new RecommendationDrafted(dossierId, recommendationId, Inputs.paragraphs("text", command.text(), TEXT_MAX),
                 addressees(command.addressees()), measureIds));

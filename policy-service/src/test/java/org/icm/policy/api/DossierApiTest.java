@@ -205,6 +205,10 @@ class DossierApiTest {
                 "{\"text\":\"Exempt all children and their families from border procedures.\",\"addressees\":[\"EUROPEAN_PARLIAMENT\",\"COUNCIL\"]}");
         assertThat(drafted.statusCode()).isEqualTo(201);
         String recommendation = recommendations + "/" + read(drafted, "$.id");
+        // an array of nulls, as a careless client sends it: a refusal naming the field, not a server error
+        HttpResponse<String> nulls = api.post(recommendations, focalPoint, "{\"text\":\"x\",\"addressees\":[\"COUNCIL\"],\"measureIds\":[null,null,null]}");
+        assertThat(nulls.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(nulls.body(), "$.errors[*].field")).containsExactly("measureIds");
 
         HttpResponse<String> revised = api.send("PUT", recommendation + "/text", focalPoint,
                 "{\"text\":\"Exempt unaccompanied children and families with children under twelve from border procedures.\"}",

@@ -43,6 +43,18 @@ public final class Inputs {
         return value;
     }
 
+    /** The entries of a list, without repeats, in the order given; none when it is missing; refused when one is empty (null). */
+    public static <T> java.util.List<T> distinctEntries(String field, java.util.List<T> values) {
+        if (values == null) {
+            return java.util.List.of();
+        }
+        // not values.contains(null): an immutable list throws on the question itself
+        if (values.stream().anyMatch(java.util.Objects::isNull)) {
+            throw RuleViolation.invalid(field, "empty-entry", field + " holds an empty entry");
+        }
+        return java.util.List.copyOf(new java.util.LinkedHashSet<>(values));
+    }
+
     private static String checked(String field, String value, int maxLength, boolean multiLine) {
         if (value == null || value.isBlank()) {
             throw RuleViolation.invalid(field, "required", field + " must not be blank");

@@ -48,4 +48,13 @@ class InputsTest {
             assertThat(violation.kind()).isEqualTo(RuleViolation.Kind.INVALID_INPUT);
         });
     }
+
+    @Test
+    void aListWithAnEmptyEntryIsRefusedByNameAndRepeatsAreDropped() {
+        assertThat(Inputs.distinctEntries("measureIds", java.util.Arrays.asList("m-1", "m-2", "m-1"))).containsExactly("m-1", "m-2");
+        assertThat(Inputs.distinctEntries("measureIds", null)).isEmpty();
+        assertThat(Inputs.distinctEntries("measureIds", java.util.List.of("m-1"))).as("an immutable list, as commands hold").containsExactly("m-1");
+        assertThatThrownBy(() -> Inputs.distinctEntries("measureIds", java.util.Arrays.asList(null, null, null)))
+                .isInstanceOfSatisfying(RuleViolation.class, refusal -> assertThat(refusal.field()).isEqualTo("measureIds"));
+    }
 }

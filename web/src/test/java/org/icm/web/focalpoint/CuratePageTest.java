@@ -77,6 +77,20 @@ class CuratePageTest {
     }
 
     @Test
+    void aFormSentWithoutItsCsrfTokenIsRefusedAndReachesNoServiceAndNoPageCanBeFramed() throws Exception {
+        MvcResult page = web.perform(get("/dossiers/d1/curate").session(session)).andReturn();
+        assertThat(page.getResponse().getHeader("X-Frame-Options")).as("clickjacking").isEqualTo("DENY");
+        received.clear();
+
+        // what a page elsewhere would make the focal point's browser send: the session cookie, but not the form's token
+        MvcResult forged = web.perform(post("/dossiers/d1/curate/measures/m1/key-dates").session(session)
+                .param("version", "7").param("transpositionDeadline", "2023-01-01")).andReturn();
+
+        assertThat(forged.getResponse().getStatus()).isEqualTo(403);
+        assertThat(received).as("nothing reached a service").isEmpty();
+    }
+
+    @Test
     void aRefusalShowsTheReasonNextToTheFieldOfTheRefusedFormAndKeepsWhatWasTyped() throws Exception {
         String csrf = SignedIn.csrfToken(page("/dossiers/d1/curate"));
 
