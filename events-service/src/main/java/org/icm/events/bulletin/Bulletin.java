@@ -18,7 +18,7 @@ import org.icm.service.rules.RuleViolation;
 @Aggregate
 public class Bulletin {
 
-    static final int TEXT_MAX = 5_000;
+    public static final int TEXT_MAX = 5_000;
 
     @AggregateIdentifier
     private String bulletinId;

@@ -19,6 +19,13 @@ public final class Checks {
     public static final int TITLE_MAX = 300;
     public static final int TEXT_MAX = 20_000;
     public static final int NOTE_MAX = 2_000;
+    /** The longest id of a linked thing (a dossier, a measure) and the longest name of an organisation named in passing. */
+    public static final int ID_MAX = 100;
+    public static final int NAME_MAX = 100;
+    /** The longest IANA time zone name (e.g. America/Argentina/ComodRivadavia is 32). */
+    public static final int ZONE_MAX = 64;
+    /** A Commission directorate-general's code (HOME, JUST, NEAR ...). */
+    public static final int DG_MAX = 16;
 
     private Checks() {
     }
@@ -76,8 +83,8 @@ public final class Checks {
         if (values != null) {
             for (String value : values) {
                 if (value != null && !value.isBlank() && !ids.contains(value.strip())) {
-                    if (value.strip().length() > 100) {
-                        throw RuleViolation.invalid(field, "too-long", field + " holds an id longer than 100 characters");
+                    if (value.strip().length() > ID_MAX) {
+                        throw RuleViolation.invalid(field, "too-long", field + " holds an id longer than " + ID_MAX + " characters");
                     }
                     ids.add(value.strip());
                 }

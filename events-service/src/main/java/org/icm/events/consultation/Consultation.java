@@ -45,8 +45,8 @@ public class Consultation {
         String link = checks.check(() -> Checks.link("link", command.link()));
         Instant opensAt = checks.check(() -> Inputs.required("opensAt", command.opensAt()));
         Instant closesAt = opensAt == null ? null : checks.check(() -> deadline(opensAt, command.closesAt(), command.now()));
-        String dossierId = checks.check(() -> Inputs.optionalText("dossierId", command.dossierId(), 100));
-        String measureId = checks.check(() -> Inputs.optionalText("measureId", command.measureId(), 100));
+        String dossierId = checks.check(() -> Inputs.optionalText("dossierId", command.dossierId(), Checks.ID_MAX));
+        String measureId = checks.check(() -> Inputs.optionalText("measureId", command.measureId(), Checks.ID_MAX));
         if (measureId != null && dossierId == null && isBlank(command.dossierId())) {
             checks.refuse(RuleViolation.invalid("measureId", "measure-needs-dossier", "a linked measure needs the dossier it belongs to"));
         }
@@ -71,7 +71,7 @@ public class Consultation {
         if (state.jointResponseLead() != null) {
             throw RuleViolation.conflict("joint-response-planned", "a joint response led by " + state.jointResponseLead() + " is planned already");
         }
-        apply(new JointResponsePlanned(consultationId, Inputs.text("leadOrganisation", command.leadOrganisation(), 100)));
+        apply(new JointResponsePlanned(consultationId, Inputs.text("leadOrganisation", command.leadOrganisation(), Checks.NAME_MAX)));
         return version();
     }
 
@@ -108,7 +108,7 @@ public class Consultation {
     }
 
     private static String directorateGeneral(String value) {
-        String dg = Inputs.text("directorateGeneral", value, 16).toUpperCase(java.util.Locale.ROOT);
+        String dg = Inputs.text("directorateGeneral", value, Checks.DG_MAX).toUpperCase(java.util.Locale.ROOT);
         if (!DIRECTORATE_GENERAL.matcher(dg).matches()) {
             throw RuleViolation.invalid("directorateGeneral", "malformed-directorate-general",
                     "'" + value + "' is not a Directorate-General such as HOME or JUST");

@@ -157,7 +157,7 @@ public class Meeting {
         for (int i = 0; i < given.size(); i++) {
             ActionPointFields point = Inputs.required("actionPoints[" + i + "]", given.get(i));
             points.add(new ActionPoint(Inputs.paragraphs("actionPoints[" + i + "].description", point.description(), Checks.NOTE_MAX),
-                    Inputs.text("actionPoints[" + i + "].owningOrganisation", point.owningOrganisation(), 100),
+                    Inputs.text("actionPoints[" + i + "].owningOrganisation", point.owningOrganisation(), Checks.NAME_MAX),
                     Inputs.required("actionPoints[" + i + "].dueDate", point.dueDate())));
         }
         apply(new MinutesRecorded(meetingId, minutes, List.copyOf(points)));
@@ -226,7 +226,7 @@ public class Meeting {
         for (int i = 0; i < given.size(); i++) {
             AgendaItemFields item = Inputs.required("agenda[" + i + "]", given.get(i));
             agenda.add(new AgendaItem(Inputs.text("agenda[" + i + "].title", item.title(), Checks.TITLE_MAX),
-                    Inputs.optionalText("agenda[" + i + "].dossierId", item.dossierId(), 100)));
+                    Inputs.optionalText("agenda[" + i + "].dossierId", item.dossierId(), Checks.ID_MAX)));
         }
         return List.copyOf(agenda);
     }

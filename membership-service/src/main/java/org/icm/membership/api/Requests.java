@@ -1,5 +1,17 @@
 package org.icm.membership.api;
 
+import static org.icm.membership.credentials.Invitations.PASSWORD_MAX;
+import static org.icm.membership.organisation.Checks.ACRONYM_MAX;
+import static org.icm.membership.organisation.Checks.EMAIL_MAX;
+import static org.icm.membership.organisation.Checks.NAME_MAX;
+import static org.icm.membership.organisation.Checks.PHONE_MAX;
+import static org.icm.membership.organisation.Checks.TAGS_MAX;
+import static org.icm.membership.organisation.Checks.TAG_MAX;
+import static org.icm.membership.organisation.Checks.TEXT_MAX;
+import static org.icm.membership.organisation.Checks.WEBSITE_MAX;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.icm.kernel.vocabulary.OrganisationFocus;
 import org.icm.kernel.vocabulary.OrganisationKind;
@@ -12,12 +24,15 @@ final class Requests {
     private Requests() {
     }
 
-    record ContactFields(String name, String email, String phone) {
+    record ContactFields(@Schema(maxLength = NAME_MAX) String name, @Schema(maxLength = EMAIL_MAX) String email,
+                         @Schema(maxLength = PHONE_MAX) String phone) {
     }
 
-    record ProfileFields(String name, String acronym, OrganisationKind kind, OrganisationScope scope, List<String> countries,
-                         OrganisationFocus focus, List<String> expertise, List<String> advocacyTargets, String website,
-                         ContactFields contact) {
+    record ProfileFields(@Schema(maxLength = NAME_MAX) String name, @Schema(maxLength = ACRONYM_MAX) String acronym, OrganisationKind kind,
+                         OrganisationScope scope, @ArraySchema(schema = @Schema(maxLength = 2, example = "AT")) List<String> countries,
+                         OrganisationFocus focus, @ArraySchema(maxItems = TAGS_MAX, schema = @Schema(maxLength = TAG_MAX)) List<String> expertise,
+                         @ArraySchema(maxItems = TAGS_MAX, schema = @Schema(maxLength = TAG_MAX)) List<String> advocacyTargets,
+                         @Schema(maxLength = WEBSITE_MAX) String website, ContactFields contact) {
 
         Profile profile() {
             return new Profile(name, acronym, kind, scope, countries, focus, expertise, advocacyTargets, website,
@@ -25,22 +40,23 @@ final class Requests {
         }
     }
 
-    record Reason(String reason) {
+    record Reason(@Schema(maxLength = TEXT_MAX) String reason) {
     }
 
     /** {@code language}: the invitation mail's, en or fr; without it, French for an organisation in a French-speaking country only. */
-    record Invitation(String email, String displayName, Boolean analyst, String language) {
+    record Invitation(@Schema(maxLength = EMAIL_MAX) String email, @Schema(maxLength = NAME_MAX) String displayName, Boolean analyst,
+                      @Schema(allowableValues = {"en", "fr"}) String language) {
     }
 
-    record Resending(String language) {
+    record Resending(@Schema(allowableValues = {"en", "fr"}) String language) {
     }
 
     /** {@code language}: the page's, en or fr; the person's mails are written in it (without it, as for invitation mails). */
-    record Acceptance(String password, String language) {
+    record Acceptance(@Schema(maxLength = PASSWORD_MAX) String password, @Schema(allowableValues = {"en", "fr"}) String language) {
     }
 
     /** A person confirms the erasure of their own data with their password (they sign in again, in effect). */
-    record OwnErasure(String password) {
+    record OwnErasure(@Schema(maxLength = PASSWORD_MAX) String password) {
     }
 
     record AnalystRole(Boolean analyst) {

@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Invitations {
 
     public static final int PASSWORD_MIN = 12;
-    static final int PASSWORD_MAX = 128;
+    public static final int PASSWORD_MAX = 128;
     /** How long accepting waits for sign-in to know the new account; beyond it, the answer comes anyway. */
     static final Duration SIGN_IN_READY_WAIT = Duration.ofSeconds(10);
 

@@ -16,11 +16,14 @@ import org.icm.service.rules.RuleViolation;
 /** Checks of single values that commands carry, each naming the field it checks. */
 public final class Checks {
 
-    static final int NAME_MAX = 200;
-    static final int ACRONYM_MAX = 30;
-    static final int TAG_MAX = 100;
-    static final int TAGS_MAX = 30;
-    static final int TEXT_MAX = 2_000;
+    public static final int NAME_MAX = 200;
+    public static final int ACRONYM_MAX = 30;
+    public static final int TAG_MAX = 100;
+    public static final int TAGS_MAX = 30;
+    public static final int TEXT_MAX = 2_000;
+    public static final int EMAIL_MAX = 254;
+    public static final int PHONE_MAX = 50;
+    public static final int WEBSITE_MAX = 500;
     // deliberately loose: one @, something before, a dot after; the invitation proves the address works
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
@@ -30,7 +33,7 @@ public final class Checks {
 
     /** An e-mail address, trimmed and lower-cased; refused, naming the field, when it is none. */
     public static String email(String field, String value) {
-        String email = text(field, value, 254);
+        String email = text(field, value, EMAIL_MAX);
         if (!EMAIL.matcher(email).matches()) {
             throw RuleViolation.invalid(field, "malformed-email", "'" + email + "' is not an e-mail address");
         }
@@ -60,13 +63,13 @@ public final class Checks {
         Profile.Contact checkedContact = contact == null ? null : new Profile.Contact(
                 checks.check(() -> text("contact.name", contact.name(), NAME_MAX)),
                 checks.check(() -> email("contact.email", contact.email())),
-                checks.check(() -> optionalText("contact.phone", contact.phone(), 50)));
+                checks.check(() -> optionalText("contact.phone", contact.phone(), PHONE_MAX)));
         checks.done();
         return new Profile(name, acronym, kind, scope, countries, focus, expertise, advocacyTargets, website, checkedContact);
     }
 
     private static String website(String value) {
-        String website = optionalText("website", value, 500);
+        String website = optionalText("website", value, WEBSITE_MAX);
         if (website != null && !WEBSITE.matcher(website).matches()) {
             throw RuleViolation.invalid("website", "malformed-website", "'" + website + "' is not a web address starting with http:// or https://");
         }

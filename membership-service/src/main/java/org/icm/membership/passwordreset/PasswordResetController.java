@@ -1,9 +1,13 @@
 package org.icm.membership.passwordreset;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.icm.membership.credentials.Invitations;
+import org.icm.membership.organisation.Checks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,10 +22,10 @@ class PasswordResetController {
     /** The one answer to every request, whether or not the address has an account. */
     static final String ON_ITS_WAY = "If an account has this address, a link to choose a new password is on its way. It works once, for 30 minutes.";
 
-    record ResetRequest(String email, String language) {
+    record ResetRequest(@Schema(maxLength = Checks.EMAIL_MAX) String email, @Schema(allowableValues = {"en", "fr"}) String language) {
     }
 
-    record NewPassword(String password) {
+    record NewPassword(@Schema(maxLength = Invitations.PASSWORD_MAX) String password) {
     }
 
     private final PasswordResets resets;

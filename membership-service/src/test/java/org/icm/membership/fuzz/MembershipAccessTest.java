@@ -12,15 +12,23 @@ import java.util.Map;
 import java.util.UUID;
 import org.icm.kernel.identity.Role;
 import org.icm.membership.MembershipTest;
-import org.icm.testing.fuzz.AccessRules;
 import org.icm.testing.fuzz.AccessRules.Access;
+import org.icm.testing.fuzz.AccessRules;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call each of membership-service's operations, declared here and tried on every operation of its OpenAPI
- * document (OWASP API1 and API5): a new operation without a line below fails the build.
+ * document (OWASP API1 and API5): a new operation without a line below fails the build; and every route the service
+ * answers is in that document (API9).
  */
 class MembershipAccessTest extends MembershipTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping routes;
 
     static final Map<String, Access> RULES = AccessRules.rules(Map.ofEntries(
             Map.entry("POST /organisations", ANYONE),
@@ -50,6 +58,11 @@ class MembershipAccessTest extends MembershipTest {
             Map.entry("GET /login", ANYONE),
             Map.entry("POST /password-resets", ANYONE),
             Map.entry("POST /password-resets/{token}", ANYONE)), AccessRules.PERSONAL_DATA, AccessRules.READ_MODELS);
+
+    @Test
+    void everyRouteIsInTheOpenApiDocument() {
+        assertThat(new AccessRules(PORT).undocumentedRoutes(routes)).isEmpty();
+    }
 
     @Test
     void everyOperationLetsInWhomItsRuleSaysAndNobodyElse() {

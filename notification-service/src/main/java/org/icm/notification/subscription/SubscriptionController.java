@@ -1,10 +1,13 @@
 package org.icm.notification.subscription;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
 import org.icm.kernel.vocabulary.PolicyArea;
@@ -32,10 +35,19 @@ public class SubscriptionController {
      * A whole subscription; every field is required, so a PUT never half-replaces one, except {@code language}: absent or
      * null, mails are in the language the person signed up in.
      */
-    public record SubscriptionRequest(@NotNull Set<Kind> kinds, @NotNull Set<String> dossiers, @NotNull Set<PolicyArea> policyAreas,
-                                      @NotNull Set<String> rights, @NotNull Set<Channel> channels, @NotNull Rhythm emailRhythm,
-                                      @Pattern(regexp = "en|fr", message = "is en or fr") String language) {
+    public record SubscriptionRequest(@NotNull Set<Kind> kinds,
+                                      @ArraySchema(maxItems = FOLLOWED_MAX, schema = @Schema(maxLength = ID_MAX))
+                                      @NotNull @Size(max = FOLLOWED_MAX) Set<@Size(max = ID_MAX) String> dossiers,
+                                      @NotNull Set<PolicyArea> policyAreas,
+                                      @ArraySchema(maxItems = FOLLOWED_MAX, schema = @Schema(maxLength = ID_MAX))
+                                      @NotNull @Size(max = FOLLOWED_MAX) Set<@Size(max = ID_MAX) String> rights,
+                                      @NotNull Set<Channel> channels, @NotNull Rhythm emailRhythm,
+                                      @Schema(allowableValues = {"en", "fr"}) @Pattern(regexp = "en|fr", message = "is en or fr") String language) {
     }
+
+    /** How many dossiers (or rights) one account follows at most, and the longest id of one. */
+    static final int FOLLOWED_MAX = 500;
+    static final int ID_MAX = 100;
 
     private static final RightsCatalogue RIGHTS = RightsCatalogue.standard();
 

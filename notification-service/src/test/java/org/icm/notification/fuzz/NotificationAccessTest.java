@@ -9,15 +9,23 @@ import static org.icm.testing.fuzz.AccessRules.Access.SIGNED_IN;
 import java.util.Map;
 import org.icm.kernel.identity.Role;
 import org.icm.notification.support.NotificationTestBase;
-import org.icm.testing.fuzz.AccessRules;
 import org.icm.testing.fuzz.AccessRules.Access;
+import org.icm.testing.fuzz.AccessRules;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call each of notification-service's operations, declared here and tried on every operation of its OpenAPI
- * document (OWASP API1 and API5): a new operation without a line below fails the build.
+ * document (OWASP API1 and API5): a new operation without a line below fails the build; and every route the service
+ * answers is in that document (API9).
  */
 class NotificationAccessTest extends NotificationTestBase {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping routes;
 
     static final Map<String, Access> RULES = AccessRules.rules(Map.ofEntries(
             Map.entry("GET /feed", SIGNED_IN),
@@ -35,6 +43,11 @@ class NotificationAccessTest extends NotificationTestBase {
             Map.entry("GET /dead-letters/{id}", FOCAL_POINT),
             Map.entry("POST /dead-letters/{id}/redrive", FOCAL_POINT),
             Map.entry("POST /dead-letters/{id}/discard", FOCAL_POINT)), AccessRules.PERSONAL_DATA);
+
+    @Test
+    void everyRouteIsInTheOpenApiDocument() {
+        assertThat(new AccessRules(port).undocumentedRoutes(routes)).isEmpty();
+    }
 
     @Test
     void everyOperationLetsInWhomItsRuleSaysAndNobodyElse() {

@@ -49,9 +49,11 @@ import org.icm.service.rules.RuleViolation;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Dossier {
 
-    static final int TITLE_MAX = 300;
-    static final int TEXT_MAX = 20_000;
-    static final int NOTE_MAX = 2_000;
+    public static final int TITLE_MAX = 300;
+    public static final int TEXT_MAX = 20_000;
+    public static final int NOTE_MAX = 2_000;
+    /** The longest reference of a procedure, COM document or CELEX number (each also has its own form). */
+    public static final int REFERENCE_MAX = 30;
 
     @AggregateIdentifier
     private String dossierId;

@@ -238,6 +238,9 @@ class DossierApiTest {
 
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).contains("\"/dossiers/{dossierId}/measures/{measureId}/steps\"", "\"/dossiers/{dossierId}/recommendations/{recommendationId}/endorsements/{organisationId}\"");
+        // each text's maximum length is the dossier's own (the fuzz test checks that every text has one)
+        assertThat(JsonPath.<Integer>read(document.body(), "$.components.schemas.DossierFields.properties.title.maxLength")).isEqualTo(300);
+        assertThat(JsonPath.<Integer>read(document.body(), "$.components.schemas.DossierFields.properties.summary.maxLength")).isEqualTo(20_000);
     }
 
     private String openDossier(String title, String policyArea) {

@@ -13,18 +13,26 @@ import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
 import org.icm.testing.ApiClient;
 import org.icm.testing.TestTokens;
-import org.icm.testing.fuzz.AccessRules;
 import org.icm.testing.fuzz.AccessRules.Access;
+import org.icm.testing.fuzz.AccessRules;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call each of policy-service's operations, declared here and tried on every operation of its OpenAPI
- * document (OWASP API1 and API5): a new operation without a line below fails the build.
+ * document (OWASP API1 and API5): a new operation without a line below fails the build; and every route the service
+ * answers is in that document (API9).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PolicyAccessTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping routes;
 
     static final Map<String, Access> RULES = AccessRules.rules(Map.ofEntries(
             Map.entry("GET /dossiers", ANYONE),
@@ -63,6 +71,11 @@ class PolicyAccessTest {
 
     @LocalServerPort
     int port;
+
+    @Test
+    void everyRouteIsInTheOpenApiDocument() {
+        assertThat(new AccessRules(port).undocumentedRoutes(routes)).isEmpty();
+    }
 
     @Test
     void everyOperationLetsInWhomItsRuleSaysAndNobodyElse() {

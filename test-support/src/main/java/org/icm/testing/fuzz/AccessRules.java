@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call each operation of a service, as its test declares it, checked on every operation of the service's
@@ -101,6 +102,29 @@ public final class AccessRules {
         rules.keySet().stream().filter(name -> !seen.contains(name))
                 .forEach(name -> violations.add(name + ": a rule for an operation the service does not have"));
         return violations;
+    }
+
+    /**
+     * The routes the service answers that its OpenAPI document does not list (OWASP API9: an inventory with holes is an
+     * attack surface nobody reviews), leaving out Spring's error page and the document itself.
+     */
+    public List<String> undocumentedRoutes(RequestMappingHandlerMapping mappings) {
+        Set<String> documented = new TreeSet<>(OpenApiDocument.of(port).names());
+        Set<String> undocumented = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(route -> {
+            Set<String> methods = route.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+            for (String path : route.getPatternValues()) {
+                if (path.equals("/error") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")) {
+                    continue;
+                }
+                (methods.isEmpty() ? Set.of("ANY") : methods).forEach(method -> {
+                    if (!documented.contains(method + " " + path)) {
+                        undocumented.add(method + " " + path);
+                    }
+                });
+            }
+        });
+        return List.copyOf(undocumented);
     }
 
     private int send(String method, String path, byte[] body, String token) {

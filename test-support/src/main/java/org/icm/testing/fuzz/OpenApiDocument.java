@@ -64,13 +64,22 @@ public final class OpenApiDocument {
 
     /** Every operation that answers and ends (a stream of Server-Sent Events does not end). */
     public List<Operation> operations() {
+        return operations(false);
+    }
+
+    /** The names of every operation the document lists ({@code GET /feed/stream} too). */
+    public List<String> names() {
+        return operations(true).stream().map(Operation::name).toList();
+    }
+
+    private List<Operation> operations(boolean streamsToo) {
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
                 Map.Entry<String, JsonNode> method = methods.next();
                 String verb = method.getKey().toUpperCase(Locale.ROOT);
-                if (List.of("POST", "PUT", "PATCH", "DELETE", "GET").contains(verb) && !streams(method.getValue())) {
+                if (List.of("POST", "PUT", "PATCH", "DELETE", "GET").contains(verb) && (streamsToo || !streams(method.getValue()))) {
                     operations.add(new Operation(verb, path.getKey(), method.getValue()));
                 }
             }
@@ -89,6 +98,42 @@ public final class OpenApiDocument {
             }
         }
         return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
+    }
+
+    /**
+     * The texts of request bodies whose maximum length the document does not give ({@code POST /dossiers: title}):
+     * every text a client sends has one (an enumeration or a date's format bounds it too).
+     */
+    public List<String> unboundedTexts() {
+        List<String> unbounded = new ArrayList<>();
+        for (Operation operation : operations()) {
+            JsonNode schema = operation.definition().path("requestBody").path("content").path("application/json").path("schema");
+            if (!schema.isMissingNode()) {
+                unboundedTexts(operation.name() + ": ", "", schema, 0, unbounded);
+            }
+        }
+        return unbounded;
+    }
+
+    private void unboundedTexts(String operation, String path, JsonNode schemaOrRef, int depth, List<String> unbounded) {
+        JsonNode schema = resolve(api, schemaOrRef);
+        switch (type(schema)) {
+            case "string" -> {
+                if (!schema.has("maxLength") && !schema.has("enum") && !List.of("date", "date-time", "uuid").contains(schema.path("format").asText())) {
+                    unbounded.add(operation + (path.isEmpty() ? "(the body)" : path));
+                }
+            }
+            case "array" -> unboundedTexts(operation, path + "[]", schema.path("items"), depth + 1, unbounded);
+            case "object" -> {
+                if (depth < 4) {
+                    schema.path("properties").fields().forEachRemaining(property -> unboundedTexts(operation,
+                            path.isEmpty() ? property.getKey() : path + "." + property.getKey(), property.getValue(), depth + 1, unbounded));
+                }
+            }
+            default -> {
+                // numbers, booleans: bounded by their type
+            }
+        }
     }
 
     /** The JSON body a careful client would send, or null when the operation takes none. */

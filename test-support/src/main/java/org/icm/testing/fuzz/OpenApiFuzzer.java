@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * null, a value of the wrong type, its absence, and the hostile values of its type (nulls inside arrays, very long
  * strings, control and bidirectional characters, a broken surrogate, boundary and enormous numbers, deep nesting);
  * for the body as a whole, not an object, truncated, invalid UTF-8, nested thousands deep, sent as text/plain, with
- * unknown fields; for every path id, ids that are not ids. A seeded random picks the variants of each operation, so a
+ * unknown fields; for every path id, ids that are not ids. Every text of a body has a maximum length in the document,
+ * and one character more is refused. A seeded random picks the variants of each operation, so a
  * run is repeatable: {@code -Dicm.fuzz.seed=} and {@code -Dicm.fuzz.variants=} (per operation) change it.
  */
 public final class OpenApiFuzzer {
@@ -79,7 +80,11 @@ public final class OpenApiFuzzer {
      * A request to send: what it tries, where, and its body (null for none); {@code fields}, for a body spoilt in one
      * property, are the names of the body's properties (a refusal must name one of them).
      */
-    private record Variant(String name, String path, byte[] body, String contentType, List<String> fields) {
+    private record Variant(String name, String path, byte[] body, String contentType, List<String> fields, boolean mustBeRefused) {
+
+        Variant(String name, String path, byte[] body, String contentType, List<String> fields) {
+            this(name, path, body, contentType, fields, false);
+        }
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -117,6 +122,7 @@ public final class OpenApiFuzzer {
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
         List<OpenApiDocument.Operation> operations = document.operations();
+        document.unboundedTexts().forEach(text -> findings.add(new Finding(text, "the document", 0, "no maximum length documented", "")));
         int sent = 0;
         for (OpenApiDocument.Operation operation : operations) {
             List<Variant> variants = variants(api, operation.template(), operation.definition());
@@ -165,7 +171,9 @@ public final class OpenApiFuzzer {
             return found(operation, variant, status, "server error", shortBody);
         }
         if (status < 400) {
-            return java.util.Optional.empty();
+            // what the document says is too long must be refused: the document and the checks say the same
+            return variant.mustBeRefused() ? found(operation, variant, status, "accepted beyond its documented maximum length", shortBody)
+                    : java.util.Optional.empty();
         }
         if (!Objects.equals(before, state.get())) {
             return found(operation, variant, status, "refused, yet the state changed", shortBody);
@@ -250,6 +258,11 @@ public final class OpenApiFuzzer {
                 ObjectNode body = valid.deepCopy();
                 body.set(name, hostile.getValue());
                 variants.add(new Variant(name + " " + hostile.getKey(), realPath, bytes(body), bodyType, fields));
+            }
+            if (propertySchema.has("maxLength") && propertySchema.path("maxLength").asInt() < LONG_TEXT.length()) {
+                ObjectNode body = valid.deepCopy();
+                body.put(name, LONG_TEXT.substring(0, propertySchema.path("maxLength").asInt() + 1));
+                variants.add(new Variant(name + " one character beyond its maxLength", realPath, bytes(body), bodyType, fields, true));
             }
             ObjectNode without = valid.deepCopy();
             without.remove(name);
