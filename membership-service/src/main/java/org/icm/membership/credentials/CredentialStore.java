@@ -117,10 +117,14 @@ public class CredentialStore {
     }
 
     /** When the person's unused invitation expires (the latest, when several), if they have one. */
-    public Optional<Instant> invitationExpiry(String accountId) {
-        Timestamp expiry = jdbc.queryForObject("select max(expires_at) from invitations where account_id = ? and used_at is null",
-                Timestamp.class, accountId);
-        return Optional.ofNullable(expiry).map(Timestamp::toInstant);
+    /** When the latest unused link of each invited account expires, in one query (accounts with none are not in it). */
+    public java.util.Map<String, Instant> invitationExpiries() {
+        java.util.Map<String, Instant> expiries = new java.util.HashMap<>();
+        jdbc.query("select account_id, max(expires_at) as expires_at from invitations where used_at is null group by account_id",
+                row -> {
+                    expiries.put(row.getString("account_id"), row.getTimestamp("expires_at").toInstant());
+                });
+        return expiries;
     }
 
     /** Uses the invitation once: answers what it was for, or nothing when it is unknown, used or expired. */

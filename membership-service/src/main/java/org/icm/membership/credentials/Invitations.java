@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.icm.membership.accountmail.AccountMails;
 import org.icm.membership.directory.OrganisationDirectory;
@@ -106,9 +108,10 @@ public class Invitations {
     public List<Pending> pending() {
         List<Pending> pending = new ArrayList<>();
         Instant now = clock.instant();
+        Map<String, Instant> expiries = store.invitationExpiries();
         for (OrganisationState organisation : directory.admitted()) {
             organisation.accounts().values().stream().filter(account -> account.status() == OrganisationState.AccountStatus.INVITED)
-                    .forEach(account -> store.invitationExpiry(account.id()).ifPresent(expiry -> pending.add(new Pending(organisation.id(),
+                    .forEach(account -> Optional.ofNullable(expiries.get(account.id())).ifPresent(expiry -> pending.add(new Pending(organisation.id(),
                             organisation.profile().name(), account.id(), account.email(), account.displayName(), account.analyst(), expiry,
                             !expiry.isAfter(now)))));
         }
