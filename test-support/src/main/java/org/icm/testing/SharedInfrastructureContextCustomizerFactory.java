@@ -25,6 +25,14 @@ public class SharedInfrastructureContextCustomizerFactory implements ContextCust
         return new Customizer(!AnnotatedElementUtils.hasAnnotation(testClass, WithoutSharedInfrastructure.class));
     }
 
+    /** What a service started in a test is given: the shared infrastructure's addresses (unless not wanted) and the test issuer. */
+    static Map<String, Object> testProperties(boolean withInfrastructure) {
+        Map<String, Object> properties = withInfrastructure ? new HashMap<>(SharedInfrastructure.get().springProperties()) : new HashMap<>();
+        properties.put("icm.security.issuer", TestTokens.ISSUER);
+        properties.put("icm.security.jwk-set-uri", TestTokens.get().jwkSetUri());
+        return properties;
+    }
+
     /** Instances with the same choice are equal, so the customizer never stops Spring from caching a test context. */
     private static final class Customizer implements ContextCustomizer {
 
@@ -38,9 +46,7 @@ public class SharedInfrastructureContextCustomizerFactory implements ContextCust
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-            Map<String, Object> properties = withInfrastructure ? new HashMap<>(SharedInfrastructure.get().springProperties()) : new HashMap<>();
-            properties.put("icm.security.issuer", TestTokens.ISSUER);
-            properties.put("icm.security.jwk-set-uri", TestTokens.get().jwkSetUri());
+            Map<String, Object> properties = testProperties(withInfrastructure);
             // above the configuration files (which name the local platform's fixed ports),
             // below a test's own @SpringBootTest(properties) / @TestPropertySource
             var sources = context.getEnvironment().getPropertySources();

@@ -30,21 +30,6 @@ public class CredentialStore {
 
     public CredentialStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        jdbc.execute("""
-                create table if not exists credentials (
-                    account_id text primary key,
-                    email text not null unique,
-                    organisation_id text not null,
-                    password_hash text not null,
-                    created_at timestamptz not null default now())""");
-        jdbc.execute("""
-                create table if not exists invitations (
-                    token_hash text primary key,
-                    account_id text not null,
-                    organisation_id text not null,
-                    email text not null,
-                    expires_at timestamptz not null,
-                    used_at timestamptz)""");
     }
 
     /** A password sign-in: the account and its hash, by e-mail address. */

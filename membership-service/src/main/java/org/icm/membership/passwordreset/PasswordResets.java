@@ -59,18 +59,6 @@ public class PasswordResets {
         this.mails = mails;
         this.clock = clock;
         this.lifetime = lifetime;
-        jdbc.execute("""
-                create table if not exists password_reset_requests (
-                    address_hash text not null,
-                    client_hash text not null,
-                    requested_at timestamptz not null)""");
-        jdbc.execute("create index if not exists password_reset_requests_at on password_reset_requests (requested_at)");
-        jdbc.execute("""
-                create table if not exists password_resets (
-                    token_hash text primary key,
-                    account_id text not null,
-                    expires_at timestamptz not null,
-                    used_at timestamptz)""");
     }
 
     /**

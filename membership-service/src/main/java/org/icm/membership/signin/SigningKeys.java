@@ -25,11 +25,6 @@ final class SigningKeys {
     }
 
     static JWKSource<SecurityContext> load(JdbcTemplate jdbc) {
-        jdbc.execute("""
-                create table if not exists signing_keys (
-                    kid text primary key,
-                    jwk text not null,
-                    created_at timestamptz not null default clock_timestamp())""");
         List<String> stored = oldest(jdbc);
         if (stored.isEmpty()) {
             RSAKey key = generate();

@@ -26,41 +26,6 @@ public final class StoredAuthorizations {
 
     StoredAuthorizations(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        jdbc.execute("""
-                create table if not exists oauth2_authorization (
-                    id varchar(100) not null primary key,
-                    registered_client_id varchar(100) not null,
-                    principal_name varchar(200) not null,
-                    authorization_grant_type varchar(100) not null,
-                    authorized_scopes varchar(1000) default null,
-                    attributes text default null,
-                    state varchar(500) default null,
-                    authorization_code_value text default null,
-                    authorization_code_issued_at timestamptz default null,
-                    authorization_code_expires_at timestamptz default null,
-                    authorization_code_metadata text default null,
-                    access_token_value text default null,
-                    access_token_issued_at timestamptz default null,
-                    access_token_expires_at timestamptz default null,
-                    access_token_metadata text default null,
-                    access_token_type varchar(100) default null,
-                    access_token_scopes varchar(1000) default null,
-                    oidc_id_token_value text default null,
-                    oidc_id_token_issued_at timestamptz default null,
-                    oidc_id_token_expires_at timestamptz default null,
-                    oidc_id_token_metadata text default null,
-                    refresh_token_value text default null,
-                    refresh_token_issued_at timestamptz default null,
-                    refresh_token_expires_at timestamptz default null,
-                    refresh_token_metadata text default null,
-                    user_code_value text default null,
-                    user_code_issued_at timestamptz default null,
-                    user_code_expires_at timestamptz default null,
-                    user_code_metadata text default null,
-                    device_code_value text default null,
-                    device_code_issued_at timestamptz default null,
-                    device_code_expires_at timestamptz default null,
-                    device_code_metadata text default null)""");
     }
 
     OAuth2AuthorizationService service(RegisteredClientRepository clients) {

@@ -18,7 +18,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -55,7 +54,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * (whose conditions name Spring Boot 3 classes):
  * <ul>
  *   <li>the event store is PostgreSQL through the JDBC engine (global sequence, gap-aware tracking tokens,
- *       {@code bytea} payloads), its tables created at start when missing;</li>
+ *       {@code bytea} payloads), its tables made and changed by the versioned migrations of {@code db/event-store}
+ *       (Flyway, history in {@code event_store_schema_history}, apart from the service's own migrations);</li>
  *   <li>every unit of work runs in one JDBC transaction, so a command's events are appended all or none;</li>
  *   <li>processor tokens live in the service's MongoDB database, beside the read models they track,
  *       so a restart resumes where it stopped (never an in-memory token store);</li>
@@ -131,12 +131,13 @@ public class AxonPostgresAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(EventStorageEngine.class)
-    EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+    EventStorageEngine eventStorageEngine(DataSource dataSource, ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Value("${icm.event-store.batch-size:100}") int batchSize) {
+        EventStoreMigrations.migrate(dataSource);
         // events are read in batches of this many rows, one query each: loading an aggregate, replaying history
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+        return JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .schema(SNAKE_CASE_SCHEMA)
                 .connectionProvider(connectionProvider)
@@ -145,8 +146,6 @@ public class AxonPostgresAutoConfiguration {
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .build();
-        engine.createSchema(PostgresEventTableFactory.INSTANCE);
-        return engine;
     }
 
     @Bean
