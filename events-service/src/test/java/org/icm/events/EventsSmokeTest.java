@@ -10,4 +10,9 @@ class EventsSmokeTest extends ServiceSmokeTest {
     protected List<String> healthComponents() {
         return List.of("db", "mongo");
     }
+
+    @Override
+    protected List<String> meters() {
+        return List.of("icm_event_processor_lag{processor=\"integration-event-publisher\",segment=");
+    }
 }

@@ -347,6 +347,20 @@ class GatewaySecurityTest {
             assertThat(gateway.get("/actuator/env", focalPoint()).statusCode()).isEqualTo(404);
             assertThat(gateway.get("/actuator/gateway/routes", focalPoint()).statusCode()).isEqualTo(404);
         }
+
+        @Test
+        void api8_theMetricsAreTheFocalPointsOnly() {
+            assertThat(gateway.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(gateway.get("/actuator/prometheus", participant()).statusCode()).isEqualTo(403);
+            HttpResponse<String> metrics = gateway.get("/actuator/prometheus", focalPoint());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("http_server_requests_seconds_count{");
+            // a service's, through the gateway: the same rule, before the service is asked
+            int asked = services.received.size();
+            assertThat(gateway.get("/api/policy/actuator/prometheus", participant()).statusCode()).isEqualTo(403);
+            assertThat(services.received).hasSize(asked);
+            assertThat(gateway.get("/api/policy/actuator/prometheus", focalPoint()).statusCode()).isEqualTo(200);
+        }
     }
 
     @Nested

@@ -3,6 +3,8 @@ package org.icm.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Healthy with the stores it uses; an anonymous write is a problem+json 401 (what test-support's ServiceSmokeTest checks). */
@@ -32,5 +34,12 @@ class MembershipSmokeTest extends MembershipTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void offersTheMeasuresAnOperatorWatchesToPrometheus() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(get("/actuator/prometheus", null).body().lines()).anyMatch(line ->
+                        line.startsWith("icm_event_processor_lag{processor=\"integration-event-publisher\",segment=")));
     }
 }

@@ -12,4 +12,9 @@ class NotificationSmokeTest extends ServiceSmokeTest {
     protected List<String> healthComponents() {
         return List.of("mongo", "mail");
     }
+
+    @Override
+    protected List<String> meters() {
+        return List.of("icm_mails_pending ", "icm_dead_letters_waiting ", "kafka_consumer_fetch_manager_records_lag_max{");
+    }
 }

@@ -9,4 +9,9 @@ class PolicySmokeTest extends ServiceSmokeTest {
     protected List<String> healthComponents() {
         return List.of("db", "mongo");
     }
+
+    @Override
+    protected List<String> meters() {
+        return List.of("icm_event_processor_lag{processor=\"dossier-catalogue\",segment=", "icm_event_processor_lag{processor=\"integration-event-publisher\",segment=");
+    }
 }

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +40,31 @@ public abstract class ServiceSmokeTest {
         for (String component : healthComponents()) {
             assertThat(JsonPath.<String>read(health.body(), "$.components." + component + ".status")).as(component).isEqualTo("UP");
         }
+    }
+
+    /**
+     * What this service's {@code /actuator/prometheus} must show beside the HTTP and JVM measures every service has: the
+     * start of a line, e.g. {@code icm_event_processor_lag{processor="dossier-catalogue"} (label names in order).
+     */
+    protected List<String> meters() {
+        return List.of();
+    }
+
+    @Test
+    void offersTheMeasuresAnOperatorWatchesToPrometheus() {
+        // some measures appear once the service has looked at its processors (every few seconds)
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            List<String> lines = metrics.body().lines().filter(line -> !line.startsWith("#")).toList();
+            for (String meter : concat(List.of("http_server_requests_seconds_count{", "jvm_memory_used_bytes{"), meters())) {
+                assertThat(lines).as(meter).anyMatch(line -> line.startsWith(meter));
+            }
+        });
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 
     @Test

@@ -57,6 +57,8 @@ class GatewaySecurity {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/api/*/actuator/health").permitAll()
                         .pathMatchers(SIGN_IN_PATHS).permitAll()
+                        // the platform's metrics (the gateway's and, through it, each service's) are the operators'
+                        .pathMatchers("/actuator/prometheus", "/api/*/actuator/**").hasRole(Role.FOCAL_POINT.name())
                         .pathMatchers(HttpMethod.GET, API_DOCUMENT_PATHS).permitAll()
                         // before the public reads: /dossiers/** is public, its history is not
                         .pathMatchers("/api/policy/dossiers/*/history", "/api/policy/dossiers/*/history/**")

@@ -1,5 +1,6 @@
 package org.icm.membership.signin;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.icm.membership.credentials.CredentialStore;
@@ -27,8 +28,11 @@ final class PasswordSignIn implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final FailedSignIns failures;
+    private final MeterRegistry meters;
 
-    PasswordSignIn(CredentialStore credentials, OrganisationDirectory directory, PasswordEncoder encoder, FailedSignIns failures) {
+    PasswordSignIn(CredentialStore credentials, OrganisationDirectory directory, PasswordEncoder encoder, FailedSignIns failures,
+                   MeterRegistry meters) {
+        this.meters = meters;
         UserDetailsService users = email -> {
             CredentialStore.Credential credential = credentials.byEmail(email)
                     .orElseThrow(() -> new UsernameNotFoundException("unknown"));
@@ -46,17 +50,25 @@ final class PasswordSignIn implements AuthenticationProvider {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "unknown";
         FailedSignIns.Verdict verdict = failures.verdict(email, address);
         if (verdict.locked()) {
+            signIns("locked");
             throw new LockedException("too many failed sign-ins");
         }
         pause(verdict.delay());
         try {
             Authentication signedIn = passwords.authenticate(attempt);
             failures.succeeded(email);
+            signIns("signed-in");
             return signedIn;
         } catch (AuthenticationException e) {
             failures.failed(email, address);
+            signIns("failed");
             throw new BadCredentialsException("e-mail address or password not recognised");
         }
+    }
+
+    /** {@code icm.signins}: password sign-ins by outcome: signed-in, failed, locked (refused for too many failures). */
+    private void signIns(String outcome) {
+        meters.counter("icm.signins", "outcome", outcome).increment();
     }
 
     @Override

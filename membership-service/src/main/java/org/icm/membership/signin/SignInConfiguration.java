@@ -2,6 +2,7 @@ package org.icm.membership.signin;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -108,8 +109,9 @@ class SignInConfiguration {
     }
 
     @Bean
-    PasswordSignIn passwordSignIn(CredentialStore credentials, OrganisationDirectory directory, PasswordEncoder encoder, FailedSignIns failures) {
-        return new PasswordSignIn(credentials, directory, encoder, failures);
+    PasswordSignIn passwordSignIn(CredentialStore credentials, OrganisationDirectory directory, PasswordEncoder encoder, FailedSignIns failures,
+                                  MeterRegistry meters) {
+        return new PasswordSignIn(credentials, directory, encoder, failures, meters);
     }
 
     @Bean

@@ -281,6 +281,8 @@ class SignInTest extends MembershipTest {
 
     @Test
     void aWrongPasswordAndAnUnknownAccountLookTheSameAndRepeatedFailuresLockSignIn() {
+        double failedBefore = signIns("failed");
+        double lockedBefore = signIns("locked");
         Browser browser = new Browser();
         HttpResponse<String> wrong = browser.signIn(email, "not the password at all");
         HttpResponse<String> unknown = browser.signIn("nobody-" + UUID.randomUUID() + "@example.org", PASSWORD);
@@ -300,6 +302,16 @@ class SignInTest extends MembershipTest {
             browser.signIn(nobody, "wrong " + attempt);
         }
         assertThat(location(browser.signIn(nobody, PASSWORD))).endsWith("/login?locked");
+        // what an operator's alert on sign-in failures and lockouts reads
+        assertThat(signIns("failed") - failedBefore).isEqualTo(11);
+        assertThat(signIns("locked") - lockedBefore).isEqualTo(2);
+    }
+
+    /** The count of password sign-ins with this outcome, as Prometheus reads it. */
+    private double signIns(String outcome) {
+        String line = "icm_signins_total{outcome=\"" + outcome + "\"} ";
+        return get("/actuator/prometheus", null).body().lines().filter(l -> l.startsWith(line))
+                .mapToDouble(l -> Double.parseDouble(l.substring(line.length()).strip())).findFirst().orElse(0);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.icm.notification.deadletter;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -55,10 +57,13 @@ public class DeadLetters {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Clock clock;
 
-    DeadLetters(MongoTemplate mongo, @Qualifier("deadLetterKafkaTemplate") KafkaTemplate<String, byte[]> kafka, Clock clock) {
+    DeadLetters(MongoTemplate mongo, @Qualifier("deadLetterKafkaTemplate") KafkaTemplate<String, byte[]> kafka, Clock clock,
+                MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.clock = clock;
+        Gauge.builder("icm.dead.letters.waiting", this, letters -> letters.count(Status.WAITING))
+                .description("integration events this service could not handle, waiting for a focal point").register(meters);
     }
 
     public List<DeadLetter> page(Status status, int page, int size) {

@@ -91,6 +91,10 @@ public class Outbox {
         return links.url(accountId);
     }
 
+    public long count(Delivery.Status status) {
+        return mongo.count(Query.query(where("status").is(status)), Delivery.class);
+    }
+
     public Optional<Delivery> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Delivery.class));
     }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.icm.notification.NotificationProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -31,12 +33,16 @@ public class OutboxSender {
     private final JavaMailSender mail;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public OutboxSender(Outbox outbox, JavaMailSender mail, NotificationProperties properties, Clock clock) {
+    public OutboxSender(Outbox outbox, JavaMailSender mail, NotificationProperties properties, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
         this.mail = mail;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
+        Gauge.builder("icm.mails.pending", outbox, waiting -> waiting.count(Delivery.Status.PENDING))
+                .description("mails waiting to be sent, retries included").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${icm.notification.mail-poll:1s}")
@@ -54,6 +60,7 @@ public class OutboxSender {
         try {
             mail.send(message(delivery));
             outbox.sent(delivery);
+            attempted("sent");
         } catch (MailException | MessagingException e) {
             int attempts = delivery.attempts() + 1;
             boolean giveUp = attempts >= properties.mailMaxAttempts();
@@ -61,7 +68,13 @@ public class OutboxSender {
                     e.getMessage());
             outbox.failed(delivery, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     clock.instant().plus(properties.retryDelay(attempts)), giveUp);
+            attempted(giveUp ? "failed" : "retry");
         }
+    }
+
+    /** {@code icm.mails}: each attempt to send, by outcome (sent; retry: will be tried again; failed: given up). */
+    private void attempted(String outcome) {
+        meters.counter("icm.mails", "outcome", outcome).increment();
     }
 
     private MimeMessage message(Delivery delivery) throws MessagingException {

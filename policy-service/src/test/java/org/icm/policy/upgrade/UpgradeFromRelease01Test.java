@@ -51,6 +51,9 @@ class UpgradeFromRelease01Test {
             assertThat(stages).containsExactly("PROPOSAL_ADOPTED", "EP_COMMITTEE", "EP_MANDATE");
             // the new event follows the old ones in the global order (the sequence moved past the fixture's rows)
             assertThat(database.queryForObject("select max(global_index) from domain_event_entry", Long.class)).isEqualTo(59L);
+            // and it was measured, as an operator's dashboard reads it
+            assertThat(api.get("/actuator/prometheus", null).body())
+                    .contains("icm_commands_seconds_count{command=\"RecordProcedureStep\",outcome=\"done\"} 1");
         }
     }
 }

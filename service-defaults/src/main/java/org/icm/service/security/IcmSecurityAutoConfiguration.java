@@ -47,7 +47,8 @@ public class IcmSecurityAutoConfiguration {
         var problems = new ProblemSecurityHandlers();
         return http
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                    // the metrics are for a Prometheus on the services' own network; through the gateway only focal points reach them
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                             // the API documents (springdoc), where a service has them
                             .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                             .requestMatchers(HttpMethod.GET, properties.publicReads().toArray(String[]::new)).permitAll()
