@@ -11,11 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -25,8 +28,8 @@ import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
 import org.icm.testing.ApiClient;
-import org.icm.testing.Mailbox;
 import org.icm.testing.Mailbox.Mail;
+import org.icm.testing.Mailbox;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,7 +84,10 @@ class GatewayJourneyIT {
 
         // the focal point records the next step; the participant sees it in the feed and gets the mail
         Thread.sleep(1000);
-        assertThat(gateway.post(steps, focalPoint, "{\"stage\":\"TRILOGUE\",\"effectiveDate\":\"2025-11-04\"}").statusCode()).isEqualTo(201);
+        // ... in the trace of their click (W3C Trace Context, as the web client sends it)
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        assertThat(gateway.send("POST", steps, focalPoint, "{\"stage\":\"TRILOGUE\",\"effectiveDate\":\"2025-11-04\"}",
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")).statusCode()).isEqualTo(201);
         HttpResponse<String> feed = gateway.awaitGet("/api/notifications/feed", participant,
                 response -> response.statusCode() == 200 && response.body().contains("TRILOGUE"));
         assertThat(JsonPath.<List<String>>read(feed.body(), "$.items[*].dossierId")).contains(dossier);
@@ -92,6 +98,10 @@ class GatewayJourneyIT {
         // accepted without saying a language, for an organisation in Belgium: the mails are in French
         assertThat(mail.subject()).isEqualTo("[ICM] Return Regulation\u00a0: passage de \u00ab\u00a0Proposition adopt\u00e9e\u00a0\u00bb \u00e0 "
                 + "\u00ab\u00a0Trilogue\u00a0\u00bb le 4 novembre 2025");
+        // one trace from the click to the mail: the gateway, policy-service, its outbox, Kafka and notification-service went
+        // on with it, and the mail's sending is logged in it
+        assertThat(Files.readAllLines(platform.data().resolve("logs/notification-service.log")))
+                .anySatisfy(line -> assertThat(line).contains(traceId).contains("sent to account"));
         // its links lead to this platform's front door (not a default address), and its one-click unsubscribe works there
         assertThat(mail.text()).contains(platform.url("/dossiers/" + dossier).toString());
         Matcher unsubscribeLink = Pattern.compile("<(http://[^>]+)>").matcher(mail.listUnsubscribe());

@@ -3,10 +3,12 @@ package org.icm.notification.consumption;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.tracing.Span;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ import org.icm.notification.routing.Router;
 import org.icm.notification.subscription.Subscriptions;
 import org.icm.notification.tracking.BatchDossiers;
 import org.icm.notification.tracking.Tracking;
+import org.icm.service.tracing.TraceContexts;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -91,12 +94,13 @@ public class EventHandling {
     private final Router router;
     private final Clock clock;
     private final PersonalDataPurge purge;
+    private final TraceContexts traces;
     /** For the reads a batch starts with, which go out together (a virtual thread each: they only wait on MongoDB). */
     private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
 
     public EventHandling(IntegrationEventCodec codec, MongoTemplate mongo, Directory directory, Subscriptions subscriptions,
                          Tracking tracking, Happenings happenings, Recipients recipients, Router router, Clock clock,
-                         PersonalDataPurge purge) {
+                         PersonalDataPurge purge, TraceContexts traces) {
         this.codec = codec;
         this.mongo = mongo;
         this.directory = directory;
@@ -107,6 +111,7 @@ public class EventHandling {
         this.router = router;
         this.clock = clock;
         this.purge = purge;
+        this.traces = traces;
     }
 
     @PreDestroy
@@ -201,14 +206,17 @@ public class EventHandling {
             if (event.payload().orElse(null) instanceof MembershipIntegrationEvent membership) {
                 handleRun(run, dossiers, known);
                 run.clear();
-                Happening happening = happenings.decide(event.id(), event.occurredAt(clock), membership, dossiers);
-                directory.apply(membership).map(Account::id).ifPresent(subscriptions::ensureDefaults);
-                if (membership instanceof PersonErased erased) {
-                    purge.forget(erased.personId());
-                }
-                // what follows it is fanned out to the directory as it changed
-                known = recipients.current();
-                router.fanOut(happening, known);
+                known = traces.inSpan(spanName(event), Span.Kind.CONSUMER, IntegrationEventCodec.trace(event.envelope()), () -> {
+                    Happening happening = happenings.decide(event.id(), event.occurredAt(clock), membership, dossiers);
+                    directory.apply(membership).map(Account::id).ifPresent(subscriptions::ensureDefaults);
+                    if (membership instanceof PersonErased erased) {
+                        purge.forget(erased.personId());
+                    }
+                    // what follows it is fanned out to the directory as it changed
+                    Recipients.Snapshot changed = recipients.current();
+                    router.fanOut(happening, changed);
+                    return changed;
+                });
             } else if (event.payload().isPresent()) {
                 run.add(event);
             }
@@ -222,19 +230,28 @@ public class EventHandling {
         }
         List<Happening> decided = new ArrayList<>(run.size());
         List<IntegrationEvent> events = new ArrayList<>(run.size());
+        // each event is decided in a span of the trace that published it; its mails go on with that span's context
+        Map<String, String> traceparents = new HashMap<>();
         for (Pending event : run) {
             IntegrationEvent payload = event.payload().orElseThrow();
-            decided.add(happenings.decide(event.id(), event.occurredAt(clock), payload, dossiers));
+            traces.inSpan(spanName(event), Span.Kind.CONSUMER, IntegrationEventCodec.trace(event.envelope()), () -> {
+                decided.add(happenings.decide(event.id(), event.occurredAt(clock), payload, dossiers));
+                traceparents.put(event.id(), traces.current().get(TraceContexts.TRACEPARENT));
+            });
             dossiers.apply(payload);
             events.add(payload);
         }
-        decided = keepDecisions(decided, events);
+        List<Happening> kept = keepDecisions(decided, events);
         // the notifications before the tracked state, so that they reach the live streams a write earlier: safe, as the
         // decisions are kept (a pass after a crash between the two finds them, and writes and announces nothing again)
         List<Router.Planned> planned = new ArrayList<>();
-        decided.forEach(happening -> planned.addAll(router.plan(happening, known)));
+        kept.forEach(happening -> router.plan(happening, known).forEach(one -> planned.add(one.tracedBy(traceparents.get(happening.id())))));
         router.deliver(planned);
         tracking.applyAll(events);
+    }
+
+    private static String spanName(Pending event) {
+        return "notify of " + event.envelope().getType();
     }
 
     /** The dossiers the readable envelopes' events are decided on; an unreadable one is left to fail where it stands. */

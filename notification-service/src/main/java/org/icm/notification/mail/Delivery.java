@@ -1,6 +1,7 @@
 package org.icm.notification.mail;
 
 import java.time.Instant;
+import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.privacy.PersonalData;
 import org.icm.kernel.privacy.PersonalData.Kind;
 import org.springframework.data.annotation.Id;
@@ -19,7 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Delivery(@Id String id, String accountId, @PersonalData(subject = "accountId", kind = Kind.EMAIL) String to,
                        String subject, @PersonalData(subject = "accountId", kind = Kind.FREE_TEXT) String text,
                        @PersonalData(subject = "accountId", kind = Kind.FREE_TEXT) String html, String unsubscribeUrl, Status status,
-                       int attempts, String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
+                       int attempts, String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt,
+                       @NotPersonal(NotPersonal.TECHNICAL) String traceparent) {
 
     public enum Status { PENDING, SENT, FAILED }
 }

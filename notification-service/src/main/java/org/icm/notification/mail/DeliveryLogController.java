@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
+import org.icm.service.tracing.TraceContexts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,9 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "deliveries")
 public class DeliveryLogController {
 
-    /** A line of the log: no mail body, only what an operator needs. */
+    /**
+     * A line of the log: no mail body, only what an operator needs; {@code traceId}: the trace of what caused the mail
+     * (a change made on the platform), to look up in the trace viewer, or null (digests, reminders).
+     */
     public record LogEntry(String id, String accountId, String to, String subject, Delivery.Status status, int attempts,
-                           String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
+                           String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String traceId) {
     }
 
     private final Outbox outbox;
@@ -35,7 +39,8 @@ public class DeliveryLogController {
                               @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return outbox.log(accountId, status, page, size).stream()
                 .map(d -> new LogEntry(d.id(), d.accountId(), d.to(), d.subject(), d.status(), d.attempts(), d.lastError(),
-                        d.createdAt(), d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null, d.sentAt()))
+                        d.createdAt(), d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null, d.sentAt(),
+                        TraceContexts.traceId(d.traceparent())))
                 .toList();
     }
 }

@@ -35,15 +35,18 @@ public class Outbox {
         Instant now = clock.instant();
         try {
             mongo.insert(new Delivery(id, account.id(), account.email(), mail.subject(), mail.text(), mail.html(),
-                    links.url(account.id()), Delivery.Status.PENDING, 0, null, now, now, null));
+                    links.url(account.id()), Delivery.Status.PENDING, 0, null, now, now, null, null));
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
     }
 
-    /** A mail to put in the outbox under this id, for this account. */
-    public record Mail(String id, Account account, MailComposer.Mail mail) {
+    /**
+     * A mail to put in the outbox under this id, for this account; {@code traceparent}: the trace of what caused it (W3C
+     * Trace Context), which its sending goes on with, or null.
+     */
+    public record Mail(String id, Account account, MailComposer.Mail mail, String traceparent) {
     }
 
     /** Puts in the outbox the mails that are not there yet, in one bulk write. */
@@ -54,7 +57,7 @@ public class Outbox {
         Instant now = clock.instant();
         Bulk.insertNew(mongo, Delivery.class, mails.stream().map(m -> new Delivery(m.id(), m.account().id(), m.account().email(),
                 m.mail().subject(), m.mail().text(), m.mail().html(), links.url(m.account().id()), Delivery.Status.PENDING, 0, null, now,
-                now, null)).toList(), Delivery::id);
+                now, null, m.traceparent())).toList(), Delivery::id);
     }
 
     /**

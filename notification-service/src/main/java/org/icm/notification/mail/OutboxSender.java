@@ -4,10 +4,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.icm.notification.NotificationProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import org.icm.service.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -34,8 +37,11 @@ public class OutboxSender {
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final TraceContexts traces;
 
-    public OutboxSender(Outbox outbox, JavaMailSender mail, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+    public OutboxSender(Outbox outbox, JavaMailSender mail, NotificationProperties properties, Clock clock, MeterRegistry meters,
+                        TraceContexts traces) {
+        this.traces = traces;
         this.outbox = outbox;
         this.mail = mail;
         this.properties = properties;
@@ -52,7 +58,10 @@ public class OutboxSender {
             if (next.isEmpty()) {
                 return;
             }
-            send(next.get());
+            Delivery delivery = next.get();
+            // in the trace of what caused the mail (a click on the platform, through Kafka), when it came from one
+            Map<String, String> cause = delivery.traceparent() == null ? Map.of() : Map.of(TraceContexts.TRACEPARENT, delivery.traceparent());
+            traces.inSpan("send mail", Span.Kind.CLIENT, cause, () -> send(delivery));
         }
     }
 
@@ -61,6 +70,7 @@ public class OutboxSender {
             mail.send(message(delivery));
             outbox.sent(delivery);
             attempted("sent");
+            log.info("mail {} sent to account {}", delivery.id(), delivery.accountId());
         } catch (MailException | MessagingException e) {
             int attempts = delivery.attempts() + 1;
             boolean giveUp = attempts >= properties.mailMaxAttempts();

@@ -70,8 +70,15 @@ public class Router {
         plan(happening, account, subscription).ifPresent(planned -> deliver(List.of(planned)));
     }
 
-    /** A notification to write, and the mail to send at once, if any. */
-    public record Planned(Notification notification, Account account, MailComposer.Mail immediateMail) {
+    /**
+     * A notification to write, and the mail to send at once, if any; {@code traceparent}: the trace of the event that
+     * caused it (W3C Trace Context), for the mail's sending to go on with, or null.
+     */
+    public record Planned(Notification notification, Account account, MailComposer.Mail immediateMail, String traceparent) {
+
+        public Planned tracedBy(String traceparent) {
+            return new Planned(notification, account, immediateMail, traceparent);
+        }
     }
 
     /** What fanning the happening out writes: one notification per account that may see it and wants it. */
@@ -102,7 +109,7 @@ public class Router {
                 clock.instant(), false, inFeed, byMail && rhythm != Rhythm.IMMEDIATE ? rhythm : null, null);
         MailComposer.Mail mail = byMail && rhythm == Rhythm.IMMEDIATE
                 ? composer.single(account, subscription.languageFor(account), notification, outboxUnsubscribeUrl(account)) : null;
-        return Optional.of(new Planned(notification, account, mail));
+        return Optional.of(new Planned(notification, account, mail, null));
     }
 
     /**
@@ -121,7 +128,7 @@ public class Router {
         }
         // also after a crash between the two writes: a mail's id is its notification's, so it is put once
         List<Outbox.Mail> mails = planned.stream().filter(one -> one.immediateMail() != null)
-                .map(one -> new Outbox.Mail("mail:" + one.notification().id(), one.account(), one.immediateMail())).toList();
+                .map(one -> new Outbox.Mail("mail:" + one.notification().id(), one.account(), one.immediateMail(), one.traceparent())).toList();
         outbox.enqueueAll(mails);
     }
 

@@ -16,10 +16,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.icm.infrastructure.SharedInfrastructure;
+import org.icm.kernel.events.policy.MeasureStageChanged;
+import org.icm.kernel.events.policy.PolicyIntegrationEvents;
+import org.icm.kernel.identity.AccountId;
+import org.icm.kernel.identity.OrganisationId;
+import org.icm.kernel.identity.Role;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.notification.feed.Notification;
 import org.icm.notification.support.NotificationTestBase;
+import org.icm.testing.ApiClient;
+import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -32,6 +39,25 @@ class MailTest extends NotificationTestBase {
 
     @Autowired
     JavaMailSenderImpl mailSender;
+
+    @Test
+    void aMailGoesOnWithTheTraceOfTheChangeThatCausedIt() {
+        Person member = member();
+        subscribe(member, everythingBy("[\"EMAIL\"]", "IMMEDIATE"));
+        String dossier = dossier("Return Directive", PolicyArea.RETURN, true);
+        // as policy-service publishes a step recorded in a focal point's request: the request's trace in the envelope
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        publisher().publishTraced(PolicyIntegrationEvents.MEASURE_STAGE_CHANGED, new MeasureStageChanged(dossier, "Return Directive",
+                PolicyArea.RETURN, "m-" + dossier, "Return Directive", "2018/0329(COD)", ProcedureStage.EP_COMMITTEE, ProcedureStage.EP_MANDATE,
+                java.time.LocalDate.parse("2023-02-07"), false), "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        awaitMails(member.email(), 1);
+        String focalPoint = TestTokens.get().mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
+        HttpResponse<String> log = api().awaitGet("/deliveries?accountId=" + member.id(), focalPoint,
+                response -> response.body().contains("SENT"));
+        // an operator follows the mail back to the click that caused it, in the trace viewer
+        assertThat(ApiClient.<List<String>>read(log, "$[*].traceId")).containsExactly(traceId);
+    }
 
     @Test
     void anImmediateMailHasTextAndHtmlAndAOneClickUnsubscribeThatWorksWithoutSigningIn() throws Exception {

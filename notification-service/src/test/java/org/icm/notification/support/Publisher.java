@@ -71,6 +71,17 @@ public final class Publisher implements AutoCloseable {
         sendRaw(type.topic().topicName(), event.subject(), codec.encode(envelope));
     }
 
+    /**
+     * Publishes as a service does within a trace: the CloudEvents distributed-tracing extension carries {@code traceparent};
+     * answers the CloudEvents id.
+     */
+    public <E extends IntegrationEvent> String publishTraced(IntegrationEventType<E> type, E event, String traceparent) {
+        String id = UUID.randomUUID().toString();
+        CloudEvent envelope = codec.envelope(type, event, id, Instant.parse("2026-03-01T12:00:00Z"), Map.of("traceparent", traceparent));
+        sendRaw(type.topic().topicName(), event.subject(), codec.encode(envelope));
+        return id;
+    }
+
     /** Publishes without waiting (the broker may be down): the producer keeps it until it can deliver. */
     public <E extends IntegrationEvent> void publishLater(IntegrationEventType<E> type, E event) {
         CloudEvent envelope = codec.envelope(type, event, UUID.randomUUID().toString(), Instant.parse("2026-03-01T12:00:00Z"));

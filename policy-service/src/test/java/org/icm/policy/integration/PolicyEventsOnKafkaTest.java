@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.CloudEvent;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,6 +59,8 @@ import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
 import org.icm.service.axon.AuditMetaData;
 import org.icm.service.integration.IntegrationEventPublisher;
 import org.icm.service.security.Actor;
+import org.icm.testing.ApiClient;
+import org.icm.testing.TestTokens;
 import org.icm.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +68,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -87,6 +92,8 @@ class PolicyEventsOnKafkaTest {
     MongoTemplate mongo;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+    @LocalServerPort
+    int port;
 
     final Actor focalPoint = new Actor(AccountId.random(), OrganisationId.random(), Set.of(Role.FOCAL_POINT));
     final IntegrationEventCodec codec = new IntegrationEventCodec(URI.create("/icm/policy-service"), PolicyIntegrationEvents.ALL);
@@ -101,6 +108,24 @@ class PolicyEventsOnKafkaTest {
     @AfterEach
     void close() {
         topic.close();
+    }
+
+    @Test
+    void anEventGoesOnWithTheTraceOfTheRequestThatCausedIt() {
+        // the gateway's call, in the trace of a focal point's click (W3C Trace Context)
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String caller = "00-" + traceId + "-b7ad6b7169203331-01";
+        String token = TestTokens.get().mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
+        HttpResponse<String> opened = new ApiClient(port).send("POST", "/dossiers", token,
+                "{\"title\":\"Return regulation\",\"policyArea\":\"RETURN\"}", Map.of("traceparent", caller));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String d = ApiClient.read(opened, "$.id");
+
+        // the stored event kept the request's trace, and the outbox publisher went on with it into the CloudEvent
+        CloudEvent envelope = codec.decode(topic.recordsFor(d, 1).getFirst().value());
+        String published = String.valueOf(envelope.getExtension("traceparent"));
+        assertThat(published).startsWith("00-" + traceId + "-").isNotEqualTo(caller);
+        assertThat(IntegrationEventCodec.trace(envelope)).containsEntry("traceparent", published);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -36,18 +37,21 @@ import org.icm.kernel.privacy.PersonalDataModule;
 import org.icm.service.integration.WakingEventSource;
 import org.icm.service.privacy.ChangesMadeBy;
 import org.icm.service.privacy.PersonalDataAutoConfiguration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.icm.service.tracing.TraceContexts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Axon as ARCHITECTURE.md and STACK.md decide it, spelled out rather than left to Axon's auto-configuration
@@ -185,6 +189,13 @@ public class AxonPostgresAutoConfiguration {
     @Bean
     AxonProblemsAdvice axonProblemsAdvice() {
         return new AxonProblemsAdvice();
+    }
+
+    /** A command's events keep the trace of the request that caused them, for the outbox publisher to go on with. */
+    @Bean
+    CorrelationDataProvider traceCorrelation(ObjectProvider<TraceContexts> traces) {
+        SingletonSupplier<TraceContexts> tracing = SingletonSupplier.of(traces::getIfAvailable);
+        return message -> tracing.get() == null ? Map.of() : Map.copyOf(tracing.get().current());
     }
 
     @Bean

@@ -1,11 +1,14 @@
 package org.icm.service.integration;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.icm.kernel.events.IntegrationEvent;
 import org.icm.kernel.events.IntegrationEventCodec;
+import org.icm.service.tracing.TraceContexts;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -50,21 +54,30 @@ public class IntegrationEventPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final IntegrationEventCodec codec;
     private final Duration sendTimeout;
+    /** Null where the service has no tracing: the stored trace fields then travel on as they are. */
+    private final TraceContexts traces;
 
     public IntegrationEventPublisher(IntegrationEventMapper mapper, KafkaTemplate<String, byte[]> kafka, IntegrationEventCodec codec,
-                                     Duration sendTimeout) {
+                                     Duration sendTimeout, TraceContexts traces) {
         this.mapper = mapper;
         this.kafka = kafka;
         this.codec = codec;
         this.sendTimeout = sendTimeout;
+        this.traces = traces;
     }
 
     @EventHandler
     void publish(EventMessage<?> event) {
         List<OutgoingIntegrationEvent<?>> outgoing = mapper.map(event);
         List<Pending> pending = pendingInThisBatch();
+        Map<String, String> stored = storedTrace(event);
         for (int index = 0; index < outgoing.size(); index++) {
-            pending.add(send(outgoing.get(index), cloudEventId(event.getIdentifier(), index), event.getTimestamp()));
+            OutgoingIntegrationEvent<?> next = outgoing.get(index);
+            String id = cloudEventId(event.getIdentifier(), index);
+            pending.add(traces == null ? send(next, id, event.getTimestamp(), stored)
+                    // a span of the request's trace (which the event's metadata kept), whose context the envelope carries on
+                    : traces.inSpan("publish " + next.type().name(), Span.Kind.PRODUCER, stored,
+                            () -> send(next, id, event.getTimestamp(), traces.current())));
         }
         if (isLastOfBatch()) {
             awaitAcknowledgements(pending);
@@ -121,8 +134,19 @@ public class IntegrationEventPublisher {
         return index == 0 ? domainEventIdentifier : domainEventIdentifier + "#" + index;
     }
 
-    private <E extends IntegrationEvent> Pending send(OutgoingIntegrationEvent<E> outgoing, String id, Instant time) {
-        CloudEvent envelope = codec.envelope(outgoing.type(), outgoing.event(), id, time);
+    /** The W3C trace fields the event's metadata kept from the request that caused it (TracingAutoConfiguration). */
+    private static Map<String, String> storedTrace(EventMessage<?> event) {
+        Map<String, String> fields = new HashMap<>();
+        for (String name : List.of(TraceContexts.TRACEPARENT, TraceContexts.TRACESTATE)) {
+            if (event.getMetaData().get(name) instanceof String value) {
+                fields.put(name, value);
+            }
+        }
+        return fields;
+    }
+
+    private <E extends IntegrationEvent> Pending send(OutgoingIntegrationEvent<E> outgoing, String id, Instant time, Map<String, String> trace) {
+        CloudEvent envelope = codec.envelope(outgoing.type(), outgoing.event(), id, time, trace);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(outgoing.type().topic().topicName(), outgoing.event().subject(),
                 codec.encode(envelope));
         record.headers().add(new RecordHeader(CONTENT_TYPE_HEADER, CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8)));

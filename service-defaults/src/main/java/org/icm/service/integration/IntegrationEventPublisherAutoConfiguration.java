@@ -17,9 +17,10 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.icm.kernel.events.IntegrationEventCodec;
-import org.icm.kernel.privacy.PersonalDataKeys;
 import org.icm.kernel.events.Topic;
+import org.icm.kernel.privacy.PersonalDataKeys;
 import org.icm.service.axon.AxonPostgresAutoConfiguration;
+import org.icm.service.tracing.TraceContexts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,8 +29,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
@@ -81,12 +82,14 @@ public class IntegrationEventPublisherAutoConfiguration {
     @Bean
     IntegrationEventPublisher integrationEventPublisher(IntegrationEventMapper mapper,
                                                         @Qualifier(KAFKA_TEMPLATE) KafkaTemplate<String, byte[]> kafka,
-                                                        PersonalDataKeys keys, Environment environment) {
+                                                        PersonalDataKeys keys, Environment environment,
+                                                        ObjectProvider<TraceContexts> traces) {
         URI source = URI.create(environment.getProperty("icm.integration.source",
                 "/icm/" + environment.getProperty("spring.application.name", "unnamed-service")));
         Duration sendTimeout = environment.getProperty("icm.integration.send-timeout", Duration.class, Duration.ofSeconds(30));
         // publishing only writes envelopes (personal values sealed); it needs no types to read them back
-        return new IntegrationEventPublisher(mapper, kafka, new IntegrationEventCodec(source, List.of(), keys), sendTimeout);
+        return new IntegrationEventPublisher(mapper, kafka, new IntegrationEventCodec(source, List.of(), keys), sendTimeout,
+                traces.getIfAvailable());
     }
 
     /**

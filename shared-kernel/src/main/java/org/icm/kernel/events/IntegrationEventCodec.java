@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.extensions.DistributedTracingExtension;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,8 +72,24 @@ public final class IntegrationEventCodec {
      * republished event has the same id and consumers can drop the duplicate.
      */
     public <E extends IntegrationEvent> CloudEvent envelope(IntegrationEventType<E> type, E event, String id, Instant time) {
+        return envelope(type, event, id, time, Map.of());
+    }
+
+    /**
+     * The same, carrying the trace that published it in the CloudEvents distributed-tracing extension
+     * ({@code traceparent}, {@code tracestate}: W3C Trace Context fields; none when {@code trace} has none).
+     */
+    public <E extends IntegrationEvent> CloudEvent envelope(IntegrationEventType<E> type, E event, String id, Instant time,
+                                                           Map<String, String> trace) {
         try {
-            return CloudEventBuilder.v1()
+            CloudEventBuilder builder = CloudEventBuilder.v1();
+            if (trace.get(DistributedTracingExtension.TRACEPARENT) != null) {
+                DistributedTracingExtension tracing = new DistributedTracingExtension();
+                tracing.setTraceparent(trace.get(DistributedTracingExtension.TRACEPARENT));
+                tracing.setTracestate(trace.get(DistributedTracingExtension.TRACESTATE));
+                builder.withExtension(tracing);
+            }
+            return builder
                     .withId(id)
                     .withSource(source)
                     .withType(type.name())
@@ -82,6 +101,17 @@ public final class IntegrationEventCodec {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + type.name(), e);
         }
+    }
+
+    /** The W3C Trace Context fields of the envelope's distributed-tracing extension; empty when it has none. */
+    public static Map<String, String> trace(CloudEvent envelope) {
+        Map<String, String> fields = new HashMap<>();
+        for (String name : List.of(DistributedTracingExtension.TRACEPARENT, DistributedTracingExtension.TRACESTATE)) {
+            if (envelope.getExtension(name) != null) {
+                fields.put(name, envelope.getExtension(name).toString());
+            }
+        }
+        return fields;
     }
 
     /** The envelope as structured-mode JSON bytes. */
