@@ -20,7 +20,8 @@ import java.util.concurrent.Executors;
  */
 final class StandInService {
 
-    record Received(String method, String pathAndQuery, String authorization, String host, long bodyBytes, Forwarding forwarding) {
+    record Received(String method, String pathAndQuery, String authorization, String host, long bodyBytes, Forwarding forwarding,
+                    String traceparent) {
     }
 
     /** What the gateway told the service about the caller's address: {@code X-Forwarded-*} and {@code Forwarded}. */
@@ -47,7 +48,8 @@ final class StandInService {
                     new Forwarding(String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-Host", List.of())),
                             String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-Proto", List.of())),
                             String.join(",", exchange.getRequestHeaders().getOrDefault("X-Forwarded-Prefix", List.of())),
-                            String.join(",", exchange.getRequestHeaders().getOrDefault("Forwarded", List.of())))));
+                            String.join(",", exchange.getRequestHeaders().getOrDefault("Forwarded", List.of()))),
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/slow")) {
                 try {

@@ -53,7 +53,7 @@ class UpgradeFromRelease01Test {
             assertThat(database.queryForObject("select max(global_index) from domain_event_entry", Long.class)).isEqualTo(59L);
             // and it was measured, as an operator's dashboard reads it
             assertThat(api.get("/actuator/prometheus", null).body())
-                    .contains("icm_commands_seconds_count{command=\"RecordProcedureStep\",outcome=\"done\"} 1");
+                    .contains("icm_commands_seconds_count{command=\"RecordProcedureStep\",error=\"none\",outcome=\"done\"} 1");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.icm.service.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -12,19 +13,20 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The measures an operator of an event-sourced service watches, beside Spring Boot's (HTTP, JVM, pools, Kafka
- * clients): command handling time ({@link CommandTimings}) and how far each processor is behind the store
+ * clients): command handling time ({@link CommandObservations}, a span too) and how far each processor is behind the store
  * ({@link EventProcessorLag}). All of them at {@code /actuator/prometheus}.
  */
 @AutoConfiguration(after = AxonPostgresAutoConfiguration.class, afterName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @ConditionalOnClass({MeterRegistry.class, EventStore.class})
 public class MetricsAutoConfiguration {
 
     @Bean
-    ConfigurerModule commandTimings(MeterRegistry registry) {
-        CommandTimings timings = new CommandTimings(registry);
+    ConfigurerModule commandObservations(ObservationRegistry registry) {
+        CommandObservations observations = new CommandObservations(registry);
         return configurer -> configurer.onInitialize(configuration ->
-                configuration.onStart(() -> configuration.commandBus().registerHandlerInterceptor(timings)));
+                configuration.onStart(() -> configuration.commandBus().registerHandlerInterceptor(observations)));
     }
 
     @Bean(destroyMethod = "close")
