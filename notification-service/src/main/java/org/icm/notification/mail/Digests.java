@@ -3,6 +3,7 @@ package org.icm.notification.mail;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -18,6 +19,7 @@ import org.icm.notification.feed.Notification;
 import org.icm.notification.subscription.Rhythm;
 import org.icm.notification.subscription.Subscription;
 import org.icm.notification.subscription.Subscriptions;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -40,9 +42,11 @@ public class Digests {
     private final MailComposer composer;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final ScheduledJobs jobs;
 
     public Digests(MongoTemplate mongo, Directory directory, Outbox outbox, Subscriptions subscriptions, MailComposer composer,
-                   NotificationProperties properties, Clock clock) {
+                   NotificationProperties properties, Clock clock, ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.subscriptions = subscriptions;
         this.mongo = mongo;
         this.directory = directory;
@@ -52,8 +56,16 @@ public class Digests {
         this.clock = clock;
     }
 
+    /**
+     * One instance at a time: two at once would both take the pending notifications, and the later one would mark as
+     * digested some that arrived after the earlier one's mail was written, and were never in it.
+     */
     @Scheduled(fixedDelayString = "${icm.notification.digest-poll:1m}")
     public void run() {
+        jobs.runAlone("digests", Duration.ofMinutes(10), this::sendDue);
+    }
+
+    private void sendDue() {
         ZonedDateTime now = clock.instant().atZone(properties.zone());
         LocalDate today = now.toLocalDate();
         ZonedDateTime todaysHour = today.atTime(properties.digestTime()).atZone(properties.zone());

@@ -16,6 +16,7 @@ import org.icm.notification.tracking.TrackedConsultation;
 import org.icm.notification.tracking.TrackedMeeting;
 import org.icm.notification.tracking.Tracking;
 import org.icm.notification.wording.Story;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,19 +47,24 @@ public class Reminders {
     private final Tracking tracking;
     private final Router router;
     private final Clock clock;
+    private final ScheduledJobs jobs;
 
-    public Reminders(MongoTemplate mongo, Tracking tracking, Router router, Clock clock) {
+    public Reminders(MongoTemplate mongo, Tracking tracking, Router router, Clock clock, ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.mongo = mongo;
         this.tracking = tracking;
         this.router = router;
         this.clock = clock;
     }
 
+    /** One instance at a time (each reminder is also claimed once per account, so one taking over after a crash sends none twice). */
     @Scheduled(fixedDelayString = "${icm.notification.reminder-poll:1m}")
     public void run() {
-        Instant now = clock.instant();
-        consultations(now);
-        meetings(now);
+        jobs.runAlone("reminders", Duration.ofMinutes(10), () -> {
+            Instant now = clock.instant();
+            consultations(now);
+            meetings(now);
+        });
     }
 
     private void consultations(Instant now) {

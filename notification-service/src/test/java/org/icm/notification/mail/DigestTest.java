@@ -9,12 +9,17 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Optional;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.icm.kernel.events.policy.MeasureStageChanged;
 import org.icm.kernel.events.policy.PolicyIntegrationEvents;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.notification.support.NotificationTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Daily and weekly digests go out at the configured local time (08:00 in Brussels, weekly on Mondays), grouped by
@@ -23,6 +28,9 @@ import org.junit.jupiter.api.Test;
 class DigestTest extends NotificationTestBase {
 
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    @Autowired
+    LockProvider locks;
 
     @Test
     void digestsGroupByDossierNewestFirstAtTheConfiguredLocalTime() throws Exception {
@@ -80,7 +88,14 @@ class DigestTest extends NotificationTestBase {
         awaitFeed(daily, 4);
         Thread.sleep(600);
         assertThat(digestsTo(daily.email())).hasSize(1);
+        // another instance of the service is sending the digests: this one leaves them to it
+        SimpleLock otherInstance = org.awaitility.Awaitility.await().until(() -> locks.lock(new LockConfiguration(Instant.now(), "digests",
+                java.time.Duration.ofMinutes(1), java.time.Duration.ZERO)), Optional::isPresent).orElseThrow();
         clock.advanceTo(monday.plusDays(1).plusSeconds(1).toInstant());
+        Thread.sleep(600);
+        assertThat(digestsTo(daily.email())).as("while the other instance has the digests").hasSize(1);
+        // ... and stops without sending them (its lock ends): this one sends the day's digest, once
+        otherInstance.unlock();
         MimeMessage next = awaitDigests(daily.email(), 2).get(1);
         assertThat(next.getSubject()).isEqualTo("[ICM] Your daily digest (1 notification)");
         assertThat(part(next, "text/plain")).contains("RCD later step").doesNotContain("APR step");

@@ -22,6 +22,7 @@ import org.icm.notification.NotificationProperties;
 import org.icm.notification.routing.Router;
 import org.icm.notification.support.NotificationTestBase;
 import org.icm.notification.tracking.Tracking;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,6 +44,9 @@ class ReminderTest extends NotificationTestBase {
     @Autowired
     NotificationProperties properties;
 
+    @Autowired
+    ScheduledJobs jobs;
+
     @Test
     void aConsultationIsRemindedOfAWeekAndADayBeforeItClosesOnceEach() {
         Person member = member();
@@ -63,7 +67,7 @@ class ReminderTest extends NotificationTestBase {
             clock.advanceTo(closesAt.minus(Duration.ofHours(12)));
             await().atMost(Duration.ofSeconds(30)).until(() -> reminders(member).size() == 2);
             // two instances at once, and the scheduled job again: nothing more
-            Reminders secondInstance = new Reminders(mongo, tracking, router, clock);
+            Reminders secondInstance = new Reminders(mongo, tracking, router, clock, jobs);
             CompletableFuture.allOf(CompletableFuture.runAsync(secondInstance::run), CompletableFuture.runAsync(reminders::run)).join();
             secondInstance.run();
 
