@@ -1,6 +1,7 @@
 package org.icm.events.consultation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -10,6 +11,7 @@ import org.icm.events.calendar.CalendarReadModel;
 import org.icm.service.rules.RuleViolation;
 import org.icm.events.consultation.ConsultationCommand.CloseConsultation;
 import org.icm.service.axon.AuditMetaData;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,16 +33,23 @@ public class ConsultationClosing {
     private final CalendarReadModel readModel;
     private final CommandGateway commands;
     private final Clock clock;
+    private final ScheduledJobs jobs;
 
-    public ConsultationClosing(CalendarReadModel readModel, CommandGateway commands, Clock clock) {
+    public ConsultationClosing(CalendarReadModel readModel, CommandGateway commands, Clock clock, ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.readModel = readModel;
         this.commands = commands;
         this.clock = clock;
     }
 
-    /** @return how many consultations this run closed */
+    /** One instance at a time: the others would only send commands that are refused. */
     @Scheduled(fixedDelayString = "${icm.events.consultation-closing.interval:PT1M}",
             initialDelayString = "${icm.events.consultation-closing.initial-delay:PT10S}")
+    void closeDueAlone() {
+        jobs.runAlone("consultation-closing", Duration.ofMinutes(10), this::closeDue);
+    }
+
+    /** @return how many consultations this run closed */
     public int closeDue() {
         Instant now = clock.instant();
         int closed = 0;

@@ -13,6 +13,7 @@ import org.icm.membership.directory.OrganisationDirectory;
 import org.icm.membership.organisation.Checks;
 import org.icm.membership.signin.StoredAuthorizations;
 import org.icm.service.rules.RuleViolation;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,9 +48,12 @@ public class PasswordResets {
     private final Clock clock;
     private final Duration lifetime;
 
+    private final ScheduledJobs jobs;
+
     PasswordResets(JdbcTemplate jdbc, CredentialStore credentials, OrganisationDirectory directory, StoredAuthorizations authorizations,
                    PasswordEncoder passwords, TransactionTemplate transaction, AccountMails mails, Clock clock,
-                   @Value("${icm.password-reset.lifetime:PT30M}") Duration lifetime) {
+                   @Value("${icm.password-reset.lifetime:PT30M}") Duration lifetime, ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.credentials = credentials;
         this.directory = directory;
@@ -129,8 +133,10 @@ public class PasswordResets {
     /** The hashes of who asked are needed for an hour's limits; kept a day, then deleted. */
     @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
     void forgetOldRequests() {
-        Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
-        jdbc.update("delete from password_reset_requests where requested_at < ?", dayAgo);
-        jdbc.update("delete from password_resets where expires_at < ?", dayAgo);
+        jobs.runAlone("password-reset-clean-up", Duration.ofMinutes(10), () -> {
+            Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
+            jdbc.update("delete from password_reset_requests where requested_at < ?", dayAgo);
+            jdbc.update("delete from password_resets where expires_at < ?", dayAgo);
+        });
     }
 }

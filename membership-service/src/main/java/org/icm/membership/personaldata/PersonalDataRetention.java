@@ -14,6 +14,7 @@ import org.icm.membership.organisation.OrganisationEvent.OrganisationRejected;
 import org.icm.membership.organisation.OrganisationStatus;
 import org.icm.membership.organisation.Profile;
 import org.icm.service.rules.RuleViolation;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,10 +40,13 @@ class PersonalDataRetention {
     private final Clock clock;
     private final Duration rejectedApplication;
     private final Duration unacceptedInvitation;
+    private final ScheduledJobs jobs;
 
     PersonalDataRetention(CredentialStore credentials, OrganisationDirectory directory, Commands commands, JdbcTemplate jdbc, Clock clock,
                           @Value("${icm.personal-data.retention.rejected-application:P90D}") Duration rejectedApplication,
-                          @Value("${icm.personal-data.retention.unaccepted-invitation:P30D}") Duration unacceptedInvitation) {
+                          @Value("${icm.personal-data.retention.unaccepted-invitation:P30D}") Duration unacceptedInvitation,
+                          ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.credentials = credentials;
         this.directory = directory;
         this.commands = commands;
@@ -54,7 +58,7 @@ class PersonalDataRetention {
 
     @Scheduled(initialDelayString = "${icm.personal-data.retention.first-check:PT2M}", fixedDelayString = "${icm.personal-data.retention.check-every:PT1H}")
     void eraseWhatIsNoLongerNeeded() {
-        eraseWhatIsNoLongerNeeded(clock.instant());
+        jobs.runAlone("personal-data-retention", Duration.ofHours(1), () -> eraseWhatIsNoLongerNeeded(clock.instant()));
     }
 
     /** Erases what is past its retention at {@code now}; answers how many people were erased. */

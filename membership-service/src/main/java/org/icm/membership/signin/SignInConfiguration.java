@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.icm.kernel.identity.IcmClaims;
 import org.icm.membership.credentials.CredentialStore;
 import org.icm.membership.directory.OrganisationDirectory;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.icm.service.security.IcmSecurityAutoConfiguration;
 import org.icm.service.security.IcmSecurityProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -120,8 +121,8 @@ class SignInConfiguration {
     }
 
     @Bean
-    StoredAuthorizations storedAuthorizations(JdbcTemplate jdbc) {
-        return new StoredAuthorizations(jdbc);
+    StoredAuthorizations storedAuthorizations(JdbcTemplate jdbc, ScheduledJobs jobs) {
+        return new StoredAuthorizations(jdbc, jobs);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.icm.membership.signin;
 
 import java.time.Duration;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +24,11 @@ public final class StoredAuthorizations {
     static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
 
     private final JdbcTemplate jdbc;
+    private final ScheduledJobs jobs;
 
-    StoredAuthorizations(JdbcTemplate jdbc) {
+    StoredAuthorizations(JdbcTemplate jdbc, ScheduledJobs jobs) {
         this.jdbc = jdbc;
+        this.jobs = jobs;
     }
 
     OAuth2AuthorizationService service(RegisteredClientRepository clients) {
@@ -37,8 +40,13 @@ public final class StoredAuthorizations {
         jdbc.update("delete from oauth2_authorization where principal_name = ?", principalName);
     }
 
-    /** Deletes the authorizations whose every code and token expired more than {@link #KEPT_AFTER_EXPIRY} ago; answers how many. */
+    /** One instance at a time. */
     @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
+    void deleteExpiredAlone() {
+        jobs.runAlone("expired-authorizations", Duration.ofMinutes(10), this::deleteExpired);
+    }
+
+    /** Deletes the authorizations whose every code and token expired more than {@link #KEPT_AFTER_EXPIRY} ago; answers how many. */
     int deleteExpired() {
         int deleted = jdbc.update("""
                 delete from oauth2_authorization

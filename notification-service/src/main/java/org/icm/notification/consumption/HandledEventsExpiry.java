@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.icm.notification.routing.Happening;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +29,11 @@ class HandledEventsExpiry {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration keep;
+    private final ScheduledJobs jobs;
 
-    HandledEventsExpiry(MongoTemplate mongo, Clock clock, @Value("${icm.notification.handled-events.keep:P30D}") Duration keep) {
+    HandledEventsExpiry(MongoTemplate mongo, Clock clock, @Value("${icm.notification.handled-events.keep:P30D}") Duration keep,
+                        ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.mongo = mongo;
         this.clock = clock;
         this.keep = keep;
@@ -38,7 +42,7 @@ class HandledEventsExpiry {
     @Scheduled(initialDelayString = "${icm.notification.handled-events.first-check:PT3M}",
             fixedDelayString = "${icm.notification.handled-events.check-every:PT1H}")
     void expire() {
-        expire(clock.instant());
+        jobs.runAlone("handled-events-expiry", Duration.ofHours(1), () -> expire(clock.instant()));
     }
 
     /** Answers how many records expired. */

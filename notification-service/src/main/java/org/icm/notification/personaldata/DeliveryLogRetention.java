@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.icm.kernel.privacy.PersonalData;
 import org.icm.notification.mail.Delivery;
+import org.icm.service.scheduling.ScheduledJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +30,11 @@ class DeliveryLogRetention {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration retention;
+    private final ScheduledJobs jobs;
 
-    DeliveryLogRetention(MongoTemplate mongo, Clock clock, @Value("${icm.personal-data.retention.delivery-log:P90D}") Duration retention) {
+    DeliveryLogRetention(MongoTemplate mongo, Clock clock, @Value("${icm.personal-data.retention.delivery-log:P90D}") Duration retention,
+                         ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.mongo = mongo;
         this.clock = clock;
         this.retention = retention;
@@ -38,7 +42,7 @@ class DeliveryLogRetention {
 
     @Scheduled(initialDelayString = "${icm.personal-data.retention.first-check:PT2M}", fixedDelayString = "${icm.personal-data.retention.check-every:PT1H}")
     void forgetOldAddresses() {
-        forgetOldAddresses(clock.instant());
+        jobs.runAlone("delivery-log-retention", Duration.ofHours(1), () -> forgetOldAddresses(clock.instant()));
     }
 
     /** Answers how many entries were made anonymous. */
