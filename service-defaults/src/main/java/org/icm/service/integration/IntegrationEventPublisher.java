@@ -54,7 +54,6 @@ public class IntegrationEventPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final IntegrationEventCodec codec;
     private final Duration sendTimeout;
-    /** Null where the service has no tracing: the stored trace fields then travel on as they are. */
     private final TraceContexts traces;
 
     public IntegrationEventPublisher(IntegrationEventMapper mapper, KafkaTemplate<String, byte[]> kafka, IntegrationEventCodec codec,
@@ -74,10 +73,9 @@ public class IntegrationEventPublisher {
         for (int index = 0; index < outgoing.size(); index++) {
             OutgoingIntegrationEvent<?> next = outgoing.get(index);
             String id = cloudEventId(event.getIdentifier(), index);
-            pending.add(traces == null ? send(next, id, event.getTimestamp(), stored)
-                    // a span of the request's trace (which the event's metadata kept), whose context the envelope carries on
-                    : traces.inSpan("publish " + next.type().name(), Span.Kind.PRODUCER, stored,
-                            () -> send(next, id, event.getTimestamp(), traces.current())));
+            // a span of the request's trace (which the event's metadata kept), whose context the envelope carries on
+            pending.add(traces.inSpan("publish " + next.type().name(), Span.Kind.PRODUCER, stored,
+                    () -> send(next, id, event.getTimestamp(), traces.current())));
         }
         if (isLastOfBatch()) {
             awaitAcknowledgements(pending);
@@ -134,7 +132,7 @@ public class IntegrationEventPublisher {
         return index == 0 ? domainEventIdentifier : domainEventIdentifier + "#" + index;
     }
 
-    /** The W3C trace fields the event's metadata kept from the request that caused it (TracingAutoConfiguration). */
+    /** The W3C trace fields the event's metadata kept from the request that caused it (AxonPostgresAutoConfiguration's traceCorrelation). */
     private static Map<String, String> storedTrace(EventMessage<?> event) {
         Map<String, String> fields = new HashMap<>();
         for (String name : List.of(TraceContexts.TRACEPARENT, TraceContexts.TRACESTATE)) {

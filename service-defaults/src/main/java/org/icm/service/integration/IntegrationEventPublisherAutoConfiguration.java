@@ -89,7 +89,7 @@ public class IntegrationEventPublisherAutoConfiguration {
         Duration sendTimeout = environment.getProperty("icm.integration.send-timeout", Duration.class, Duration.ofSeconds(30));
         // publishing only writes envelopes (personal values sealed); it needs no types to read them back
         return new IntegrationEventPublisher(mapper, kafka, new IntegrationEventCodec(source, List.of(), keys), sendTimeout,
-                traces.getIfAvailable());
+                traces.getObject());
     }
 
     /**
