@@ -1,6 +1,7 @@
 package org.icm.membership.organisation;
 
 import static org.icm.service.rules.Inputs.optionalText;
+import static org.icm.service.rules.Inputs.optionalWebAddress;
 import static org.icm.service.rules.Inputs.required;
 import static org.icm.service.rules.Inputs.text;
 
@@ -26,7 +27,6 @@ public final class Checks {
     public static final int WEBSITE_MAX = 500;
     // deliberately loose: one @, something before, a dot after; the invitation proves the address works
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
 
     private Checks() {
     }
@@ -69,11 +69,7 @@ public final class Checks {
     }
 
     private static String website(String value) {
-        String website = optionalText("website", value, WEBSITE_MAX);
-        if (website != null && !WEBSITE.matcher(website).matches()) {
-            throw RuleViolation.invalid("website", "malformed-website", "'" + website + "' is not a web address starting with http:// or https://");
-        }
-        return website;
+        return optionalWebAddress("website", value, WEBSITE_MAX);
     }
 
     static List<String> countries(List<String> codes) {

@@ -196,8 +196,8 @@ class SignInConfiguration {
     };
 
     /**
-     * Access tokens carry the platform's claims ({@link IcmClaims}): the account as subject, its organisation and roles,
-     * audience {@code icm-platform}. Read at every issue, refreshes included, so a deactivated account or a suspended
+     * Access tokens carry the platform's claims ({@link IcmClaims}): the account as subject, its organisation, roles and
+     * the organisation's countries, audience {@code icm-platform}. Read at every issue, refreshes included, so a deactivated account or a suspended
      * organisation gets no new token and a role change shows in the next one.
      */
     @Bean
@@ -222,10 +222,13 @@ class SignInConfiguration {
                     .flatMap(credential -> directory.account(credential.accountId()))
                     .filter(OrganisationDirectory.AccountEntry::canSignIn)
                     .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
+            List<String> countries = directory.find(account.organisationId())
+                    .map(organisation -> organisation.state().profile().countries()).orElse(List.of());
             context.getClaims()
                     .subject(account.accountId())
                     .claim(IcmClaims.ORGANISATION, account.organisationId())
-                    .claim(IcmClaims.ROLES, new ArrayList<>(account.roles()));
+                    .claim(IcmClaims.ROLES, new ArrayList<>(account.roles()))
+                    .claim(IcmClaims.COUNTRIES, new ArrayList<>(countries));
         };
     }
 }

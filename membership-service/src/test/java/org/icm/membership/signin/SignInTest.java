@@ -214,6 +214,7 @@ class SignInTest extends MembershipTest {
         assertThat(jwt.getSubject()).isEqualTo(accountId);
         assertThat(jwt.getClaimAsString(IcmClaims.ORGANISATION)).isEqualTo(organisationId);
         assertThat(jwt.getClaimAsStringList(IcmClaims.ROLES)).containsExactly("PARTICIPANT", "ANALYST");
+        assertThat(jwt.getClaimAsStringList(IcmClaims.COUNTRIES)).as("where its members record national implementation").containsExactly("BE");
         assertThat(jwt.getAudience()).contains(IcmClaims.AUDIENCE);
         assertThat(jwt.getIssuer().toString()).isEqualTo(ISSUER);
 

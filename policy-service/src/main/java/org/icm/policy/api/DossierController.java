@@ -21,7 +21,6 @@ import org.icm.policy.dossier.DossierCommand.PublishDossier;
 import org.icm.policy.dossier.DossierCommand.ReturnDossierToDraft;
 import org.icm.policy.dossier.DossierCommand.TagRight;
 import org.icm.policy.dossier.DossierCommand.UntagRight;
-import org.icm.policy.dossier.Vocabulary.Visibility;
 import org.icm.service.rules.Inputs;
 import org.icm.service.security.Actor;
 import org.icm.service.web.Writes;
@@ -64,16 +63,18 @@ class DossierController {
     }
 
     @GetMapping
-    @Operation(summary = "List dossiers", description = "Published dossiers for everyone; drafts too for signed-in members. Filters combine.")
+    @Operation(summary = "List dossiers", description = "Published dossiers for everyone; drafts too for signed-in members. Filters combine; country lists the "
+            + "dossiers with national implementation recorded for that country.")
     Page<DossierSummary> list(@RequestParam(required = false) String policyArea, @RequestParam(required = false) String right,
                               @RequestParam(required = false) String stage, @RequestParam(required = false) String status,
                               @RequestParam(required = false, name = "q") String text,
+                              @RequestParam(required = false) String country,
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                               @AuthenticationPrincipal Jwt member) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
-        DossierFilter filter = new DossierFilter(member != null, policyArea, right, stage, status, Inputs.optionalText("q", text, SEARCH_MAX));
+        DossierFilter filter = new DossierFilter(member != null, policyArea, right, stage, status, Inputs.optionalText("q", text, SEARCH_MAX), country);
         return new Page<>(catalogue.search(filter, page, size).stream().map(Representations::summary).toList(), page, size,
                 catalogue.count(filter));
     }
@@ -87,8 +88,7 @@ class DossierController {
 
     /** A draft is for members only; to anyone else it does not exist. */
     static DossierView visible(DossierCatalogue catalogue, String dossierId, Jwt member) {
-        return catalogue.find(dossierId)
-                .filter(view -> member != null || view.state().visibility() == Visibility.PUBLISHED)
+        return catalogue.findFor(dossierId, member != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no dossier " + dossierId + "."));
     }
 

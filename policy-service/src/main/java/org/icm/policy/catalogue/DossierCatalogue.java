@@ -67,6 +67,11 @@ public class DossierCatalogue {
         return Optional.ofNullable(dossiers().find(Filters.eq("_id", dossierId)).first()).map(this::read);
     }
 
+    /** A dossier as a caller may see it: a draft is for members only; to anyone else it does not exist. */
+    public Optional<DossierView> findFor(String dossierId, boolean membersView) {
+        return find(dossierId).filter(view -> membersView || view.state().visibility() == Visibility.PUBLISHED);
+    }
+
     /** One page of dossiers matching every given filter (null filters match all), by title. */
     public List<DossierView> search(DossierFilter filter, int page, int size) {
         List<DossierView> views = new ArrayList<>();
@@ -79,7 +84,12 @@ public class DossierCatalogue {
     }
 
     /** What a list may filter on; {@code membersView} false shows published dossiers only. */
-    public record DossierFilter(boolean membersView, String policyArea, String right, String stage, String status, String text) {
+    public record DossierFilter(boolean membersView, String policyArea, String right, String stage, String status, String text,
+                                String country) {
+
+        public DossierFilter(boolean membersView, String policyArea, String right, String stage, String status, String text) {
+            this(membersView, policyArea, right, stage, status, text, null);
+        }
     }
 
     private static Bson filter(DossierFilter filter) {
@@ -98,6 +108,9 @@ public class DossierCatalogue {
         }
         if (filter.status() != null) {
             conditions.add(Filters.eq("status", filter.status()));
+        }
+        if (filter.country() != null) {
+            conditions.add(Filters.eq("countries", filter.country()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             Pattern words = Pattern.compile(Pattern.quote(filter.text().strip()), Pattern.CASE_INSENSITIVE);
@@ -124,6 +137,9 @@ public class DossierCatalogue {
                     .append("rightCodes", List.copyOf(state.rights().keySet()))
                     .append("currentStages", state.measures().values().stream()
                             .flatMap(measure -> measure.currentStage().stream()).map(Enum::name).distinct().toList())
+                    // the countries with national implementation recorded for one of its measures: the dossier list's country filter
+                    .append("countries", state.measures().values().stream()
+                            .flatMap(measure -> measure.national().keySet().stream()).distinct().sorted().toList())
                     // the state itself as JSON text: exactly what the fold produced, read back without a mapping layer
                     .append("state", json.writeValueAsString(state));
         } catch (JsonProcessingException e) {

@@ -51,6 +51,17 @@ final class Checks {
         return code;
     }
 
+    /**
+     * A country whose national implementation is recorded: an ISO 3166-1 alpha-2 code (GR for Greece). Which countries a
+     * deployment follows (the EU-27 and any associated state) is the API's to say; the dossier keeps any real country.
+     */
+    static String country(String field, String code) {
+        if (!org.icm.kernel.vocabulary.Country.isValid(code)) {
+            throw RuleViolation.invalid(field, "unknown-country", "'" + code + "' is not an ISO 3166-1 alpha-2 country code such as GR");
+        }
+        return code;
+    }
+
     /** Effective dates are facts of the past: the EU step has happened, or it is not recorded yet. */
     static LocalDate notInFuture(String field, LocalDate date, LocalDate today) {
         required(field, date);

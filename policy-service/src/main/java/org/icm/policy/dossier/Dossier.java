@@ -14,9 +14,12 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.icm.kernel.vocabulary.InfringementStage;
 import org.icm.kernel.vocabulary.MeasureType;
+import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.TranspositionStatus;
 import org.icm.policy.dossier.DossierCommand.*;
 import org.icm.policy.dossier.DossierEvent.*;
 import org.icm.policy.dossier.DossierState.Measure;
@@ -398,6 +401,138 @@ public class Dossier {
             throw RuleViolation.conflict("not-endorsed", "your organisation does not endorse this recommendation");
         }
         apply(new RecommendationEndorsementWithdrawn(dossierId, recommendation.id(), command.organisationId()));
+        return version();
+    }
+
+    /** The longest reference of a national measure: an ELI address or a national official journal's number. */
+    public static final int NATIONAL_REFERENCE_MAX = 300;
+    public static final int LINK_MAX = 1_000;
+    private static final java.util.regex.Pattern INFRINGEMENT_REFERENCE = java.util.regex.Pattern.compile("INFR\\(\\d{4}\\)\\d{4}");
+
+    @CommandHandler
+    public long handle(RecordNationalMeasure command) {
+        requireOpen();
+        Measure measure = measure(command.measureId());
+        String country = Checks.country("country", command.country());
+        String nationalMeasureId = Inputs.required("nationalMeasureId", command.nationalMeasureId());
+        if (measure.national(country).measure(nationalMeasureId).isPresent()) {
+            throw RuleViolation.conflict("nationalMeasureId", "duplicate-national-measure", "the measure already has national measure " + nationalMeasureId);
+        }
+        NationalFields fields = nationalFields(measure, command.kind(), command.title(), command.reference(), command.adoptedOn(), command.link(),
+                command.today());
+        apply(new NationalMeasureRecorded(dossierId, measure.id(), country, nationalMeasureId, fields.kind, fields.title, fields.reference,
+                fields.adoptedOn, fields.link, Inputs.required("organisationId", command.organisationId())));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(CorrectNationalMeasure command) {
+        requireOpen();
+        Measure measure = measure(command.measureId());
+        String country = Checks.country("country", command.country());
+        NationalImplementation.NationalMeasure recorded = measure.national(country).measure(command.nationalMeasureId())
+                .orElseThrow(() -> RuleViolation.conflict("nationalMeasureId", "unknown-national-measure",
+                        "the measure has no national measure " + command.nationalMeasureId() + " for " + country));
+        String reason = Inputs.paragraphs("reason", command.reason(), NOTE_MAX);
+        NationalFields fields = nationalFields(measure, command.kind(), command.title(), command.reference(), command.adoptedOn(), command.link(),
+                command.today());
+        if (fields.equals(new NationalFields(recorded.kind(), recorded.title(), recorded.reference(), recorded.adoptedOn(), recorded.link()))) {
+            return version(); // the correction says what the record says: nothing to record
+        }
+        apply(new NationalMeasureCorrected(dossierId, measure.id(), country, recorded.id(), fields.kind, fields.title, fields.reference,
+                fields.adoptedOn, fields.link, Inputs.required("organisationId", command.organisationId()), reason));
+        return version();
+    }
+
+    private record NationalFields(NationalMeasureKind kind, String title, String reference, LocalDate adoptedOn, String link) {
+    }
+
+    private static NationalFields nationalFields(Measure measure, NationalMeasureKind kind, String title, String reference, LocalDate adoptedOn,
+                                                 String link, LocalDate today) {
+        FieldChecks checks = new FieldChecks();
+        NationalMeasureKind checkedKind = checks.check(() -> Inputs.required("kind", kind));
+        String checkedTitle = checks.check(() -> Inputs.text("title", title, TITLE_MAX));
+        String checkedReference = checks.check(() -> Inputs.optionalText("reference", reference, NATIONAL_REFERENCE_MAX));
+        LocalDate checkedDate = checks.check(() -> Checks.notInFuture("adoptedOn", adoptedOn, Inputs.required("today", today)));
+        String checkedLink = checks.check(() -> Inputs.optionalWebAddress("link", link, LINK_MAX));
+        checks.done();
+        if (!checkedKind.appliesTo(measure.type())) {
+            throw RuleViolation.invalid("kind", "kind-not-for-measure-type", "a " + checkedKind + " implements "
+                    + (checkedKind == NationalMeasureKind.TRANSPOSITION_MEASURE ? "a directive" : "a regulation") + "; '" + measure.title()
+                    + "' is a " + measure.type());
+        }
+        return new NationalFields(checkedKind, checkedTitle, checkedReference, checkedDate, checkedLink);
+    }
+
+    @CommandHandler
+    public long handle(DeclareTransposition command) {
+        requireOpen();
+        Measure measure = measure(command.measureId());
+        String country = Checks.country("country", command.country());
+        FieldChecks checks = new FieldChecks();
+        TranspositionStatus status = checks.check(() -> Inputs.required("status", command.status()));
+        LocalDate effectiveDate = checks.check(() -> Checks.notInFuture("effectiveDate", command.effectiveDate(),
+                Inputs.required("today", command.today())));
+        String source = checks.check(() -> Inputs.paragraphs("source", command.source(), NOTE_MAX));
+        checks.done();
+        if (measure.type() != MeasureType.DIRECTIVE) {
+            throw RuleViolation.invalid("status", "transposition-needs-directive",
+                    "only directives are transposed; '" + measure.title() + "' is a " + measure.type());
+        }
+        var latest = measure.national(country).declaration();
+        if (latest.isPresent() && latest.get().status() == status && latest.get().effectiveDate().equals(effectiveDate)
+                && latest.get().source().equals(source)) {
+            return version(); // declared already: changes nothing
+        }
+        apply(new TranspositionDeclared(dossierId, measure.id(), country, status, effectiveDate, source,
+                Inputs.required("organisationId", command.organisationId())));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordInfringementStep command) {
+        requireOpen();
+        Measure measure = measure(command.measureId());
+        String country = Checks.country("country", command.country());
+        String stepId = Inputs.required("stepId", command.stepId());
+        FieldChecks checks = new FieldChecks();
+        InfringementStage stage = checks.check(() -> Inputs.required("stage", command.stage()));
+        String reference = checks.check(() -> infringementReference(command.reference()));
+        LocalDate effectiveDate = checks.check(() -> Checks.notInFuture("effectiveDate", command.effectiveDate(),
+                Inputs.required("today", command.today())));
+        checks.done();
+        NationalImplementation national = measure.national(country);
+        boolean recordedAlready = national.infringement().stream().anyMatch(step -> step.stage() == stage && step.reference().equals(reference)
+                && step.effectiveDate().equals(effectiveDate));
+        if (recordedAlready) {
+            return version(); // the same step of the same procedure: nothing new
+        }
+        apply(new InfringementStepRecorded(dossierId, measure.id(), country, stepId, stage, reference, effectiveDate,
+                Inputs.required("organisationId", command.organisationId())));
+        return version();
+    }
+
+    private static String infringementReference(String value) {
+        String reference = Inputs.text("reference", value, REFERENCE_MAX);
+        if (!INFRINGEMENT_REFERENCE.matcher(reference).matches()) {
+            throw RuleViolation.invalid("reference", "malformed-infringement-reference",
+                    "'" + reference + "' is not the Commission's infringement number, such as INFR(2026)2145");
+        }
+        return reference;
+    }
+
+    @CommandHandler
+    public long handle(AddNationalNote command) {
+        requireOpen();
+        Measure measure = measure(command.measureId());
+        String country = Checks.country("country", command.country());
+        FieldChecks checks = new FieldChecks();
+        String text = checks.check(() -> Inputs.paragraphs("text", command.text(), NOTE_MAX));
+        String rightCode = checks.check(() -> command.rightCode() == null || command.rightCode().isBlank() ? null
+                : Checks.rightCode("rightCode", command.rightCode()));
+        checks.done();
+        apply(new NationalNoteAdded(dossierId, measure.id(), country, Inputs.required("noteId", command.noteId()), text, rightCode,
+                Inputs.required("organisationId", command.organisationId())));
         return version();
     }
 

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.icm.kernel.vocabulary.InfringementStage;
 import org.icm.kernel.vocabulary.MeasureType;
+import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.TranspositionStatus;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.Outcome;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
@@ -110,5 +113,34 @@ public sealed interface DossierCommand {
 
     record WithdrawEndorsement(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
                                String recommendationId, String organisationId) implements DossierCommand {
+    }
+
+    /* National implementation. The caller has checked that the acting organisation may record facts for the country. */
+
+    record RecordNationalMeasure(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                 String measureId, String country, String nationalMeasureId, NationalMeasureKind kind, String title,
+                                 String reference, LocalDate adoptedOn, String link, String organisationId, LocalDate today)
+            implements DossierCommand {
+    }
+
+    record CorrectNationalMeasure(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                  String measureId, String country, String nationalMeasureId, NationalMeasureKind kind, String title,
+                                  String reference, LocalDate adoptedOn, String link, String organisationId, String reason, LocalDate today)
+            implements DossierCommand {
+    }
+
+    record DeclareTransposition(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                String measureId, String country, TranspositionStatus status, LocalDate effectiveDate, String source,
+                                String organisationId, LocalDate today) implements DossierCommand {
+    }
+
+    record RecordInfringementStep(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                                  String measureId, String country, String stepId, InfringementStage stage, String reference,
+                                  LocalDate effectiveDate, String organisationId, LocalDate today) implements DossierCommand {
+    }
+
+    record AddNationalNote(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
+                           String measureId, String country, String noteId, String text, String rightCode, String organisationId)
+            implements DossierCommand {
     }
 }

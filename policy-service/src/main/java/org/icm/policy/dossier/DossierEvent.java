@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.icm.kernel.privacy.NotPersonal;
+import org.icm.kernel.vocabulary.InfringementStage;
 import org.icm.kernel.vocabulary.MeasureType;
+import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.TranspositionStatus;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.Outcome;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
@@ -139,5 +142,50 @@ public sealed interface DossierEvent {
 
     @Revision("1")
     record RecommendationEndorsementWithdrawn(String dossierId, String recommendationId, String organisationId) implements DossierEvent {
+    }
+
+    /**
+     * Events of a measure's national implementation in one member state ({@code country}, ISO 3166-1 alpha-2). The
+     * organisation that recorded the fact is part of it: readers see it as the source.
+     */
+    sealed interface NationalEvent extends DossierEvent {
+
+        String country();
+
+        String organisationId();
+    }
+
+    /** A member state adopted a national measure for the EU act (a transposition measure, a plan, an authority, an adaptation). */
+    @Revision("1")
+    record NationalMeasureRecorded(String dossierId, String measureId, String country, String nationalMeasureId, NationalMeasureKind kind,
+                                   @NotPersonal(NotPersonal.NETWORK_RECORD) String title, String reference, LocalDate adoptedOn,
+                                   String link, String organisationId) implements NationalEvent {
+    }
+
+    /** A recorded national measure was wrong; this is what it should have said. The reason is mandatory. */
+    @Revision("1")
+    record NationalMeasureCorrected(String dossierId, String measureId, String country, String nationalMeasureId, NationalMeasureKind kind,
+                                    @NotPersonal(NotPersonal.NETWORK_RECORD) String title, String reference, LocalDate adoptedOn,
+                                    String link, String organisationId, @NotPersonal(NotPersonal.NETWORK_RECORD) String reason)
+            implements NationalEvent {
+    }
+
+    /** What a member state declared about its transposition of a directive, from a date, and where that is said. */
+    @Revision("1")
+    record TranspositionDeclared(String dossierId, String measureId, String country, TranspositionStatus status, LocalDate effectiveDate,
+                                 @NotPersonal(NotPersonal.NETWORK_RECORD) String source, String organisationId) implements NationalEvent {
+    }
+
+    /** A step of the Commission's infringement procedure against the member state about this act. */
+    @Revision("1")
+    record InfringementStepRecorded(String dossierId, String measureId, String country, String stepId, InfringementStage stage,
+                                    String reference, LocalDate effectiveDate, String organisationId) implements NationalEvent {
+    }
+
+    /** A national member's note: how children are affected in that country, with a right at stake if one is named. */
+    @Revision("1")
+    record NationalNoteAdded(String dossierId, String measureId, String country, String noteId,
+                             @NotPersonal(NotPersonal.NETWORK_RECORD) String text, String rightCode, String organisationId)
+            implements NationalEvent {
     }
 }

@@ -22,6 +22,7 @@ import org.icm.policy.dossier.DossierEvent.DossierReturnedToDraft;
 import org.icm.policy.dossier.DossierEvent.MeasureAdded;
 import org.icm.policy.dossier.DossierEvent.MeasureEdited;
 import org.icm.policy.dossier.DossierEvent.MeasureKeyDatesSet;
+import org.icm.policy.dossier.DossierEvent.NationalEvent;
 import org.icm.policy.dossier.DossierEvent.ProcedureStepCorrected;
 import org.icm.policy.dossier.DossierEvent.ProcedureStepRecorded;
 import org.icm.policy.dossier.DossierEvent.RecommendationAddresseesChanged;
@@ -61,9 +62,19 @@ public record DossierState(
     /** Before the first event. */
     public static final DossierState NONE = new DossierState(null, null, null, null, null, null, null, Map.of(), Map.of(), Map.of());
 
+    /** @param national each member state's implementation, by country code, in the order first recorded */
     public record Measure(String id, String title, MeasureType type, String procedureReference, String comReference,
                           String celexNumber, String finalAct, List<Step> steps, LocalDate entryIntoForce, LocalDate application,
-                          LocalDate transpositionDeadline) {
+                          LocalDate transpositionDeadline, Map<String, NationalImplementation> national) {
+
+        public Measure {
+            national = national == null ? Map.of() : national; // states kept before national implementation was recorded
+        }
+
+        /** The country's implementation; an empty one when nothing is recorded for it. */
+        public NationalImplementation national(String country) {
+            return national.getOrDefault(country, NationalImplementation.none(country));
+        }
 
         /** The current stage: the step with the latest effective date (of two on one day, the later recorded). */
         public Optional<Step> currentStep() {
@@ -108,13 +119,18 @@ public record DossierState(
 
     /**
      * The procedures as they stood on a date: each measure keeps only the steps whose effective date is on
-     * or before it (as this state knows them), so its current stage is the stage of that day. Fold up to
+     * or before it (as this state knows them), so its current stage is the stage of that day, and each member state's
+     * implementation only its facts of that day or before. Fold up to
      * an instant first to ask what was known then about that day.
      */
     public DossierState validAt(LocalDate date) {
         Map<String, Measure> onThatDay = new LinkedHashMap<>();
-        measures.forEach((measureId, measure) -> onThatDay.put(measureId, withSteps(measure,
-                measure.steps().stream().filter(step -> !step.effectiveDate().isAfter(date)).toList())));
+        measures.forEach((measureId, measure) -> {
+            Map<String, NationalImplementation> national = new LinkedHashMap<>();
+            measure.national().forEach((country, implementation) -> national.put(country, implementation.validAt(date)));
+            Measure steps = withSteps(measure, measure.steps().stream().filter(step -> !step.effectiveDate().isAfter(date)).toList());
+            onThatDay.put(measureId, withNational(steps, Collections.unmodifiableMap(national)));
+        });
         return withMeasures(Collections.unmodifiableMap(onThatDay));
     }
 
@@ -137,9 +153,10 @@ public record DossierState(
             case DossierArchived e -> new DossierState(id, title, policyArea, summary, leadOrganisation, visibility, DossierStatus.ARCHIVED,
                     measures, rights, recommendations);
             case MeasureAdded e -> withMeasures(put(measures, e.measureId(), new Measure(e.measureId(), e.title(), e.type(),
-                    e.procedureReference(), e.comReference(), e.celexNumber(), e.finalAct(), List.of(), null, null, null)));
+                    e.procedureReference(), e.comReference(), e.celexNumber(), e.finalAct(), List.of(), null, null, null, Map.of())));
             case MeasureEdited e -> measure(e.measureId(), m -> new Measure(m.id(), e.title(), e.type(), e.procedureReference(),
-                    e.comReference(), e.celexNumber(), e.finalAct(), m.steps(), m.entryIntoForce(), m.application(), m.transpositionDeadline()));
+                    e.comReference(), e.celexNumber(), e.finalAct(), m.steps(), m.entryIntoForce(), m.application(), m.transpositionDeadline(),
+                    m.national()));
             case ProcedureStepRecorded e -> measure(e.measureId(), m -> withSteps(m, append(m.steps(),
                     new Step(e.stepId(), e.stage(), e.effectiveDate(), e.note(), e.documentReference(), null))));
             case ProcedureStepCorrected e -> measure(e.measureId(), m -> withSteps(m, m.steps().stream()
@@ -148,7 +165,10 @@ public record DossierState(
                             : step)
                     .toList()));
             case MeasureKeyDatesSet e -> measure(e.measureId(), m -> new Measure(m.id(), m.title(), m.type(), m.procedureReference(),
-                    m.comReference(), m.celexNumber(), m.finalAct(), m.steps(), e.entryIntoForce(), e.application(), e.transpositionDeadline()));
+                    m.comReference(), m.celexNumber(), m.finalAct(), m.steps(), e.entryIntoForce(), e.application(), e.transpositionDeadline(),
+                    m.national()));
+            case NationalEvent e -> measure(e.measureId(), m -> withNational(m, put(m.national(), e.country(),
+                    m.national(e.country()).apply(e))));
             case RightTagged e -> withRights(put(rights, e.rightCode(), new RightAtStake(e.rightCode(), e.rationale())));
             case RightUntagged e -> withRights(remove(rights, e.rightCode()));
             case RecommendationDrafted e -> withRecommendations(put(recommendations, e.recommendationId(), new Recommendation(
@@ -203,7 +223,12 @@ public record DossierState(
 
     private static Measure withSteps(Measure m, List<Step> steps) {
         return new Measure(m.id(), m.title(), m.type(), m.procedureReference(), m.comReference(), m.celexNumber(), m.finalAct(), steps,
-                m.entryIntoForce(), m.application(), m.transpositionDeadline());
+                m.entryIntoForce(), m.application(), m.transpositionDeadline(), m.national());
+    }
+
+    private static Measure withNational(Measure m, Map<String, NationalImplementation> national) {
+        return new Measure(m.id(), m.title(), m.type(), m.procedureReference(), m.comReference(), m.celexNumber(), m.finalAct(), m.steps(),
+                m.entryIntoForce(), m.application(), m.transpositionDeadline(), national);
     }
 
     private static List<Addressee> ordered(Collection<Addressee> addressees) {

@@ -18,15 +18,12 @@ import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.icm.policy.dossier.DossierState;
-import org.icm.service.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -230,10 +227,5 @@ class HistoryController {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    @ExceptionHandler(DossierHistory.UnknownDossier.class)
-    ProblemDetail unknown(DossierHistory.UnknownDossier exception) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", exception.getMessage());
     }
 }

@@ -45,6 +45,14 @@ final class Summaries {
             case RecommendationOutcomeRecorded e -> "Recommendation outcome: " + e.outcome();
             case RecommendationEndorsed e -> "Recommendation endorsed by organisation " + e.organisationId();
             case RecommendationEndorsementWithdrawn e -> "Endorsement withdrawn by organisation " + e.organisationId();
+            case NationalMeasureRecorded e -> national(after, e) + "national measure " + e.kind() + ": " + e.title()
+                    + (e.reference() == null ? "" : " (" + e.reference() + ")") + ", adopted " + e.adoptedOn();
+            case NationalMeasureCorrected e -> national(after, e) + "national measure corrected: " + e.title() + ", adopted " + e.adoptedOn()
+                    + " (" + e.reason() + ")";
+            case TranspositionDeclared e -> national(after, e) + "transposition declared " + e.status() + " from " + e.effectiveDate()
+                    + " (source: " + e.source() + ")";
+            case InfringementStepRecorded e -> national(after, e) + "infringement " + e.reference() + ": " + e.stage() + ", " + e.effectiveDate();
+            case NationalNoteAdded e -> national(after, e) + "note" + (e.rightCode() == null ? "" : " on " + e.rightCode()) + " added";
         };
     }
 
@@ -57,6 +65,11 @@ final class Summaries {
                     + after.currentStep().orElseThrow().effectiveDate();
         }
         return after.title() + ": earlier step " + stage + " recorded, effective " + effective;
+    }
+
+    /** "Reception Conditions Directive, GR: " */
+    private static String national(DossierState after, NationalEvent event) {
+        return after.measures().get(event.measureId()).title() + ", " + event.country() + ": ";
     }
 
     private static String measureTitle(DossierState state, String measureId) {

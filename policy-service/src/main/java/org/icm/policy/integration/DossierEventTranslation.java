@@ -7,6 +7,7 @@ import static org.icm.kernel.events.policy.PolicyIntegrationEvents.DOSSIER_PUBLI
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.DOSSIER_RETURNED_TO_DRAFT;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.MEASURE_ADDED;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.MEASURE_STAGE_CHANGED;
+import static org.icm.kernel.events.policy.PolicyIntegrationEvents.NATIONAL_IMPLEMENTATION_RECORDED;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RECOMMENDATION_OUTCOME_RECORDED;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RECOMMENDATION_PUBLISHED;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RECOMMENDATION_REVISED;
@@ -14,6 +15,7 @@ import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RECOMMENDATIO
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RIGHT_TAGGED;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RIGHT_UNTAGGED;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.icm.kernel.events.policy.DossierArchived;
@@ -23,12 +25,17 @@ import org.icm.kernel.events.policy.DossierPublished;
 import org.icm.kernel.events.policy.DossierReturnedToDraft;
 import org.icm.kernel.events.policy.MeasureAdded;
 import org.icm.kernel.events.policy.MeasureStageChanged;
+import org.icm.kernel.events.policy.NationalImplementationRecorded;
+import org.icm.kernel.events.policy.NationalImplementationRecorded.Fact;
 import org.icm.kernel.events.policy.RecommendationOutcomeRecorded;
 import org.icm.kernel.events.policy.RecommendationPublished;
 import org.icm.kernel.events.policy.RecommendationRevised;
 import org.icm.kernel.events.policy.RecommendationStatusChanged;
 import org.icm.kernel.events.policy.RightTagged;
 import org.icm.kernel.events.policy.RightUntagged;
+import org.icm.kernel.vocabulary.InfringementStage;
+import org.icm.kernel.vocabulary.NationalMeasureKind;
+import org.icm.kernel.vocabulary.TranspositionStatus;
 import org.icm.policy.dossier.DossierEvent;
 import org.icm.policy.dossier.DossierState;
 import org.icm.policy.dossier.DossierState.Measure;
@@ -44,7 +51,9 @@ import org.icm.service.integration.OutgoingIntegrationEvent;
  *
  * <ul>
  *   <li>Edits of measures, key dates, drafts of recommendations, their addressees and measure links, and
- *       endorsements stay private for now: no consumer needs them yet.</li>
+ *       endorsements stay private for now: no consumer needs them yet; so do national members' notes.</li>
+ *   <li>National measures, transposition declarations and infringement steps are published as one
+ *       {@link NationalImplementationRecorded}, for those who follow a country.</li>
  *   <li>A recorded or corrected procedure step is published as {@link MeasureStageChanged} only when the
  *       measure's current step (the one with the latest effective date) changed its stage or its date. A
  *       step recorded for an earlier date completes the history but leaves the current stage as it was, and
@@ -95,6 +104,15 @@ final class DossierEventTranslation {
             case DossierEvent.RecommendationMeasureUnlinked e -> List.of();
             case DossierEvent.RecommendationEndorsed e -> List.of();
             case DossierEvent.RecommendationEndorsementWithdrawn e -> List.of();
+            case DossierEvent.NationalMeasureRecorded e -> national(after, e, Fact.NATIONAL_MEASURE, e.kind(), e.title(), e.reference(),
+                    e.link(), null, null, null, e.adoptedOn(), false);
+            case DossierEvent.NationalMeasureCorrected e -> national(after, e, Fact.NATIONAL_MEASURE, e.kind(), e.title(), e.reference(),
+                    e.link(), null, null, null, e.adoptedOn(), true);
+            case DossierEvent.TranspositionDeclared e -> national(after, e, Fact.TRANSPOSITION_STATUS, null, null, null, null,
+                    before.measures().get(e.measureId()).national(e.country()).status().orElse(null), e.status(), null, e.effectiveDate(), false);
+            case DossierEvent.InfringementStepRecorded e -> national(after, e, Fact.INFRINGEMENT_STEP, null, null, e.reference(), null,
+                    null, null, e.stage(), e.effectiveDate(), false);
+            case DossierEvent.NationalNoteAdded e -> List.of();
         };
     }
 
@@ -110,6 +128,16 @@ final class DossierEventTranslation {
         return List.of(OutgoingIntegrationEvent.of(MEASURE_STAGE_CHANGED, new MeasureStageChanged(after.id(), after.title(),
                 after.policyArea(), measure.id(), measure.title(), measure.procedureReference(), was.map(Step::stage).orElse(null),
                 now.stage(), now.effectiveDate(), correction)));
+    }
+
+    private static List<OutgoingIntegrationEvent<?>> national(DossierState after, DossierEvent.NationalEvent e, Fact fact,
+                                                              NationalMeasureKind kind, String title, String reference, String link,
+                                                              TranspositionStatus previous, TranspositionStatus status,
+                                                              InfringementStage stage, LocalDate effectiveDate, boolean correction) {
+        Measure measure = after.measures().get(e.measureId());
+        return List.of(OutgoingIntegrationEvent.of(NATIONAL_IMPLEMENTATION_RECORDED, new NationalImplementationRecorded(after.id(),
+                after.title(), after.policyArea(), measure.id(), measure.title(), measure.type(), e.country(), fact, kind, title, reference,
+                link, previous, status, stage, effectiveDate, measure.transpositionDeadline(), e.organisationId(), correction)));
     }
 
     private static List<OutgoingIntegrationEvent<?>> statusChange(DossierState after, DossierEvent.RecommendationStatusChanged e) {

@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.icm.kernel.vocabulary.InfringementStage;
 import org.icm.kernel.vocabulary.MeasureType;
+import org.icm.kernel.vocabulary.NationalMeasureKind;
+import org.icm.kernel.vocabulary.TranspositionStatus;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.policy.dossier.DossierCommand.*;
@@ -268,7 +271,20 @@ class DossierLifecycleTest {
                 Arguments.of("RecordRecommendationOutcome", pact, new RecordRecommendationOutcome(PACT, null, NO_DETENTION,
                         Outcome.PARTIALLY_ADDRESSED, "The Reception Conditions Directive lets Member States detain applicants, children included.")),
                 Arguments.of("EndorseRecommendation", pact, new EndorseRecommendation(PACT, null, BORDER_PROCEDURES, MISSING_CHILDREN_EUROPE)),
-                Arguments.of("WithdrawEndorsement", pact, new WithdrawEndorsement(PACT, null, BORDER_PROCEDURES, PICUM)));
+                Arguments.of("WithdrawEndorsement", pact, new WithdrawEndorsement(PACT, null, BORDER_PROCEDURES, PICUM)),
+                Arguments.of("RecordNationalMeasure", pact, new RecordNationalMeasure(PACT, null, APR, "GR", "gr-plan",
+                        NationalMeasureKind.IMPLEMENTATION_PLAN, "National implementation plan (fictional)", null, date("2025-12-01"), null,
+                        PICUM, date("2026-01-01"))),
+                Arguments.of("CorrectNationalMeasure", concat(pact, new NationalMeasureRecorded(PACT, APR, "GR", "gr-plan",
+                        NationalMeasureKind.IMPLEMENTATION_PLAN, "National implementation plan (fictional)", null, date("2025-12-01"), null,
+                        PICUM)), new CorrectNationalMeasure(PACT, null, APR, "GR", "gr-plan",
+                        NationalMeasureKind.IMPLEMENTATION_PLAN, "National implementation plan (fictional)", null, date("2025-12-02"), null,
+                        PICUM, "adopted a day later", date("2026-01-01"))),
+                Arguments.of("DeclareTransposition", concat(pact, rcdAdded()), new DeclareTransposition(PACT, null, RCD, "GR", TranspositionStatus.PARTIAL,
+                        date("2025-12-01"), "Notification (fictional)", PICUM, date("2026-01-01"))),
+                Arguments.of("RecordInfringementStep", pact, new RecordInfringementStep(PACT, null, APR, "GR", "infr-1",
+                        InfringementStage.LETTER_OF_FORMAL_NOTICE, "INFR(2026)0001", date("2025-12-01"), PICUM, date("2026-01-01"))),
+                Arguments.of("AddNationalNote", pact, new AddNationalNote(PACT, null, APR, "GR", "note-1", "Guardians are late.", null, PICUM)));
     }
 
     @Test

@@ -65,6 +65,17 @@ class PolicyAccessTest {
             Map.entry("GET /dossiers/{dossierId}/history/diff", ANALYST),
             Map.entry("GET /dossiers/{dossierId}/history/export", ANALYST),
             Map.entry("GET /dossiers/{dossierId}/history/state/export", ANALYST),
+            // a member records national implementation for the countries its organisation works in: the stranger works in none
+            Map.entry("POST /dossiers/{dossierId}/measures/{measureId}/countries/{country}/national-measures", OWN),
+            Map.entry("PUT /dossiers/{dossierId}/measures/{measureId}/countries/{country}/national-measures/{nationalMeasureId}", OWN),
+            Map.entry("PUT /dossiers/{dossierId}/measures/{measureId}/countries/{country}/transposition", OWN),
+            Map.entry("POST /dossiers/{dossierId}/measures/{measureId}/countries/{country}/infringement-steps", OWN),
+            Map.entry("POST /dossiers/{dossierId}/measures/{measureId}/countries/{country}/notes", OWN),
+            Map.entry("GET /dossiers/{dossierId}/measures/{measureId}/countries", ANYONE),
+            Map.entry("GET /countries", ANYONE),
+            Map.entry("GET /countries/{country}", ANYONE),
+            Map.entry("GET /dossiers/{dossierId}/history/national/{measureId}", ANALYST),
+            Map.entry("GET /national-implementation/export", ANALYST),
             Map.entry("GET /rights", ANYONE),
             Map.entry("GET /vocabulary", ANYONE),
             Map.entry("POST /admin/sample-content", FOCAL_POINT)), AccessRules.PERSONAL_DATA, AccessRules.READ_MODELS);
@@ -85,6 +96,7 @@ class PolicyAccessTest {
         String stranger = TestTokens.get().mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
 
         assertThat(new AccessRules(port).violations(RULES, Map.of("dossierId", dossierId,
-                "organisationId", OrganisationId.random().toString(), "rightCode", "CRC-3", "name", "dossier-catalogue"), stranger)).isEmpty();
+                "organisationId", OrganisationId.random().toString(), "rightCode", "CRC-3", "name", "dossier-catalogue",
+                "country", "GR"), stranger)).isEmpty();
     }
 }

@@ -36,6 +36,22 @@ public final class Inputs {
         return value == null || value.isBlank() ? null : paragraphs(field, value, maxLength);
     }
 
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("https?://[^\\s/$.?#][^\\s]*",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A web address a reader may follow (a website, the link to a published text): http or https only, so no
+     * {@code javascript:} link ever reaches a page; a blank or missing one is null. The code of a refusal is
+     * {@code malformed-<field>}.
+     */
+    public static String optionalWebAddress(String field, String value, int maxLength) {
+        String address = optionalText(field, value, maxLength);
+        if (address != null && !WEB_ADDRESS.matcher(address).matches()) {
+            throw RuleViolation.invalid(field, "malformed-" + field, "'" + address + "' is not a web address starting with http:// or https://");
+        }
+        return address;
+    }
+
     public static <T> T required(String field, T value) {
         if (value == null) {
             throw RuleViolation.invalid(field, "required", field + " is required");

@@ -12,6 +12,11 @@ public final class IcmClaims {
     public static final String ORGANISATION = "organisation";
     /** The account's roles, a list of {@link Role} names. */
     public static final String ROLES = "roles";
+    /**
+     * The countries the account's organisation works in (its profile's, ISO 3166-1 alpha-2 codes): where its members
+     * may record national implementation. Read at every issue, so a profile change shows in the next token.
+     */
+    public static final String COUNTRIES = "countries";
     /** The audience every platform token must name. */
     public static final String AUDIENCE = "icm-platform";
 

@@ -17,7 +17,8 @@ public final class VocabularyWords {
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH);
 
     private static final Map<Class<?>, String> KEY_PREFIXES = Map.of(PolicyArea.class, "policyArea", ProcedureStage.class, "stage",
-            MeasureType.class, "measureType");
+            MeasureType.class, "measureType", TranspositionStatus.class, "transposition", NationalMeasureKind.class, "nationalMeasure",
+            InfringementStage.class, "infringement");
 
     private VocabularyWords() {
     }

@@ -29,12 +29,15 @@ public final class PolicyIntegrationEvents {
             type("RecommendationPublished", RecommendationPublished.class);
     public static final IntegrationEventType<RecommendationOutcomeRecorded> RECOMMENDATION_OUTCOME_RECORDED =
             type("RecommendationOutcomeRecorded", RecommendationOutcomeRecorded.class);
+    public static final IntegrationEventType<NationalImplementationRecorded> NATIONAL_IMPLEMENTATION_RECORDED =
+            type("NationalImplementationRecorded", NationalImplementationRecorded.class);
 
     public static final List<IntegrationEventType<?>> ALL = List.of(
             DOSSIER_OPENED, DOSSIER_EDITED, DOSSIER_PUBLISHED, DOSSIER_RETURNED_TO_DRAFT, DOSSIER_ARCHIVED,
             MEASURE_ADDED, MEASURE_STAGE_CHANGED,
             RIGHT_TAGGED, RIGHT_UNTAGGED,
-            RECOMMENDATION_REVISED, RECOMMENDATION_STATUS_CHANGED, RECOMMENDATION_PUBLISHED, RECOMMENDATION_OUTCOME_RECORDED);
+            RECOMMENDATION_REVISED, RECOMMENDATION_STATUS_CHANGED, RECOMMENDATION_PUBLISHED, RECOMMENDATION_OUTCOME_RECORDED,
+            NATIONAL_IMPLEMENTATION_RECORDED);
 
     private PolicyIntegrationEvents() {
     }

@@ -14,6 +14,7 @@ import org.icm.kernel.events.Topic;
 import org.icm.kernel.vocabulary.MeasureType;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.TranspositionStatus;
 import org.junit.jupiter.api.Test;
 
 class PolicyIntegrationEventsTest {
@@ -39,7 +40,11 @@ class PolicyIntegrationEventsTest {
             new RecommendationStatusChanged(DOSSIER, TITLE, PolicyArea.ASYLUM, "r-1", "ADOPTED", "PUBLISHED"),
             new RecommendationPublished(DOSSIER, TITLE, PolicyArea.ASYLUM, "r-1", 2, "Exempt children from border procedures",
                     List.of("COUNCIL", "EUROPEAN_PARLIAMENT"), List.of("m-1")),
-            new RecommendationOutcomeRecorded(DOSSIER, TITLE, PolicyArea.ASYLUM, "r-1", "PARTIALLY_ADDRESSED", "Article 53 of the APR"));
+            new RecommendationOutcomeRecorded(DOSSIER, TITLE, PolicyArea.ASYLUM, "r-1", "PARTIALLY_ADDRESSED", "Article 53 of the APR"),
+            new NationalImplementationRecorded(DOSSIER, TITLE, PolicyArea.RECEPTION, "m-2", "Reception Conditions Directive",
+                    MeasureType.DIRECTIVE, "GR", NationalImplementationRecorded.Fact.TRANSPOSITION_STATUS, null, null, null, null,
+                    TranspositionStatus.NOT_NOTIFIED, TranspositionStatus.PARTIAL, null, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 6, 12),
+                    "org-1", false));
 
     @Test
     void everyTypeIsVersionedOnThePolicyTopicAndNamedAfterItsRecord() {
