@@ -16,13 +16,17 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.icm.kernel.vocabulary.MeasureType;
+import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.TranspositionStatus;
 import org.icm.policy.dossier.DossierCommand;
 import org.icm.policy.dossier.DossierCommand.AddMeasure;
+import org.icm.policy.dossier.DossierCommand.DeclareTransposition;
 import org.icm.policy.dossier.DossierCommand.DraftRecommendation;
 import org.icm.policy.dossier.DossierCommand.OpenDossier;
 import org.icm.policy.dossier.DossierCommand.PublishDossier;
+import org.icm.policy.dossier.DossierCommand.RecordNationalMeasure;
 import org.icm.policy.dossier.DossierCommand.RecordProcedureStep;
 import org.icm.policy.dossier.DossierCommand.ReviseRecommendation;
 import org.icm.policy.dossier.DossierCommand.SetMeasureKeyDates;
@@ -35,7 +39,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the sample EU dossiers ({@code sample/eu-dossiers.json}: real procedures, references and dates)
  * through the same commands a focal point sends, so they carry the same rules and the same history.
- * Ids are derived from the sample's keys, so loading twice skips what is there.
+ * Ids are derived from the sample's keys, so loading twice skips what is there. National implementation comes from
+ * {@code sample/national-implementation.json}: fictional facts about a real measure, each saying it is fictional.
  */
 @Component
 public class SampleContent {
@@ -73,6 +78,20 @@ public class SampleContent {
     record SampleRecommendation(Set<Addressee> addressees, List<String> revisions, List<String> linkedMeasures) {
     }
 
+    /** Fictional national facts for a sample measure, found by its dossier's key and procedure reference. */
+    record NationalFile(String about, List<SampleNational> facts) {
+    }
+
+    record SampleNational(String dossier, String procedureReference, String country, List<SampleNationalMeasure> nationalMeasures,
+                          List<SampleDeclaration> declarations) {
+    }
+
+    record SampleNationalMeasure(NationalMeasureKind kind, String title, String reference, LocalDate adoptedOn, String link) {
+    }
+
+    record SampleDeclaration(TranspositionStatus status, LocalDate effectiveDate, String source) {
+    }
+
     public Result load(Actor actor, LocalDate today) {
         List<String> loaded = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -108,6 +127,7 @@ public class SampleContent {
                             measure.transpositionDeadline()), actor);
                 }
             }
+            loadNational(dossier.key(), dossierId, measureIds, actor, today);
             List<SampleRecommendation> recommendations = list(dossier.recommendations());
             for (int r = 0; r < recommendations.size(); r++) {
                 SampleRecommendation recommendation = recommendations.get(r);
@@ -125,15 +145,40 @@ public class SampleContent {
         return new Result(loaded, skipped);
     }
 
+    private void loadNational(String dossierKey, String dossierId, Map<String, String> measureIds, Actor actor, LocalDate today) {
+        String organisation = actor.organisation().toString();
+        for (SampleNational national : read("/sample/national-implementation.json", NationalFile.class).facts()) {
+            String measureId = measureIds.get(national.procedureReference());
+            if (!national.dossier().equals(dossierKey) || measureId == null) {
+                continue;
+            }
+            String key = dossierKey + "/" + national.procedureReference() + "/" + national.country();
+            List<SampleNationalMeasure> measures = list(national.nationalMeasures());
+            for (int n = 0; n < measures.size(); n++) {
+                SampleNationalMeasure measure = measures.get(n);
+                send(new RecordNationalMeasure(dossierId, null, measureId, national.country(), id(key + "/national-measure/" + n), measure.kind(),
+                        measure.title(), measure.reference(), measure.adoptedOn(), measure.link(), organisation, today), actor);
+            }
+            for (SampleDeclaration declaration : list(national.declarations())) {
+                send(new DeclareTransposition(dossierId, null, measureId, national.country(), declaration.status(), declaration.effectiveDate(),
+                        declaration.source(), organisation, today), actor);
+            }
+        }
+    }
+
     private void send(DossierCommand command, Actor actor) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(AuditMetaData.of(actor, "sample content")));
     }
 
     private SampleFile read() {
-        try (InputStream in = SampleContent.class.getResourceAsStream("/sample/eu-dossiers.json")) {
-            return json.readValue(in, SampleFile.class);
+        return read("/sample/eu-dossiers.json", SampleFile.class);
+    }
+
+    private <T> T read(String resource, Class<T> type) {
+        try (InputStream in = SampleContent.class.getResourceAsStream(resource)) {
+            return json.readValue(in, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the sample dossiers", e);
+            throw new UncheckedIOException("cannot read the sample content " + resource, e);
         }
     }
 

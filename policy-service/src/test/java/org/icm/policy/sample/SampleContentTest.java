@@ -50,6 +50,17 @@ class SampleContentTest {
         assertThat(JsonPath.<List<String>>read(pact.body(), "$.measures[?(@.procedureReference=='2016/0224(COD)')].currentStage"))
                 .containsExactly("IN_FORCE");
         assertThat(JsonPath.<List<String>>read(pact.body(), "$.rightsAtStake[*].code")).contains("UNCRC-3", "UNCRC-37");
+        // national implementation: fictional facts about the real Reception Conditions Directive, saying they are fictional
+        String rcd = JsonPath.<List<String>>read(pact.body(), "$.measures[?(@.procedureReference=='2016/0222(COD)')].id").getFirst();
+        HttpResponse<String> states = get("/dossiers/" + pactId + "/measures/" + rcd + "/countries");
+        assertThat(JsonPath.<String>read(states.body(), "$.transpositionDeadline")).isEqualTo("2026-06-12");
+        assertThat(JsonPath.<List<String>>read(states.body(), "$.countries[?(@.status != null)].country")).containsExactly("BE", "PT", "SE");
+        assertThat(JsonPath.<List<String>>read(states.body(), "$.countries[?(@.status != null)].status"))
+                .containsExactly("NOT_NOTIFIED", "PARTIAL", "COMPLETE");
+        assertThat(JsonPath.<List<String>>read(states.body(), "$.countries[?(@.status != null)].source")).allMatch(source -> source.contains("(fictional)"));
+        HttpResponse<String> portugal = get("/countries/PT");
+        assertThat(JsonPath.<List<String>>read(portugal.body(), "$.measures[*].implementation.measures[*].title"))
+                .containsExactly("Decree-law on reception conditions for applicants (fictional)");
         // recommendations are drafts in the sample: members only
         assertThat(JsonPath.<List<Object>>read(pact.body(), "$.recommendations")).isEmpty();
     }
