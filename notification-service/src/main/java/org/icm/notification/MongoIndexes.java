@@ -8,15 +8,16 @@ import org.icm.notification.mail.Delivery;
 import org.icm.notification.routing.Happening;
 import org.icm.notification.tracking.TrackedConsultation;
 import org.icm.notification.tracking.TrackedMeeting;
+import org.icm.notification.tracking.TrackedTransposition;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * The secondary indexes of the queries this service makes (feed pages, due mails, pending digests, reminders). Every
- * uniqueness this service relies on is the _id of a document, which MongoDB always indexes uniquely. Creating an index
- * that exists is a no-op, so every instance does it at start.
+ * The secondary indexes of the queries this service makes (feed pages, due mails, pending digests, reminders, passed
+ * transposition deadlines). Every uniqueness this service relies on is the _id of a document, which MongoDB always
+ * indexes uniquely. Creating an index that exists is a no-op, so every instance does it at start.
  */
 @Component
 class MongoIndexes {
@@ -35,5 +36,7 @@ class MongoIndexes {
         mongo.indexOps(EventHandling.Processed.class).createIndex(new Index().on("at", Direction.ASC));
         mongo.indexOps(Happening.class).createIndex(new Index().on("occurredAt", Direction.ASC));
         mongo.indexOps(TrackedMeeting.class).createIndex(new Index().on("cancelled", Direction.ASC).on("startsAt", Direction.ASC));
+        // the transposition deadlines that passed lately (TranspositionDeadlines)
+        mongo.indexOps(TrackedTransposition.class).createIndex(new Index().on("transpositionDeadline", Direction.ASC));
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param story       what changed, as data, put in words in each reader's language
  * @param link        the platform path where the change can be seen, e.g. /dossiers/{id}
  * @param dossierId   the dossier it is about (digests group by it), or null
+ * @param countries   the member states it happened in (ISO 3166-1 alpha-2), for a national fact; empty for what happens
+ *                    at EU level or in the network (happenings decided before national facts have none)
  */
 @Document("happenings")
 public record Happening(@Id String id,
@@ -29,13 +31,20 @@ public record Happening(@Id String id,
                         Story story,
                         String link,
                         String dossierId, String dossierTitle, List<String> dossierIds, Set<PolicyArea> policyAreas,
-                        Set<String> rights, Instant occurredAt) {
+                        Set<String> rights, Set<String> countries, Instant occurredAt) {
 
-    public static Happening silent(String id, Instant occurredAt) {
-        return new Happening(id, true, null, null, null, null, null, null, null, List.of(), Set.of(), Set.of(), occurredAt);
+    public Happening {
+        countries = countries == null ? Set.of() : Set.copyOf(countries);
     }
 
-    /** True when it is about no dossier, policy area or right: then only the kind decides who wants it. */
+    public static Happening silent(String id, Instant occurredAt) {
+        return new Happening(id, true, null, null, null, null, null, null, null, List.of(), Set.of(), Set.of(), Set.of(), occurredAt);
+    }
+
+    /**
+     * True when it is about no dossier, policy area or right: then the kind decides who wants it (and, for a national
+     * fact, its country: see {@link org.icm.notification.subscription.Subscription#wants}).
+     */
     public boolean aboutNothingInParticular() {
         return dossierIds.isEmpty() && policyAreas.isEmpty() && rights.isEmpty();
     }

@@ -17,6 +17,7 @@ import org.icm.kernel.events.calendar.MeetingScheduled;
 import org.icm.kernel.events.membership.OrganisationApplied;
 import org.icm.kernel.events.policy.DossierIntegrationEvent;
 import org.icm.kernel.events.policy.MeasureStageChanged;
+import org.icm.kernel.events.policy.NationalImplementationRecorded;
 import org.icm.kernel.events.policy.RecommendationPublished;
 import org.icm.kernel.events.policy.RecommendationRevised;
 import org.icm.kernel.vocabulary.PolicyArea;
@@ -51,6 +52,7 @@ public class Happenings {
     public static boolean readsState(IntegrationEvent event) {
         return switch (event) {
             case MeasureStageChanged m -> m.previousStage() != m.newStage();
+            case NationalImplementationRecorded n -> n.fact() != null && !redeclaredTheSameStatus(n);
             case RecommendationPublished r -> true;
             case RecommendationRevised r -> true;
             case MeetingScheduled m -> m.dossierIds() != null && !m.dossierIds().isEmpty();
@@ -78,12 +80,14 @@ public class Happenings {
     public Happening decide(String id, Instant occurredAt, IntegrationEvent event, DossierLookup dossiers) {
         return switch (event) {
             case MeasureStageChanged m -> measureStage(id, occurredAt, m, dossiers);
+            case NationalImplementationRecorded n -> national(id, occurredAt, n, dossiers);
             case RecommendationPublished r -> dossierHappening(id, occurredAt, r, dossiers, Kind.RECOMMENDATION_PUBLISHED_OR_REVISED,
-                    Story.of("recommendation.published", "dossierTitle", r.dossierTitle()), recommendationLink(r.dossierId(), r.recommendationId()));
+                    Story.of("recommendation.published", "dossierTitle", r.dossierTitle()), recommendationLink(r.dossierId(), r.recommendationId()),
+                    Set.of());
             case RecommendationRevised r -> unchangedText(r, dossiers) ? Happening.silent(id, occurredAt)
                     : dossierHappening(id, occurredAt, r, dossiers, Kind.RECOMMENDATION_PUBLISHED_OR_REVISED,
                     Story.of("recommendation.revised", "dossierTitle", r.dossierTitle(), "revision", r.revision()),
-                    recommendationLink(r.dossierId(), r.recommendationId()));
+                    recommendationLink(r.dossierId(), r.recommendationId()), Set.of());
             case MeetingScheduled m -> calendar(id, occurredAt, dossiers, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
                     Story.of("meeting.scheduled", "meetingTitle", m.title(), "startsAt", m.startsAt(), "timeZone", m.timeZone()),
                     "/meetings/" + m.meetingId(), m.dossierIds());
@@ -107,7 +111,7 @@ public class Happenings {
                     b.dossierIds() == null ? List.of() : b.dossierIds());
             case OrganisationApplied o -> new Happening(id, false, Kind.ORGANISATION_APPLIED, Audience.FOCAL_POINTS, null,
                     Story.of("organisation.applied", "organisationName", o.organisationName()), "/organisations/" + o.organisationId(),
-                    null, null, List.of(), Set.of(), Set.of(), occurredAt);
+                    null, null, List.of(), Set.of(), Set.of(), Set.of(), occurredAt);
             // everything else only updates the directory or tracked state
             default -> Happening.silent(id, occurredAt);
         };
@@ -123,7 +127,35 @@ public class Happenings {
                 : (m.correction() ? "measure.corrected" : "measure.moved");
         Story story = Story.of(key, "measureTitle", m.measureTitle(), "previousStage", m.previousStage(), "newStage", m.newStage(),
                 "effectiveDate", m.effectiveDate());
-        return dossierHappening(id, occurredAt, m, dossiers, Kind.MEASURE_STAGE_CHANGED, story, "/dossiers/" + m.dossierId());
+        return dossierHappening(id, occurredAt, m, dossiers, Kind.MEASURE_STAGE_CHANGED, story, "/dossiers/" + m.dossierId(), Set.of());
+    }
+
+    /**
+     * A national fact, heard of by those who follow its country (or every country), with the audience of its dossier: a
+     * fact recorded on a dossier in draft is the network's own work, as a procedure step is.
+     */
+    private Happening national(String id, Instant occurredAt, NationalImplementationRecorded n, DossierLookup dossiers) {
+        // an event that does not say which fact it records cannot be told: nobody hears of it rather than of something wrong
+        if (n.fact() == null || redeclaredTheSameStatus(n)) {
+            return Happening.silent(id, occurredAt);
+        }
+        String corrected = n.correction() ? "-corrected" : "";
+        Story story = switch (n.fact()) {
+            case NATIONAL_MEASURE -> Story.of("national.measure" + corrected, "country", n.country(), "measureTitle", n.measureTitle(),
+                    "nationalMeasureKind", n.nationalMeasureKind(), "nationalMeasureTitle", n.title(), "reference", n.reference(),
+                    "adoptedDate", n.effectiveDate());
+            case TRANSPOSITION_STATUS -> Story.of("national.transposition" + corrected, "country", n.country(), "measureTitle", n.measureTitle(),
+                    "previousStatus", n.previousStatus(), "status", n.status(), "effectiveDate", n.effectiveDate());
+            case INFRINGEMENT_STEP -> Story.of("national.infringement" + corrected, "country", n.country(), "measureTitle", n.measureTitle(),
+                    "infringementStep", n.infringementStage(), "reference", n.reference(), "effectiveDate", n.effectiveDate());
+        };
+        Set<String> countries = n.country() == null ? Set.of() : Set.of(n.country());
+        return dossierHappening(id, occurredAt, n, dossiers, Kind.NATIONAL_IMPLEMENTATION, story, "/dossiers/" + n.dossierId(), countries);
+    }
+
+    /** A declaration of the status the state had declared already (from another date, or with another source): nothing new. */
+    private static boolean redeclaredTheSameStatus(NationalImplementationRecorded n) {
+        return n.fact() == NationalImplementationRecorded.Fact.TRANSPOSITION_STATUS && n.previousStatus() == n.status() && !n.correction();
     }
 
     private static boolean unchangedText(RecommendationRevised r, DossierLookup dossiers) {
@@ -133,14 +165,22 @@ public class Happenings {
                 .orElse(false);
     }
 
-    /** A dossier in draft is the network's own work: members only; once published, anyone subscribed. */
     private static Happening dossierHappening(String id, Instant occurredAt, DossierIntegrationEvent event, DossierLookup dossiers, Kind kind,
-                                              Story story, String link) {
-        Optional<TrackedDossier> dossier = dossiers.dossier(event.dossierId());
+                                              Story story, String link, Set<String> countries) {
+        return aboutDossier(id, occurredAt, dossiers.dossier(event.dossierId()), event.dossierId(), event.dossierTitle(), event.policyArea(),
+                kind, story, link, countries);
+    }
+
+    /**
+     * A happening about one dossier, as it is tracked ({@code dossier}, empty when unknown). A dossier in draft is the
+     * network's own work: members only; once published, anyone subscribed.
+     */
+    public static Happening aboutDossier(String id, Instant occurredAt, Optional<TrackedDossier> dossier, String dossierId, String dossierTitle,
+                                         PolicyArea policyArea, Kind kind, Story story, String link, Set<String> countries) {
         boolean published = dossier.map(TrackedDossier::published).orElse(false);
         Set<String> rights = dossier.map(TrackedDossier::rights).map(Set::copyOf).orElse(Set.of());
         return new Happening(id, false, kind, published ? Audience.EVERYONE : Audience.MEMBERS, null, story, link,
-                event.dossierId(), event.dossierTitle(), List.of(event.dossierId()), areas(event.policyArea()), rights, occurredAt);
+                dossierId, dossierTitle, List.of(dossierId), areas(policyArea), rights, countries, occurredAt);
     }
 
     private static Happening calendar(String id, Instant occurredAt, DossierLookup lookup, Kind kind, Audience audience, Story story, String link,
@@ -158,7 +198,8 @@ public class Happenings {
         }
         String dossierId = dossierIds.isEmpty() ? null : dossierIds.getFirst();
         String dossierTitle = dossiers.stream().filter(d -> d.id().equals(dossierId)).map(TrackedDossier::title).findFirst().orElse(null);
-        return new Happening(id, false, kind, audience, null, story, link, dossierId, dossierTitle, List.copyOf(dossierIds), areas, rights, occurredAt);
+        return new Happening(id, false, kind, audience, null, story, link, dossierId, dossierTitle, List.copyOf(dossierIds), areas, rights,
+                Set.of(), occurredAt);
     }
 
     private static Set<PolicyArea> areas(PolicyArea area) {

@@ -6,6 +6,11 @@ public enum Kind {
     CONSULTATION_OPENED_OR_DEADLINE_CHANGED,
     MEASURE_STAGE_CHANGED,
     RECOMMENDATION_PUBLISHED_OR_REVISED,
+    /**
+     * A member state's implementation of a measure: a national measure, a declared transposition status or an
+     * infringement step recorded (or corrected), and a transposition deadline passed while the state was not done.
+     */
+    NATIONAL_IMPLEMENTATION,
     BULLETIN_POSTED,
     /** For focal points only: an organisation asks to join the network. */
     ORGANISATION_APPLIED,

@@ -13,19 +13,25 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What one account wants to hear about, and how. Dossiers, policy areas and rights narrow what is followed; when all
- * three are empty the account follows everything of the kinds it chose.
+ * three are empty the account follows everything of the kinds it chose. Countries narrow the national facts it hears
+ * of (a member state's national measures, transposition and infringements), whatever it follows otherwise: following
+ * only GR, an account hears of Greece's national facts and of nothing done in France, and still of what happens at EU
+ * level (a procedure step, a meeting), which happens in no particular country.
  *
- * @param language the language its mails are written in (en, fr); null for the language the person signed up in
+ * @param countries the member states followed (ISO 3166-1 alpha-2, GR for Greece); empty: every country
+ * @param language  the language its mails are written in (en, fr); null for the language the person signed up in
  */
 @Document("subscriptions")
 public record Subscription(@Id String accountId, Set<Kind> kinds, Set<String> dossiers, Set<PolicyArea> policyAreas,
-                           Set<String> rights, Set<Channel> channels, Rhythm emailRhythm, String language) {
+                           Set<String> rights, Set<String> countries, Set<Channel> channels, Rhythm emailRhythm, String language) {
 
     public Subscription {
         kinds = kinds == null || kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
         dossiers = dossiers == null ? Set.of() : Set.copyOf(dossiers);
         policyAreas = policyAreas == null ? Set.of() : Set.copyOf(policyAreas);
         rights = rights == null ? Set.of() : Set.copyOf(rights);
+        // documents written before countries were followed have none: every country
+        countries = countries == null ? Set.of() : Set.copyOf(countries);
         channels = channels == null ? Set.of() : Set.copyOf(channels);
         emailRhythm = emailRhythm == null ? Rhythm.DAILY_DIGEST : emailRhythm;
     }
@@ -35,14 +41,20 @@ public record Subscription(@Id String accountId, Set<Kind> kinds, Set<String> do
      * once, and by e-mail in one daily digest so that mail never floods.
      */
     public static Subscription defaults(String accountId) {
-        return new Subscription(accountId, EnumSet.allOf(Kind.class), Set.of(), Set.of(), Set.of(),
+        return new Subscription(accountId, EnumSet.allOf(Kind.class), Set.of(), Set.of(), Set.of(), Set.of(),
                 EnumSet.of(Channel.IN_APP, Channel.EMAIL), Rhythm.DAILY_DIGEST, null);
     }
 
     public boolean wants(Happening happening) {
-        if (!kinds.contains(happening.kind())) {
-            return false;
-        }
+        return kinds.contains(happening.kind()) && followsWhatItIsAbout(happening) && followsWhereItHappened(happening);
+    }
+
+    /** True when no dossier, area or right narrows what is followed (countries may still narrow national facts). */
+    public boolean followsEverything() {
+        return dossiers.isEmpty() && policyAreas.isEmpty() && rights.isEmpty();
+    }
+
+    private boolean followsWhatItIsAbout(Happening happening) {
         if (followsEverything() || happening.aboutNothingInParticular()) {
             return true;
         }
@@ -51,8 +63,12 @@ public record Subscription(@Id String accountId, Set<Kind> kinds, Set<String> do
                 || happening.rights().stream().anyMatch(rights::contains);
     }
 
-    public boolean followsEverything() {
-        return dossiers.isEmpty() && policyAreas.isEmpty() && rights.isEmpty();
+    /**
+     * A national fact (a happening in a country) is wanted in a followed country only, when countries are followed; what
+     * happens in no particular country is not narrowed by them, or following Greece would silence every EU procedure.
+     */
+    private boolean followsWhereItHappened(Happening happening) {
+        return countries.isEmpty() || happening.countries().isEmpty() || happening.countries().stream().anyMatch(countries::contains);
     }
 
     /** The language of the account's mails: the one it chose, else the one it signed up in, else English. */
@@ -68,6 +84,6 @@ public record Subscription(@Id String accountId, Set<Kind> kinds, Set<String> do
         Set<Channel> remaining = EnumSet.noneOf(Channel.class);
         remaining.addAll(channels);
         remaining.remove(Channel.EMAIL);
-        return new Subscription(accountId, kinds, dossiers, policyAreas, rights, remaining, emailRhythm, language);
+        return new Subscription(accountId, kinds, dossiers, policyAreas, rights, countries, remaining, emailRhythm, language);
     }
 }

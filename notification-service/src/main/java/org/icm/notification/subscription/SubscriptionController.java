@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
+import org.icm.kernel.vocabulary.Country;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.RightsCatalogue;
 import org.icm.notification.routing.Kind;
@@ -33,7 +34,8 @@ public class SubscriptionController {
 
     /**
      * A whole subscription; every field is required, so a PUT never half-replaces one, except {@code language}: absent or
-     * null, mails are in the language the person signed up in.
+     * null, mails are in the language the person signed up in; and {@code countries}: absent or null, the countries
+     * followed stay as they were, so a client written before countries could be followed does not erase them.
      */
     public record SubscriptionRequest(@NotNull Set<Kind> kinds,
                                       @ArraySchema(maxItems = FOLLOWED_MAX, schema = @Schema(maxLength = ID_MAX))
@@ -41,6 +43,9 @@ public class SubscriptionController {
                                       @NotNull Set<PolicyArea> policyAreas,
                                       @ArraySchema(maxItems = FOLLOWED_MAX, schema = @Schema(maxLength = ID_MAX))
                                       @NotNull @Size(max = FOLLOWED_MAX) Set<@Size(max = ID_MAX) String> rights,
+                                      @ArraySchema(maxItems = FOLLOWED_MAX, schema = @Schema(description = "ISO 3166-1 alpha-2", example = "GR",
+                                              maxLength = ID_MAX))
+                                      @Size(max = FOLLOWED_MAX) Set<@Size(max = ID_MAX) String> countries,
                                       @NotNull Set<Channel> channels, @NotNull Rhythm emailRhythm,
                                       @Schema(allowableValues = {"en", "fr"}) @Pattern(regexp = "en|fr", message = "is en or fr") String language) {
     }
@@ -90,13 +95,23 @@ public class SubscriptionController {
     private ResponseEntity<?> replace(String accountId, SubscriptionRequest request) {
         List<String> unknownRights = request.rights().stream().filter(code -> !RIGHTS.contains(code)).sorted().toList();
         if (!unknownRights.isEmpty()) {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                    "rights names codes that are not in the rights catalogue: " + unknownRights);
-            problem.setProperty("errors", List.of(new FieldProblem("rights", "names unknown rights " + unknownRights, "unknown-right")));
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return invalid("rights names codes that are not in the rights catalogue: " + unknownRights,
+                    new FieldProblem("rights", "names unknown rights " + unknownRights, "unknown-right"));
+        }
+        Set<String> countries = request.countries() != null ? request.countries() : subscriptions.of(accountId).countries();
+        List<String> unknownCountries = countries.stream().filter(code -> !Country.isValid(code)).sorted().toList();
+        if (!unknownCountries.isEmpty()) {
+            return invalid("countries names codes that are not ISO 3166-1 alpha-2 country codes (such as GR): " + unknownCountries,
+                    new FieldProblem("countries", "names unknown countries " + unknownCountries, "unknown-country"));
         }
         return ResponseEntity.ok(subscriptions.save(new Subscription(accountId, request.kinds(), request.dossiers(), request.policyAreas(),
-                request.rights(), request.channels(), request.emailRhythm(), request.language())));
+                request.rights(), countries, request.channels(), request.emailRhythm(), request.language())));
+    }
+
+    private static ResponseEntity<?> invalid(String detail, FieldProblem error) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+        problem.setProperty("errors", List.of(error));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ResponseEntity<?> notYours() {

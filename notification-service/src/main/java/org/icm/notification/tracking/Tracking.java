@@ -2,6 +2,7 @@ package org.icm.notification.tracking;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.icm.kernel.events.policy.DossierPublished;
 import org.icm.kernel.events.policy.DossierReturnedToDraft;
 import org.icm.kernel.events.policy.MeasureAdded;
 import org.icm.kernel.events.policy.MeasureStageChanged;
+import org.icm.kernel.events.policy.NationalImplementationRecorded;
 import org.icm.kernel.events.policy.RecommendationPublished;
 import org.icm.kernel.events.policy.RecommendationRevised;
 import org.icm.kernel.events.policy.RightTagged;
@@ -36,7 +38,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The state of dossiers, consultations and meetings that notifications depend on. Every write sets what the event says
+ * The state of dossiers, member states' transpositions, consultations and meetings that notifications depend on. Every write sets what the event says
  * (upserts, $set, $addToSet, $pull), so applying the same event again leaves the same state.
  */
 @Component
@@ -64,18 +66,18 @@ public class Tracking implements DossierLookup {
     }
 
     public void apply(IntegrationEvent event) {
-        write(event).ifPresent(write -> mongo.upsert(write.query(), write.update(), write.entity()));
+        writes(event).forEach(write -> mongo.upsert(write.query(), write.update(), write.entity()));
     }
 
     /**
-     * Applies the events in their order, one bulk write per kind of tracked thing (dossiers, consultations, meetings):
-     * each bulk is ordered, and writes to different kinds touch different documents, so the result is the one of applying
-     * them one by one.
+     * Applies the events in their order, one bulk write per kind of tracked thing (dossiers, transpositions,
+     * consultations, meetings): each bulk is ordered, and writes to different kinds touch different documents, so the
+     * result is the one of applying them one by one.
      */
     public void applyAll(List<IntegrationEvent> events) {
         Map<Class<?>, BulkOperations> bulks = new LinkedHashMap<>();
         for (IntegrationEvent event : events) {
-            write(event).ifPresent(write -> bulks.computeIfAbsent(write.entity(), entity -> mongo.bulkOps(BulkMode.ORDERED, entity))
+            writes(event).forEach(write -> bulks.computeIfAbsent(write.entity(), entity -> mongo.bulkOps(BulkMode.ORDERED, entity))
                     .upsert(write.query(), write.update()));
         }
         bulks.values().forEach(BulkOperations::execute);
@@ -83,6 +85,25 @@ public class Tracking implements DossierLookup {
 
     /** One upsert: of what, which document, what it sets. */
     private record Write(Class<?> entity, Query query, Update update) {
+    }
+
+    private static List<Write> writes(IntegrationEvent event) {
+        List<Write> writes = new ArrayList<>(2);
+        write(event).ifPresent(writes::add);
+        // a national fact also tells of the state's transposition, which the deadline alert reads
+        if (event instanceof NationalImplementationRecorded national && national.measureId() != null && national.country() != null) {
+            writes.add(transposition(national));
+        }
+        return writes;
+    }
+
+    private static Write transposition(NationalImplementationRecorded n) {
+        Update update = new Update().set("dossierId", n.dossierId()).set("measureId", n.measureId()).set("measureTitle", n.measureTitle())
+                .set("country", n.country()).set("transpositionDeadline", n.transpositionDeadline());
+        if (n.fact() == NationalImplementationRecorded.Fact.TRANSPOSITION_STATUS && n.status() != null && n.effectiveDate() != null) {
+            update.set("declarations." + n.effectiveDate(), n.status());
+        }
+        return new Write(TrackedTransposition.class, byId(TrackedTransposition.id(n.measureId(), n.country())), update);
     }
 
     private static Optional<Write> write(IntegrationEvent event) {

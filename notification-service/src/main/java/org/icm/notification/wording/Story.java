@@ -8,7 +8,9 @@ import org.icm.kernel.privacy.NotPersonal;
  * names. It is put in words only when someone reads it, in their language ({@link Wording}), so a notification written
  * today reads in French tomorrow for a member who switched. Facts are text; their names say how they are read:
  * {@code ...Stage} is a procedure stage's code, {@code ...At} an instant (shown in the fact {@code timeZone}, else the
- * platform's zone), {@code ...Date} a calendar date; anything else is shown as it is (titles, names, numbers).
+ * platform's zone), {@code ...Date} a calendar date, {@code country} an ISO 3166-1 alpha-2 code (shown as the country's
+ * name), {@code status} and {@code ...Status} a transposition status, {@code ...Step} an infringement procedure's stage,
+ * {@code ...MeasureKind} a kind of national measure; anything else is shown as it is (titles, names, numbers).
  *
  * @param facts titles of public measures, dossiers, meetings and consultations, organisations' names: never a person
  */

@@ -11,21 +11,31 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.icm.kernel.vocabulary.InfringementStage;
+import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.TranspositionStatus;
 import org.icm.kernel.vocabulary.VocabularyWords;
 import org.icm.notification.NotificationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts stories and the words around them (greetings, digest headings, footers) in a reader's language: the sentences
- * are in {@code sentences*.properties} beside this class, the stages' words are the platform's own
- * ({@link VocabularyWords}, as on every page), dates are written the way the language writes them.
+ * are in {@code sentences*.properties} beside this class, the words of stages, transposition statuses, infringement
+ * steps and national measures' kinds are the platform's own ({@link VocabularyWords}, as on every page), countries are
+ * named and dates written the way the language does.
  */
 @Component
 public class Wording {
 
     /** {@code {name}} in a sentence: replaced once, so a title that holds braces is shown as it is. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    /**
+     * {@code [ ({reference})]} in a story's sentence: said only when the story has every fact the part names, for facts
+     * that are optional (a national measure's reference) and would otherwise read "unknown".
+     */
+    private static final Pattern OPTIONAL_PART = Pattern.compile("\\[([^\\[\\]]*)]");
 
     private final ZoneId zone;
 
@@ -42,7 +52,8 @@ public class Wording {
     /** The story in one line, in the language. */
     public String line(Story story, Locale language) {
         Map<String, String> facts = story.facts();
-        return fill(words(language).getString(story.key()), name -> fact(name, facts.get(name), facts.get("timeZone"), language));
+        String sentence = withoutPartsOfMissingFacts(words(language).getString(story.key()), facts);
+        return fill(sentence, name -> fact(name, facts.get(name), facts.get("timeZone"), language));
     }
 
     /** Words of the frame around stories ({@code mail.hello} ...), with their values put in as they are. */
@@ -60,6 +71,18 @@ public class Wording {
         }
         if (name.endsWith("Stage")) {
             return VocabularyWords.of(ProcedureStage.valueOf(value), language);
+        }
+        if (name.equals("country") || name.endsWith("Country")) {
+            return Locale.of("", value).getDisplayCountry(language);
+        }
+        if (name.equals("status") || name.endsWith("Status")) {
+            return VocabularyWords.of(TranspositionStatus.valueOf(value), language);
+        }
+        if (name.endsWith("Step")) {
+            return VocabularyWords.of(InfringementStage.valueOf(value), language);
+        }
+        if (name.endsWith("MeasureKind")) {
+            return VocabularyWords.of(NationalMeasureKind.valueOf(value), language);
         }
         if (name.endsWith("At")) {
             ZonedDateTime at = Instant.parse(value).atZone(zoneOr(timeZone));
@@ -86,6 +109,20 @@ public class Wording {
     /** English dates the European way (12 June 2026), as the network writes them. */
     private static Locale dates(Locale language) {
         return language.getLanguage().equals("en") ? Locale.UK : language;
+    }
+
+    private static String withoutPartsOfMissingFacts(String sentence, Map<String, String> facts) {
+        Matcher part = OPTIONAL_PART.matcher(sentence);
+        StringBuilder kept = new StringBuilder();
+        while (part.find()) {
+            Matcher named = PLACEHOLDER.matcher(part.group(1));
+            boolean allKnown = true;
+            while (named.find()) {
+                allKnown &= facts.containsKey(named.group(1));
+            }
+            part.appendReplacement(kept, Matcher.quoteReplacement(allKnown ? part.group(1) : ""));
+        }
+        return part.appendTail(kept).toString();
     }
 
     private static String fill(String sentence, java.util.function.Function<String, String> value) {

@@ -33,7 +33,7 @@ class RecipientsTest extends NotificationTestBase {
         assertThat(recipients.current().subscription(member.id()).by(Channel.EMAIL)).isTrue();
 
         // another instance writes the subscription (the document first, then the counter): until the counter moves, the copy is kept
-        Subscription inAppOnly = new Subscription(member.id(), EnumSet.allOf(Kind.class), Set.of(), Set.of(), Set.of(), EnumSet.of(Channel.IN_APP),
+        Subscription inAppOnly = new Subscription(member.id(), EnumSet.allOf(Kind.class), Set.of(), Set.of(), Set.of(), Set.of(), EnumSet.of(Channel.IN_APP),
                 Rhythm.DAILY_DIGEST, null);
         mongo.save(inAppOnly);
         assertThat(recipients.current().subscription(member.id()).by(Channel.EMAIL)).as("copy kept while nothing was announced").isTrue();

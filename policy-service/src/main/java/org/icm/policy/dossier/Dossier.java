@@ -476,7 +476,7 @@ public class Dossier {
         String source = checks.check(() -> Inputs.paragraphs("source", command.source(), NOTE_MAX));
         checks.done();
         if (measure.type() != MeasureType.DIRECTIVE) {
-            throw RuleViolation.invalid("status", "transposition-needs-directive",
+            throw RuleViolation.invalid("status", "transposed-directives-only",
                     "only directives are transposed; '" + measure.title() + "' is a " + measure.type());
         }
         var latest = measure.national(country).declaration();

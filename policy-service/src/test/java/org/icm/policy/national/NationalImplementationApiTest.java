@@ -138,7 +138,7 @@ class NationalImplementationApiTest {
         assertRefused(greece + "/infringement-steps", "{\"stage\":\"REASONED_OPINION\",\"reference\":\"2026/2145\",\"effectiveDate\":\"2026-01-01\"}",
                 "reference", "malformed-infringement-reference");
         assertRefused("/dossiers/" + dossierId + "/measures/" + regulationId + "/countries/GR/transposition",
-                "{\"status\":\"PARTIAL\",\"effectiveDate\":\"2026-01-01\",\"source\":\"Notification\"}", "status", "transposition-needs-directive");
+                "{\"status\":\"PARTIAL\",\"effectiveDate\":\"2026-01-01\",\"source\":\"Notification\"}", "status", "transposed-directives-only");
         assertRefused("/dossiers/" + dossierId + "/measures/" + directiveId + "/countries/US/transposition",
                 "{\"status\":\"PARTIAL\",\"effectiveDate\":\"2026-01-01\",\"source\":\"Notification\"}", "country", "country-not-followed");
         assertRefused(greece + "/notes", "{\"text\":\"About guardians\",\"rightCode\":\"UNCRC-99\"}", "rightCode", "unknown-right");

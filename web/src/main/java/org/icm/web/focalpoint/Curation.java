@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.kernel.vocabulary.RightsCatalogue;
+import org.icm.web.countries.NationalTables;
 import org.icm.web.gateway.Gateway;
 import org.icm.web.gateway.ReadYourWrites;
 import org.icm.web.gateway.ServiceProblem;
@@ -31,9 +32,11 @@ class Curation {
     static final List<String> ADDRESSEES = List.of("EUROPEAN_COMMISSION", "EUROPEAN_PARLIAMENT", "COUNCIL", "MEMBER_STATES", "EU_AGENCIES");
 
     private final Gateway gateway;
+    private final NationalTables nationalTables;
 
-    Curation(Gateway gateway) {
+    Curation(Gateway gateway, NationalTables nationalTables) {
         this.gateway = gateway;
+        this.nationalTables = nationalTables;
     }
 
     /** The step form as typed, kept when the service refuses it. */
@@ -182,7 +185,10 @@ class Curation {
     }
 
     private String dossierPage(String dossierId, ServiceProblem refused, Model model) {
-        model.addAttribute("dossier", gateway.get(gateway.uri(dossier(dossierId)), Policy.DossierDetail.class));
+        Policy.DossierDetail shown = gateway.get(gateway.uri(dossier(dossierId)), Policy.DossierDetail.class);
+        model.addAttribute("dossier", shown);
+        model.addAttribute("nationalTables", nationalTables.of(shown, NationalTables.Filter.none()));
+        model.addAttribute("nationalStatuses", NationalTables.STATUSES);
         model.addAttribute("stages", List.of(ProcedureStage.values()));
         model.addAttribute("rights", RightsCatalogue.standard().all());
         model.addAttribute("refused", refused);

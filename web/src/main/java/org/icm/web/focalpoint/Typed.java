@@ -12,7 +12,8 @@ import org.springframework.util.MultiValueMap;
  */
 public record Typed(String form, MultiValueMap<String, String> values, ServiceProblem refused) {
 
-    static Typed none() {
+    /** No form refused: every form shows the current values. */
+    public static Typed none() {
         return new Typed("", new LinkedMultiValueMap<>(), null);
     }
 

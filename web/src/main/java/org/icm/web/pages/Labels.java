@@ -40,6 +40,15 @@ public class Labels {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** A country's name in the page's language ({@code GR} is Greece, Grèce); the code itself when Java has no name for it. */
+    public String country(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = Locale.of("", code).getDisplayCountry(locale());
+        return name.isBlank() ? code : name;
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
     }

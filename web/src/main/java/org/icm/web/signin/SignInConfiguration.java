@@ -38,9 +38,9 @@ class SignInConfiguration {
     static final String REGISTRATION = "icm";
 
     /** Pages anyone may read; everything else needs a signed-in member (roles are checked per page below). */
-    private static final String[] PUBLIC = {"/", "/dossiers", "/dossiers/*", "/calendar", "/calendar/meetings/*", "/directory", "/directory/*", "/join",
-            "/invitations/*", "/password-reset", "/password-reset/*", "/sign-in", "/sign-in/**", "/signed-in", "/assets/**", "/webjars/**", "/error", "/actuator/health",
-            "/actuator/health/**", "/actuator/info"};
+    private static final String[] PUBLIC = {"/", "/dossiers", "/dossiers/*", "/countries", "/countries/*", "/calendar", "/calendar/meetings/*",
+            "/directory", "/directory/*", "/join", "/invitations/*", "/password-reset", "/password-reset/*", "/sign-in", "/sign-in/**", "/signed-in",
+            "/assets/**", "/webjars/**", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info"};
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, AccessTokenUsers users) throws Exception {
@@ -53,7 +53,10 @@ class SignInConfiguration {
                                 "/operations", "/operations/**",
                                 "/dead-letters", "/dead-letters/**")
                         .hasRole("FOCAL_POINT")
-                        .requestMatchers("/dossiers/*/history", "/dossiers/*/history/**").hasAnyRole("ANALYST", "FOCAL_POINT")
+                        .requestMatchers("/dossiers/*/history", "/dossiers/*/history/**", "/national-implementation/export")
+                        .hasAnyRole("ANALYST", "FOCAL_POINT")
+                        // national facts: members record for their organisation's countries (the policy service checks which)
+                        .requestMatchers("/countries/*/dossiers/**").hasAnyRole("PARTICIPANT", "FOCAL_POINT")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage("/sign-in")
