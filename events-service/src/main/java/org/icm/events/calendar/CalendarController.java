@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.icm.events.calendar.CalendarItems.Item;
 import org.icm.events.dossiers.DossierReplica;
+import org.icm.kernel.vocabulary.Country;
 import org.icm.kernel.vocabulary.PolicyArea;
+import org.icm.service.rules.RuleViolation;
 import org.icm.service.security.Actor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,8 +24,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The upcoming calendar (meetings, EU events, consultation deadlines) as JSON, filtered by dossier or policy
- * area, and the same as iCalendar feeds: one file per meeting, a public feed, and a personal feed of an
- * account's registrations behind a secret URL. Policy areas come from the dossier replica fed by Kafka.
+ * area and by country, and the same as iCalendar feeds: one file per meeting, a public feed, and a personal feed of an
+ * account's registrations behind a secret URL. Policy areas and the countries with national facts come from the
+ * dossier replica fed by Kafka.
  */
 @RestController
 @Tag(name = "Calendar", description = "The upcoming calendar and its iCalendar (RFC 5545) feeds")
@@ -42,16 +46,26 @@ class CalendarController {
 
     @GetMapping("/calendar")
     @Operation(summary = "Upcoming meetings, EU events and consultation deadlines, soonest first",
-            description = "Filter by one dossier (dossier=<id>) or by a policy area (policyArea=ASYLUM), not both.")
-    List<Item> upcoming(@RequestParam(required = false) String dossier, @RequestParam(required = false) PolicyArea policyArea) {
+            description = "Filter by one dossier (dossier=<id>) or by a policy area (policyArea=ASYLUM), not both; and by a country "
+                    + "(country=GR, ISO 3166-1 alpha-2): the items linked to a dossier with national implementation recorded for it.")
+    List<Item> upcoming(@RequestParam(required = false) String dossier, @RequestParam(required = false) PolicyArea policyArea,
+                        @RequestParam(required = false) String country) {
         if (dossier != null && policyArea != null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "filter by dossier or by policyArea, not both");
+        }
+        if (country != null && !Country.isValid(country)) {
+            throw RuleViolation.invalid("country", "unknown-country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code such as GR");
         }
         // a draft dossier never shows in the public calendar: not as a filter, not among an item's dossiers
         if (dossier != null && !dossiers.drafts(List.of(dossier)).isEmpty()) {
             return List.of();
         }
         List<String> dossierIds = dossier != null ? List.of(dossier) : policyArea != null ? dossiers.idsIn(policyArea) : null;
+        if (country != null) {
+            // the country narrows the other filters: of their dossiers, those with that country's national facts
+            Set<String> national = Set.copyOf(dossiers.idsWithNationalFactsIn(country));
+            dossierIds = dossierIds == null ? List.copyOf(national) : dossierIds.stream().filter(national::contains).toList();
+        }
         Instant now = clock.instant();
         List<Item> items = CalendarItems.items(readModel.upcomingMeetings(now, dossierIds), readModel.upcomingEuEvents(now, dossierIds, false),
                 readModel.openConsultations(now, dossierIds));

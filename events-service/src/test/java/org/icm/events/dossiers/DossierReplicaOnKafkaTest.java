@@ -7,6 +7,7 @@ import static org.icm.events.api.EventsApiClient.strings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.icm.events.EventsServiceTest;
 import org.icm.events.MutableClock;
 import org.icm.events.api.EventsApiClient;
@@ -26,11 +28,14 @@ import org.icm.kernel.events.IntegrationEventType;
 import org.icm.kernel.events.policy.DossierEdited;
 import org.icm.kernel.events.policy.DossierOpened;
 import org.icm.kernel.events.policy.DossierPublished;
+import org.icm.kernel.events.policy.NationalImplementationRecorded;
 import org.icm.kernel.events.policy.PolicyIntegrationEvents;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
+import org.icm.kernel.vocabulary.MeasureType;
 import org.icm.kernel.vocabulary.PolicyArea;
+import org.icm.kernel.vocabulary.TranspositionStatus;
 import org.icm.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +45,14 @@ import static org.awaitility.Awaitility.await;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The calendar filters by policy area through the replica of policy-service's dossiers, fed by the policy
  * topic on the real broker: the test publishes what policy-service publishes (CloudEvents from shared-kernel's
  * records) and waits for the calendar to show the meeting under the dossier's area, then under its new one.
- * A record delivered twice changes nothing.
+ * A record delivered twice changes nothing. National facts (NationalImplementationRecorded) tell the replica which
+ * countries each dossier has them for, and the calendar filters by country through it.
  */
 @EventsServiceTest
 class DossierReplicaOnKafkaTest {
@@ -56,6 +63,8 @@ class DossierReplicaOnKafkaTest {
     MutableClock clock;
     @Autowired
     DossierReplica replica;
+    @Autowired
+    MongoTemplate mongo;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -134,6 +143,93 @@ class DossierReplicaOnKafkaTest {
         replica.apply(new DossierOpened(dossier, "Return regulation", PolicyArea.RETURN, null, null), 0, 10);
 
         assertThat(replica.find(dossier).orElseThrow().visibility()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void theCalendarFiltersByCountryFromTheNationalFactsOnThePolicyTopic() throws Exception {
+        String dossier = UUID.randomUUID().toString();
+        String title = "Reception Conditions Directive (recast) " + dossier.substring(0, 8);
+        publish(PolicyIntegrationEvents.DOSSIER_OPENED, new DossierOpened(dossier, title, PolicyArea.RECEPTION, null, null));
+        publish(PolicyIntegrationEvents.DOSSIER_PUBLISHED, new DossierPublished(dossier, title, PolicyArea.RECEPTION));
+        publish(PolicyIntegrationEvents.NATIONAL_IMPLEMENTATION_RECORDED, transpositionDeclared(dossier, title, "GR"));
+
+        String focalPoint = TestTokens.get().mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
+        LocalDateTime start = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Brussels")).plusDays(32).truncatedTo(ChronoUnit.HOURS);
+        String hearing = read(api.post("/eu-events", focalPoint, """
+                {"institution":"EUROPEAN_PARLIAMENT","title":"LIBE hearing on reception","start":"%s","timeZone":"Europe/Brussels",
+                 "link":"https://www.europarl.europa.eu/libe","dossierIds":["%s"]}""".formatted(start, dossier)), "$.id");
+        String evaluation = read(api.post("/consultations", focalPoint, """
+                {"type":"FEEDBACK_ON_PROPOSAL","directorateGeneral":"HOME","title":"Evaluation of the reception directive",
+                 "link":"https://ec.europa.eu/r","opensAt":"%s","closesAt":"%s","dossierId":"%s"}"""
+                .formatted(clock.instant(), start.plusDays(3).atZone(ZoneId.of("Europe/Brussels")).toInstant(), dossier)), "$.id");
+        String unlinked = read(api.post("/eu-events", focalPoint, """
+                {"institution":"COUNCIL_OF_THE_EU","title":"Justice and Home Affairs Council","start":"%s","timeZone":"Europe/Brussels",
+                 "link":"https://www.consilium.europa.eu/jha"}""".formatted(start.plusDays(1))), "$.id");
+
+        api.awaitGet("/calendar?country=GR", null, response -> strings(response, "$[*].id").containsAll(java.util.List.of(hearing, evaluation)));
+        assertThat(strings(api.get("/calendar?country=GR", null), "$[*].id")).as("linked to no dossier").doesNotContain(unlinked);
+        assertThat(strings(api.get("/calendar?country=FR", null), "$[*].id")).as("no French facts on the dossier")
+                .doesNotContain(hearing, evaluation, unlinked);
+        assertThat(strings(api.get("/calendar?country=GR&policyArea=RECEPTION", null), "$[*].id")).contains(hearing, evaluation);
+        assertThat(strings(api.get("/calendar?country=GR&policyArea=ASYLUM", null), "$[*].id")).doesNotContain(hearing, evaluation);
+        assertThat(strings(api.get("/calendar", null), "$[*].id")).as("unfiltered: all three").contains(hearing, evaluation, unlinked);
+
+        // an edit of the dossier afterwards keeps its countries
+        publish(PolicyIntegrationEvents.DOSSIER_EDITED, new DossierEdited(dossier, title, PolicyArea.RECEPTION, null));
+        publish(PolicyIntegrationEvents.NATIONAL_IMPLEMENTATION_RECORDED, transpositionDeclared(dossier, title, "FR"));
+        api.awaitGet("/calendar?country=FR", null, response -> strings(response, "$[*].id").contains(hearing));
+        assertThat(strings(api.get("/calendar?country=GR", null), "$[*].id")).contains(hearing, evaluation);
+    }
+
+    @Test
+    void aCountryThatIsNoIsoCodeIsRefusedNamingTheFilter() {
+        HttpResponse<String> refused = api.get("/calendar?country=EL", null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(strings(refused, "$.errors[*].field")).containsExactly("country");
+        assertThat(strings(refused, "$.errors[*].reason")).containsExactly("'EL' is not an ISO 3166-1 alpha-2 country code such as GR");
+    }
+
+    @Test
+    void theCountriesOfADossierAreRebuiltByReadingItsEventsAgainAndADocumentWrittenBeforeHasNone() {
+        String dossier = UUID.randomUUID().toString();
+        Runnable events = () -> {
+            replica.apply(new DossierOpened(dossier, "Reception Conditions Directive", PolicyArea.RECEPTION, null, null), 0, 20);
+            replica.apply(new DossierPublished(dossier, "Reception Conditions Directive", PolicyArea.RECEPTION), 0, 21);
+            replica.apply(transpositionDeclared(dossier, "Reception Conditions Directive", "PT"), 0, 22);
+            replica.apply(transpositionDeclared(dossier, "Reception Conditions Directive", "GR"), 0, 23);
+            replica.apply(new DossierEdited(dossier, "Reception Conditions Directive (recast)", PolicyArea.RECEPTION, null), 0, 24);
+            // at-least-once: a fact again
+            replica.apply(transpositionDeclared(dossier, "Reception Conditions Directive", "PT"), 0, 22);
+        };
+        events.run();
+        DossierReplica.ReplicatedDossier built = replica.find(dossier).orElseThrow();
+        assertThat(built.countries()).containsExactly("GR", "PT");
+        assertThat(built.title()).isEqualTo("Reception Conditions Directive (recast)");
+        assertThat(replica.idsWithNationalFactsIn("GR")).contains(dossier);
+
+        // the replica read again from the topic's beginning into an empty collection
+        mongo.getCollection(DossierReplica.COLLECTION).deleteOne(new Document("_id", dossier));
+        events.run();
+        assertThat(replica.find(dossier)).hasValue(built);
+
+        // as the replica wrote it before it kept countries
+        String older = UUID.randomUUID().toString();
+        mongo.getCollection(DossierReplica.COLLECTION).insertOne(new Document("_id", older).append("title", "Return regulation")
+                .append("policyArea", "RETURN").append("visibility", "PUBLISHED").append("archived", false)
+                .append("partition", 1).append("offset", 7L));
+        assertThat(replica.find(older).orElseThrow().countries()).isEmpty();
+        assertThat(replica.idsWithNationalFactsIn("GR")).doesNotContain(older);
+        replica.apply(transpositionDeclared(older, "Return regulation", "GR"), 1, 8);
+        assertThat(replica.find(older).orElseThrow().countries()).containsExactly("GR");
+    }
+
+    /** What policy-service publishes when a member state's transposition status of the dossier's directive is declared. */
+    private static NationalImplementationRecorded transpositionDeclared(String dossier, String title, String country) {
+        return new NationalImplementationRecorded(dossier, title, PolicyArea.RECEPTION, "m-" + dossier, "Directive 2024/1346",
+                MeasureType.DIRECTIVE, country, NationalImplementationRecorded.Fact.TRANSPOSITION_STATUS, null, null, null, null, null,
+                TranspositionStatus.PARTIAL, null, LocalDate.parse("2026-06-12"), LocalDate.parse("2026-06-12"), "org-" + country, false);
     }
 
     private <E extends IntegrationEvent> void publish(IntegrationEventType<E> type, E event) throws Exception {

@@ -20,11 +20,13 @@ import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.kernel.vocabulary.TranspositionStatus;
+import org.icm.kernel.vocabulary.Uptake;
 import org.icm.policy.dossier.DossierCommand.*;
 import org.icm.policy.dossier.DossierEvent.*;
 import org.icm.policy.dossier.DossierState.Measure;
 import org.icm.policy.dossier.DossierState.Recommendation;
 import org.icm.policy.dossier.DossierState.Step;
+import org.icm.policy.dossier.DossierState.UptakeRecord;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.DossierStatus;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
@@ -403,6 +405,48 @@ public class Dossier {
         apply(new RecommendationEndorsementWithdrawn(dossierId, recommendation.id(), command.organisationId()));
         return version();
     }
+
+    @CommandHandler
+    public long handle(RecordUptake command) {
+        Recommendation recommendation = changeableRecommendation(command.recommendationId());
+        if (recommendation.status() != RecommendationStatus.PUBLISHED) {
+            throw RuleViolation.conflict("uptake-before-publication",
+                    "uptake is traced once the recommendation is published; it is " + recommendation.status());
+        }
+        String stepId = Inputs.required("stepId", command.stepId());
+        Measure measure = recommendation.measureIds().stream().map(id -> state.measures().get(id))
+                .filter(m -> m != null && m.step(stepId).isPresent()).findFirst()
+                .orElseThrow(() -> RuleViolation.conflict("stepId", "step-not-of-linked-measure",
+                        "step " + stepId + " is not a step of a measure the recommendation is linked to"));
+        FieldChecks checks = new FieldChecks();
+        Uptake uptake = checks.check(() -> Inputs.required("uptake", command.uptake()));
+        String passage = checks.check(() -> command.uptake() == Uptake.NOT_REFLECTED
+                ? Inputs.optionalParagraphs("passage", command.passage(), TEXT_MAX)
+                : Inputs.paragraphs("passage", command.passage(), TEXT_MAX)); // what is reflected is quoted
+        String reference = checks.check(() -> Inputs.optionalText("reference", command.reference(), UPTAKE_REFERENCE_MAX));
+        String note = checks.check(() -> Inputs.optionalParagraphs("note", command.note(), NOTE_MAX));
+        checks.done();
+        UptakeRecord recorded = recommendation.uptake().get(stepId);
+        UptakeRecord wanted = new UptakeRecord(measure.id(), stepId, uptake, passage, reference, note, null);
+        if (recorded == null) {
+            apply(new UptakeRecorded(dossierId, recommendation.id(), measure.id(), stepId, uptake, passage, reference, note));
+            return version();
+        }
+        if (recorded.uptake() == uptake && Objects.equals(recorded.passage(), passage) && Objects.equals(recorded.reference(), reference)
+                && Objects.equals(recorded.note(), note)) {
+            return version(); // recorded already as it is: nothing to record
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw RuleViolation.invalid("reason", "correction-needs-reason",
+                    "the uptake at this step is recorded already (" + recorded.uptake() + "); say why it is corrected");
+        }
+        apply(new UptakeCorrected(dossierId, recommendation.id(), wanted.measureId(), stepId, uptake, passage, reference, note,
+                Inputs.paragraphs("reason", command.reason(), NOTE_MAX)));
+        return version();
+    }
+
+    /** The longest reference of a passage: a document number with its article or amendment ("A9-0152/2023, amendment 42"). */
+    public static final int UPTAKE_REFERENCE_MAX = 200;
 
     /** The longest reference of a national measure: an ELI address or a national official journal's number. */
     public static final int NATIONAL_REFERENCE_MAX = 300;

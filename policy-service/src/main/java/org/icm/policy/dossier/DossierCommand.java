@@ -11,6 +11,7 @@ import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.kernel.vocabulary.TranspositionStatus;
+import org.icm.kernel.vocabulary.Uptake;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.Outcome;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
@@ -113,6 +114,11 @@ public sealed interface DossierCommand {
 
     record WithdrawEndorsement(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion,
                                String recommendationId, String organisationId) implements DossierCommand {
+    }
+
+    /** Records how a step's text reflects a recommendation; a different record of a step already recorded needs a reason. */
+    record RecordUptake(@TargetAggregateIdentifier String dossierId, @TargetAggregateVersion Long expectedVersion, String recommendationId,
+                        String stepId, Uptake uptake, String passage, String reference, String note, String reason) implements DossierCommand {
     }
 
     /* National implementation. The caller has checked that the acting organisation may record facts for the country. */

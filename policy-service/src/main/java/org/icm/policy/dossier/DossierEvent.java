@@ -10,6 +10,7 @@ import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.kernel.vocabulary.TranspositionStatus;
+import org.icm.kernel.vocabulary.Uptake;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.Outcome;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
@@ -32,6 +33,12 @@ public sealed interface DossierEvent {
     /** The recommendation this event is about, if any. */
     default String recommendationId() {
         return null;
+    }
+
+    /** A correction of something recorded wrongly, with the reason it gives: the timeline marks it as one. */
+    interface Correction {
+
+        String reason();
     }
 
     @Revision("1")
@@ -81,7 +88,7 @@ public sealed interface DossierEvent {
     @Revision("1")
     record ProcedureStepCorrected(String dossierId, String measureId, String stepId, ProcedureStage stage, LocalDate effectiveDate,
                                   @NotPersonal(NotPersonal.NETWORK_RECORD) String note, String documentReference,
-                                  @NotPersonal(NotPersonal.NETWORK_RECORD) String reason) implements DossierEvent {
+                                  @NotPersonal(NotPersonal.NETWORK_RECORD) String reason) implements DossierEvent, Correction {
     }
 
     @Revision("1")
@@ -145,6 +152,24 @@ public sealed interface DossierEvent {
     }
 
     /**
+     * How far the text of a procedure step (the measure's proposal, report, general approach, final act ...) reflects a
+     * published recommendation, with the quoted passage and its reference: one link of the recommendation's uptake trail.
+     */
+    @Revision("1")
+    record UptakeRecorded(String dossierId, String recommendationId, String measureId, String stepId, Uptake uptake,
+                          @NotPersonal(NotPersonal.NETWORK_RECORD) String passage, String reference,
+                          @NotPersonal(NotPersonal.NETWORK_RECORD) String note) implements DossierEvent {
+    }
+
+    /** A recorded uptake was wrong; this is what it should have said. The reason is mandatory. */
+    @Revision("1")
+    record UptakeCorrected(String dossierId, String recommendationId, String measureId, String stepId, Uptake uptake,
+                           @NotPersonal(NotPersonal.NETWORK_RECORD) String passage, String reference,
+                           @NotPersonal(NotPersonal.NETWORK_RECORD) String note,
+                           @NotPersonal(NotPersonal.NETWORK_RECORD) String reason) implements DossierEvent, Correction {
+    }
+
+    /**
      * Events of a measure's national implementation in one member state ({@code country}, ISO 3166-1 alpha-2). The
      * organisation that recorded the fact is part of it: readers see it as the source.
      */
@@ -167,7 +192,7 @@ public sealed interface DossierEvent {
     record NationalMeasureCorrected(String dossierId, String measureId, String country, String nationalMeasureId, NationalMeasureKind kind,
                                     @NotPersonal(NotPersonal.NETWORK_RECORD) String title, String reference, LocalDate adoptedOn,
                                     String link, String organisationId, @NotPersonal(NotPersonal.NETWORK_RECORD) String reason)
-            implements NationalEvent {
+            implements NationalEvent, Correction {
     }
 
     /** What a member state declared about its transposition of a directive, from a date, and where that is said. */

@@ -14,6 +14,7 @@ import org.icm.kernel.privacy.NotPersonal;
 import org.icm.kernel.vocabulary.MeasureType;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.Uptake;
 import org.icm.policy.dossier.DossierEvent.DossierArchived;
 import org.icm.policy.dossier.DossierEvent.DossierEdited;
 import org.icm.policy.dossier.DossierEvent.DossierOpened;
@@ -36,6 +37,8 @@ import org.icm.policy.dossier.DossierEvent.RecommendationRevised;
 import org.icm.policy.dossier.DossierEvent.RecommendationStatusChanged;
 import org.icm.policy.dossier.DossierEvent.RightTagged;
 import org.icm.policy.dossier.DossierEvent.RightUntagged;
+import org.icm.policy.dossier.DossierEvent.UptakeCorrected;
+import org.icm.policy.dossier.DossierEvent.UptakeRecorded;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.DossierStatus;
 import org.icm.policy.dossier.Vocabulary.Outcome;
@@ -105,12 +108,24 @@ public record DossierState(
     public record RightAtStake(String code, @NotPersonal(NotPersonal.NETWORK_RECORD) String rationale) {
     }
 
+    /** @param uptake how the texts of the linked measures' steps reflect it, by step id, in the order recorded */
     public record Recommendation(String id,
                                  @NotPersonal(NotPersonal.NETWORK_RECORD) String text,
                                  int revision,
                                  List<Addressee> addressees,
                                  List<String> measureIds,
-                                 RecommendationStatus status, Outcome outcome, String outcomeEvidence, List<String> endorsements) {
+                                 RecommendationStatus status, Outcome outcome, String outcomeEvidence, List<String> endorsements,
+                                 Map<String, UptakeRecord> uptake) {
+
+        public Recommendation {
+            uptake = uptake == null ? Map.of() : uptake; // states kept before uptake was recorded
+        }
+    }
+
+    /** One link of a recommendation's uptake trail; {@code correctionReason} is set once it has been corrected. */
+    public record UptakeRecord(String measureId, String stepId, Uptake uptake, @NotPersonal(NotPersonal.NETWORK_RECORD) String passage,
+                               String reference, @NotPersonal(NotPersonal.NETWORK_RECORD) String note,
+                               @NotPersonal(NotPersonal.NETWORK_RECORD) String correctionReason) {
     }
 
     public boolean exists() {
@@ -169,31 +184,35 @@ public record DossierState(
                     m.national()));
             case NationalEvent e -> measure(e.measureId(), m -> withNational(m, put(m.national(), e.country(),
                     m.national(e.country()).apply(e))));
+            case UptakeRecorded e -> recommendation(e.recommendationId(), r -> withUptake(r, new UptakeRecord(e.measureId(), e.stepId(),
+                    e.uptake(), e.passage(), e.reference(), e.note(), null)));
+            case UptakeCorrected e -> recommendation(e.recommendationId(), r -> withUptake(r, new UptakeRecord(e.measureId(), e.stepId(),
+                    e.uptake(), e.passage(), e.reference(), e.note(), e.reason())));
             case RightTagged e -> withRights(put(rights, e.rightCode(), new RightAtStake(e.rightCode(), e.rationale())));
             case RightUntagged e -> withRights(remove(rights, e.rightCode()));
             case RecommendationDrafted e -> withRecommendations(put(recommendations, e.recommendationId(), new Recommendation(
                     e.recommendationId(), e.text(), 1, ordered(e.addressees()), List.copyOf(e.measureIds()), RecommendationStatus.DRAFT,
-                    null, null, List.of())));
+                    null, null, List.of(), Map.of())));
             case RecommendationRevised e -> recommendation(e.recommendationId(), r -> new Recommendation(r.id(), e.text(), e.revision(),
-                    r.addressees(), r.measureIds(), r.status(), r.outcome(), r.outcomeEvidence(), r.endorsements()));
+                    r.addressees(), r.measureIds(), r.status(), r.outcome(), r.outcomeEvidence(), r.endorsements(), r.uptake()));
             case RecommendationAddresseesChanged e -> recommendation(e.recommendationId(), r -> new Recommendation(r.id(), r.text(),
-                    r.revision(), ordered(e.addressees()), r.measureIds(), r.status(), r.outcome(), r.outcomeEvidence(), r.endorsements()));
+                    r.revision(), ordered(e.addressees()), r.measureIds(), r.status(), r.outcome(), r.outcomeEvidence(), r.endorsements(), r.uptake()));
             case RecommendationMeasureLinked e -> recommendation(e.recommendationId(), r -> new Recommendation(r.id(), r.text(),
                     r.revision(), r.addressees(), append(r.measureIds(), e.measureId()), r.status(), r.outcome(), r.outcomeEvidence(),
-                    r.endorsements()));
+                    r.endorsements(), r.uptake()));
             case RecommendationMeasureUnlinked e -> recommendation(e.recommendationId(), r -> new Recommendation(r.id(), r.text(),
                     r.revision(), r.addressees(), without(r.measureIds(), e.measureId()), r.status(), r.outcome(), r.outcomeEvidence(),
-                    r.endorsements()));
+                    r.endorsements(), r.uptake()));
             case RecommendationStatusChanged e -> recommendation(e.recommendationId(), r -> new Recommendation(r.id(), r.text(),
-                    r.revision(), r.addressees(), r.measureIds(), e.to(), r.outcome(), r.outcomeEvidence(), r.endorsements()));
+                    r.revision(), r.addressees(), r.measureIds(), e.to(), r.outcome(), r.outcomeEvidence(), r.endorsements(), r.uptake()));
             case RecommendationOutcomeRecorded e -> recommendation(e.recommendationId(), r -> new Recommendation(r.id(), r.text(),
-                    r.revision(), r.addressees(), r.measureIds(), r.status(), e.outcome(), e.evidence(), r.endorsements()));
+                    r.revision(), r.addressees(), r.measureIds(), r.status(), e.outcome(), e.evidence(), r.endorsements(), r.uptake()));
             case RecommendationEndorsed e -> recommendation(e.recommendationId(), r -> new Recommendation(r.id(), r.text(),
                     r.revision(), r.addressees(), r.measureIds(), r.status(), r.outcome(), r.outcomeEvidence(),
-                    append(r.endorsements(), e.organisationId())));
+                    append(r.endorsements(), e.organisationId()), r.uptake()));
             case RecommendationEndorsementWithdrawn e -> recommendation(e.recommendationId(), r -> new Recommendation(r.id(), r.text(),
                     r.revision(), r.addressees(), r.measureIds(), r.status(), r.outcome(), r.outcomeEvidence(),
-                    without(r.endorsements(), e.organisationId())));
+                    without(r.endorsements(), e.organisationId()), r.uptake()));
         };
     }
 
@@ -224,6 +243,11 @@ public record DossierState(
     private static Measure withSteps(Measure m, List<Step> steps) {
         return new Measure(m.id(), m.title(), m.type(), m.procedureReference(), m.comReference(), m.celexNumber(), m.finalAct(), steps,
                 m.entryIntoForce(), m.application(), m.transpositionDeadline(), m.national());
+    }
+
+    private static Recommendation withUptake(Recommendation r, UptakeRecord record) {
+        return new Recommendation(r.id(), r.text(), r.revision(), r.addressees(), r.measureIds(), r.status(), r.outcome(), r.outcomeEvidence(),
+                r.endorsements(), put(r.uptake(), record.stepId(), record));
     }
 
     private static Measure withNational(Measure m, Map<String, NationalImplementation> national) {

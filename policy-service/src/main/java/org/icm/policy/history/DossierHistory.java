@@ -218,7 +218,7 @@ public class DossierHistory {
         var metaData = message.getMetaData();
         return new TimelineEntry(message.getSequenceNumber(), message.getTimestamp(), (String) metaData.get(AuditMetaData.ACCOUNT),
                 (String) metaData.get(AuditMetaData.ORGANISATION), (String) metaData.get(AuditMetaData.REASON), event.getClass().getSimpleName(),
-                event instanceof DossierEvent.ProcedureStepCorrected, event.measureId(), event.recommendationId(),
+                event instanceof DossierEvent.Correction, event.measureId(), event.recommendationId(),
                 Summaries.of(event, before, after), changes);
     }
 

@@ -52,6 +52,10 @@ final class Summaries {
             case TranspositionDeclared e -> national(after, e) + "transposition declared " + e.status() + " from " + e.effectiveDate()
                     + " (source: " + e.source() + ")";
             case InfringementStepRecorded e -> national(after, e) + "infringement " + e.reference() + ": " + e.stage() + ", " + e.effectiveDate();
+            case UptakeRecorded e -> "Recommendation uptake at " + stepLine(after, e.measureId(), e.stepId()) + ": " + e.uptake()
+                    + (e.reference() == null ? "" : " (" + e.reference() + ")");
+            case UptakeCorrected e -> "Recommendation uptake corrected at " + stepLine(after, e.measureId(), e.stepId()) + ": " + e.uptake()
+                    + (e.reference() == null ? "" : " (" + e.reference() + ")") + " (" + e.reason() + ")";
             case NationalNoteAdded e -> national(after, e) + "note" + (e.rightCode() == null ? "" : " on " + e.rightCode()) + " added";
         };
     }
@@ -65,6 +69,13 @@ final class Summaries {
                     + after.currentStep().orElseThrow().effectiveDate();
         }
         return after.title() + ": earlier step " + stage + " recorded, effective " + effective;
+    }
+
+    /** "Asylum Procedure Regulation, PROVISIONAL_AGREEMENT of 2023-12-20" */
+    private static String stepLine(DossierState after, String measureId, String stepId) {
+        Measure measure = after.measures().get(measureId);
+        DossierState.Step step = measure.step(stepId).orElseThrow();
+        return measure.title() + ", " + step.stage() + " of " + step.effectiveDate();
     }
 
     /** "Reception Conditions Directive, GR: " */

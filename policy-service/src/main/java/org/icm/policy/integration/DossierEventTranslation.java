@@ -12,6 +12,7 @@ import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RECOMMENDATIO
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RECOMMENDATION_PUBLISHED;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RECOMMENDATION_REVISED;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RECOMMENDATION_STATUS_CHANGED;
+import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RECOMMENDATION_UPTAKE_RECORDED;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RIGHT_TAGGED;
 import static org.icm.kernel.events.policy.PolicyIntegrationEvents.RIGHT_UNTAGGED;
 
@@ -31,11 +32,13 @@ import org.icm.kernel.events.policy.RecommendationOutcomeRecorded;
 import org.icm.kernel.events.policy.RecommendationPublished;
 import org.icm.kernel.events.policy.RecommendationRevised;
 import org.icm.kernel.events.policy.RecommendationStatusChanged;
+import org.icm.kernel.events.policy.RecommendationUptakeRecorded;
 import org.icm.kernel.events.policy.RightTagged;
 import org.icm.kernel.events.policy.RightUntagged;
 import org.icm.kernel.vocabulary.InfringementStage;
 import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.TranspositionStatus;
+import org.icm.kernel.vocabulary.Uptake;
 import org.icm.policy.dossier.DossierEvent;
 import org.icm.policy.dossier.DossierState;
 import org.icm.policy.dossier.DossierState.Measure;
@@ -52,6 +55,7 @@ import org.icm.service.integration.OutgoingIntegrationEvent;
  * <ul>
  *   <li>Edits of measures, key dates, drafts of recommendations, their addressees and measure links, and
  *       endorsements stay private for now: no consumer needs them yet; so do national members' notes.</li>
+ *   <li>Uptake recorded or corrected is published as {@link RecommendationUptakeRecorded}, with the endorsing organisations.</li>
  *   <li>National measures, transposition declarations and infringement steps are published as one
  *       {@link NationalImplementationRecorded}, for those who follow a country.</li>
  *   <li>A recorded or corrected procedure step is published as {@link MeasureStageChanged} only when the
@@ -113,6 +117,8 @@ final class DossierEventTranslation {
             case DossierEvent.InfringementStepRecorded e -> national(after, e, Fact.INFRINGEMENT_STEP, null, null, e.reference(), null,
                     null, null, e.stage(), e.effectiveDate(), false);
             case DossierEvent.NationalNoteAdded e -> List.of();
+            case DossierEvent.UptakeRecorded e -> uptake(after, e.recommendationId(), e.measureId(), e.stepId(), e.uptake(), e.reference(), false);
+            case DossierEvent.UptakeCorrected e -> uptake(after, e.recommendationId(), e.measureId(), e.stepId(), e.uptake(), e.reference(), true);
         };
     }
 
@@ -138,6 +144,16 @@ final class DossierEventTranslation {
         return List.of(OutgoingIntegrationEvent.of(NATIONAL_IMPLEMENTATION_RECORDED, new NationalImplementationRecorded(after.id(),
                 after.title(), after.policyArea(), measure.id(), measure.title(), measure.type(), e.country(), fact, kind, title, reference,
                 link, previous, status, stage, effectiveDate, measure.transpositionDeadline(), e.organisationId(), correction)));
+    }
+
+    private static List<OutgoingIntegrationEvent<?>> uptake(DossierState after, String recommendationId, String measureId, String stepId,
+                                                            Uptake uptake, String reference, boolean correction) {
+        Recommendation recommendation = after.recommendations().get(recommendationId);
+        Measure measure = after.measures().get(measureId);
+        Step step = measure.step(stepId).orElseThrow();
+        return List.of(OutgoingIntegrationEvent.of(RECOMMENDATION_UPTAKE_RECORDED, new RecommendationUptakeRecorded(after.id(), after.title(),
+                after.policyArea(), recommendationId, recommendation.text(), measureId, measure.title(), stepId, step.stage(), step.effectiveDate(),
+                uptake, reference, recommendation.endorsements(), correction)));
     }
 
     private static List<OutgoingIntegrationEvent<?>> statusChange(DossierState after, DossierEvent.RecommendationStatusChanged e) {

@@ -12,6 +12,7 @@ import org.icm.kernel.vocabulary.InfringementStage;
 import org.icm.kernel.vocabulary.MeasureType;
 import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.TranspositionStatus;
+import org.icm.kernel.vocabulary.Uptake;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.policy.dossier.DossierCommand.*;
@@ -284,6 +285,9 @@ class DossierLifecycleTest {
                         date("2025-12-01"), "Notification (fictional)", PICUM, date("2026-01-01"))),
                 Arguments.of("RecordInfringementStep", pact, new RecordInfringementStep(PACT, null, APR, "GR", "infr-1",
                         InfringementStage.LETTER_OF_FORMAL_NOTICE, "INFR(2026)0001", date("2025-12-01"), PICUM, date("2026-01-01"))),
+                Arguments.of("RecordUptake", concat(pact, new RecommendationMeasureLinked(PACT, NO_DETENTION, APR),
+                        stepRecorded(APR, "apr-2", ProcedureStage.EP_MANDATE, "2018-05-22")), new RecordUptake(PACT, null, NO_DETENTION, "apr-2",
+                        Uptake.NOT_REFLECTED, null, "A8-0171/2018", null, null)),
                 Arguments.of("AddNationalNote", pact, new AddNationalNote(PACT, null, APR, "GR", "note-1", "Guardians are late.", null, PICUM)));
     }
 

@@ -192,7 +192,7 @@ class DossierStateTest {
                 new RightAtStake("UNCRC-37", "Screening and border procedures can lead to de facto detention of children."));
         assertThat(pact.recommendations().get(BORDER_PROCEDURES)).isEqualTo(new Recommendation(BORDER_PROCEDURES,
                 BORDER_PROCEDURES_REVISED, 2, List.of(Addressee.EUROPEAN_PARLIAMENT, Addressee.COUNCIL), List.of(APR),
-                RecommendationStatus.PUBLISHED, null, null, List.of(PICUM, MISSING_CHILDREN_EUROPE)));
+                RecommendationStatus.PUBLISHED, null, null, List.of(PICUM, MISSING_CHILDREN_EUROPE), Map.of()));
         assertThat(pact.recommendations().get(NO_DETENTION).status()).isEqualTo(RecommendationStatus.DRAFT);
         assertThat(pact.recommendations().get(NO_DETENTION).measureIds()).containsExactly(SCREENING, RCD);
     }
@@ -256,7 +256,7 @@ class DossierStateTest {
         assertThat(pact.recommendations().get(BORDER_PROCEDURES)).isEqualTo(new Recommendation(BORDER_PROCEDURES,
                 BORDER_PROCEDURES_REVISED, 2, List.of(Addressee.EUROPEAN_COMMISSION, Addressee.COUNCIL), List.of(SCREENING),
                 RecommendationStatus.PUBLISHED, Outcome.PARTIALLY_ADDRESSED, "Unaccompanied children are exempt.",
-                List.of(MISSING_CHILDREN_EUROPE)));
+                List.of(MISSING_CHILDREN_EUROPE), Map.of()));
         assertThat(pact.rights()).containsOnlyKeys("UNCRC-37");
         assertThat(pact.visibility()).isEqualTo(Visibility.DRAFT);
         assertThat(pact.status()).isEqualTo(DossierStatus.ARCHIVED);

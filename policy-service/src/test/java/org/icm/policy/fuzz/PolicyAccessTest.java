@@ -76,6 +76,12 @@ class PolicyAccessTest {
             Map.entry("GET /countries/{country}", ANYONE),
             Map.entry("GET /dossiers/{dossierId}/history/national/{measureId}", ANALYST),
             Map.entry("GET /national-implementation/export", ANALYST),
+            Map.entry("PUT /dossiers/{dossierId}/recommendations/{recommendationId}/uptake/{stepId}", ANALYST),
+            Map.entry("POST /dossiers/{dossierId}/recommendations/{recommendationId}/uptake/suggestions", ANALYST),
+            Map.entry("GET /dossiers/{dossierId}/recommendations/{recommendationId}/uptake", ANYONE),
+            Map.entry("GET /dossiers/{dossierId}/uptake", ANYONE),
+            Map.entry("GET /dossiers/{dossierId}/uptake/export", ANYONE),
+            Map.entry("GET /uptake/impact", ANYONE),
             Map.entry("GET /rights", ANYONE),
             Map.entry("GET /vocabulary", ANYONE),
             Map.entry("POST /admin/sample-content", FOCAL_POINT)), AccessRules.PERSONAL_DATA, AccessRules.READ_MODELS);

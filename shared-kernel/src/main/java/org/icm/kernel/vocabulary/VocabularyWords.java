@@ -18,7 +18,7 @@ public final class VocabularyWords {
 
     private static final Map<Class<?>, String> KEY_PREFIXES = Map.of(PolicyArea.class, "policyArea", ProcedureStage.class, "stage",
             MeasureType.class, "measureType", TranspositionStatus.class, "transposition", NationalMeasureKind.class, "nationalMeasure",
-            InfringementStage.class, "infringement");
+            InfringementStage.class, "infringement", Uptake.class, "uptake");
 
     private VocabularyWords() {
     }

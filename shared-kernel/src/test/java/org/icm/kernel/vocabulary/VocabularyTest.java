@@ -28,7 +28,7 @@ class VocabularyTest {
     @Test
     void everyCodeOfAVocabularyHasItsWordInEveryLanguage() {
         for (Class<? extends Enum<?>> vocabulary : java.util.List.of(PolicyArea.class, ProcedureStage.class, MeasureType.class,
-                TranspositionStatus.class, NationalMeasureKind.class, InfringementStage.class)) {
+                TranspositionStatus.class, NationalMeasureKind.class, InfringementStage.class, Uptake.class)) {
             for (Enum<?> code : vocabulary.getEnumConstants()) {
                 assertThat(VocabularyWords.inEveryLanguage(code)).as(code.name()).containsOnlyKeys("en", "fr")
                         .allSatisfy((language, word) -> assertThat(word).isNotBlank().isNotEqualTo(code.name()));

@@ -31,13 +31,15 @@ public final class PolicyIntegrationEvents {
             type("RecommendationOutcomeRecorded", RecommendationOutcomeRecorded.class);
     public static final IntegrationEventType<NationalImplementationRecorded> NATIONAL_IMPLEMENTATION_RECORDED =
             type("NationalImplementationRecorded", NationalImplementationRecorded.class);
+    public static final IntegrationEventType<RecommendationUptakeRecorded> RECOMMENDATION_UPTAKE_RECORDED =
+            type("RecommendationUptakeRecorded", RecommendationUptakeRecorded.class);
 
     public static final List<IntegrationEventType<?>> ALL = List.of(
             DOSSIER_OPENED, DOSSIER_EDITED, DOSSIER_PUBLISHED, DOSSIER_RETURNED_TO_DRAFT, DOSSIER_ARCHIVED,
             MEASURE_ADDED, MEASURE_STAGE_CHANGED,
             RIGHT_TAGGED, RIGHT_UNTAGGED,
             RECOMMENDATION_REVISED, RECOMMENDATION_STATUS_CHANGED, RECOMMENDATION_PUBLISHED, RECOMMENDATION_OUTCOME_RECORDED,
-            NATIONAL_IMPLEMENTATION_RECORDED);
+            NATIONAL_IMPLEMENTATION_RECORDED, RECOMMENDATION_UPTAKE_RECORDED);
 
     private PolicyIntegrationEvents() {
     }

@@ -15,6 +15,7 @@ import org.icm.kernel.vocabulary.MeasureType;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.kernel.vocabulary.TranspositionStatus;
+import org.icm.kernel.vocabulary.Uptake;
 import org.junit.jupiter.api.Test;
 
 class PolicyIntegrationEventsTest {
@@ -44,7 +45,10 @@ class PolicyIntegrationEventsTest {
             new NationalImplementationRecorded(DOSSIER, TITLE, PolicyArea.RECEPTION, "m-2", "Reception Conditions Directive",
                     MeasureType.DIRECTIVE, "GR", NationalImplementationRecorded.Fact.TRANSPOSITION_STATUS, null, null, null, null,
                     TranspositionStatus.NOT_NOTIFIED, TranspositionStatus.PARTIAL, null, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 6, 12),
-                    "org-1", false));
+                    "org-1", false),
+            new RecommendationUptakeRecorded(DOSSIER, TITLE, PolicyArea.ASYLUM, "r-1", "Exempt children from border procedures", "m-1",
+                    "Asylum Procedure Regulation", "s-1", ProcedureStage.PROVISIONAL_AGREEMENT, LocalDate.of(2023, 12, 20),
+                    Uptake.PARTIALLY_REFLECTED, "Article 53", List.of("org-1"), false));
 
     @Test
     void everyTypeIsVersionedOnThePolicyTopicAndNamedAfterItsRecord() {
