@@ -35,6 +35,14 @@ public sealed interface DossierEvent {
         return null;
     }
 
+    /**
+     * The day the change happened in the world, for events that say (a procedure step, a national fact); null for the
+     * others, which take effect when recorded. Records with an {@code effectiveDate} component answer it themselves.
+     */
+    default LocalDate effectiveDate() {
+        return null;
+    }
+
     /** A correction of something recorded wrongly, with the reason it gives: the timeline marks it as one. */
     interface Correction {
 
@@ -185,6 +193,11 @@ public sealed interface DossierEvent {
     record NationalMeasureRecorded(String dossierId, String measureId, String country, String nationalMeasureId, NationalMeasureKind kind,
                                    @NotPersonal(NotPersonal.NETWORK_RECORD) String title, String reference, LocalDate adoptedOn,
                                    String link, String organisationId) implements NationalEvent {
+
+        @Override
+        public LocalDate effectiveDate() {
+            return adoptedOn;
+        }
     }
 
     /** A recorded national measure was wrong; this is what it should have said. The reason is mandatory. */
@@ -193,6 +206,11 @@ public sealed interface DossierEvent {
                                     @NotPersonal(NotPersonal.NETWORK_RECORD) String title, String reference, LocalDate adoptedOn,
                                     String link, String organisationId, @NotPersonal(NotPersonal.NETWORK_RECORD) String reason)
             implements NationalEvent, Correction {
+
+        @Override
+        public LocalDate effectiveDate() {
+            return adoptedOn;
+        }
     }
 
     /** What a member state declared about its transposition of a directive, from a date, and where that is said. */

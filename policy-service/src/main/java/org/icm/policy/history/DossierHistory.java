@@ -219,7 +219,7 @@ public class DossierHistory {
         return new TimelineEntry(message.getSequenceNumber(), message.getTimestamp(), (String) metaData.get(AuditMetaData.ACCOUNT),
                 (String) metaData.get(AuditMetaData.ORGANISATION), (String) metaData.get(AuditMetaData.REASON), event.getClass().getSimpleName(),
                 event instanceof DossierEvent.Correction, event.measureId(), event.recommendationId(),
-                Summaries.of(event, before, after), changes);
+                Summaries.of(event, before, after), event.effectiveDate(), changes);
     }
 
     private DomainEventStream stream(String dossierId) {

@@ -7,16 +7,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Word-level differences between two texts, for recommendation revisions. */
-final class WordDiff {
+public final class WordDiff {
 
     /** A run of words that both texts share ({@code equal}), or that only the old ({@code deleted}) or new ({@code inserted}) has. */
-    record Segment(String change, String text) {
+    public record Segment(String change, String text) {
     }
 
     private WordDiff() {
     }
 
-    static List<Segment> between(String from, String to) {
+    public static List<Segment> between(String from, String to) {
         List<String> before = words(from);
         List<String> after = words(to);
         List<Segment> segments = new ArrayList<>();

@@ -82,6 +82,7 @@ class PolicyAccessTest {
             Map.entry("GET /dossiers/{dossierId}/uptake", ANYONE),
             Map.entry("GET /dossiers/{dossierId}/uptake/export", ANYONE),
             Map.entry("GET /uptake/impact", ANYONE),
+            Map.entry("GET /meetings/{meetingId}/briefing", ANYONE),
             Map.entry("GET /rights", ANYONE),
             Map.entry("GET /vocabulary", ANYONE),
             Map.entry("POST /admin/sample-content", FOCAL_POINT)), AccessRules.PERSONAL_DATA, AccessRules.READ_MODELS);
