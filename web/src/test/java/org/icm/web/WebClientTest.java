@@ -56,6 +56,28 @@ class WebClientTest {
     }
 
     @Test
+    void theCalendarPageSendsTheChosenCountryToTheEventsServiceAndLabelsItsSelect() throws Exception {
+        HttpResponse<String> page = get(HttpClient.newHttpClient(), "/calendar?country=GR");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(received).anyMatch(line -> line.startsWith("GET /api/events/calendar?country=GR "));
+        assertThat(page.body()).contains("<label for=\"country\">Dossiers with national facts for</label>")
+                .contains("<select id=\"country\" name=\"country\">").contains("<option value=\"\">Any</option>")
+                .contains("<option value=\"GR\" selected=\"selected\">Greece</option>").contains("<option value=\"AT\">Austria</option>")
+                .contains("LIBE hearing on reception").doesNotContain("Justice and Home Affairs Council");
+
+        HttpResponse<String> french = http(HttpRequest.newBuilder(url("/calendar?country=FR")).header("Accept-Language", "fr").build());
+        assertThat(french.body()).contains("<label for=\"country\">Dossiers avec des faits nationaux pour</label>")
+                .contains("<option value=\"FR\" selected=\"selected\">France</option>")
+                .contains("Rien n’est prévu sur les dossiers avec des faits nationaux (France).");
+
+        received.clear();
+        HttpResponse<String> any = get(HttpClient.newHttpClient(), "/calendar?country=");
+        assertThat(any.body()).contains("Justice and Home Affairs Council").contains("LIBE hearing on reception");
+        assertThat(received).as("Any: no filter").anyMatch(line -> line.startsWith("GET /api/events/calendar "));
+    }
+
+    @Test
     void pagesCarryNoInlineScriptOrStyleAndAStrictContentSecurityPolicy() throws Exception {
         HttpResponse<String> page = get(HttpClient.newHttpClient(), "/dossiers");
 
@@ -146,6 +168,10 @@ class WebClientTest {
         return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static HttpResponse<String> http(HttpRequest request) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private URI url(String path) {
         return URI.create("http://localhost:" + port + path);
     }
@@ -166,6 +192,24 @@ class WebClientTest {
                         {"items":[{"id":"d2","title":"Return of third-country nationals","policyArea":"RETURN","visibility":"PUBLISHED",
                         "status":"OPEN","rightsAtStake":[],"measures":1,"version":7,"lastChangedAt":"2026-11-29T08:00:00Z"}],
                         "page":0,"size":20,"total":1}""");
+            } else if (path.equals("/api/events/calendar")) {
+                // events-service's country filter: Greece's national facts are on the dossier of the hearing, France's on none
+                String query = exchange.getRequestURI().getQuery();
+                String hearing = """
+                        {"kind":"EU_EVENT","id":"e1","title":"LIBE hearing on reception","startsAt":"2026-12-10T09:00:00Z",
+                         "timeZone":"Europe/Brussels","start":"2026-12-10T10:00:00","status":"ANNOUNCED","dossierIds":["d1"],
+                         "link":"https://www.europarl.europa.eu/libe"}""";
+                String council = """
+                        {"kind":"EU_EVENT","id":"e2","title":"Justice and Home Affairs Council","startsAt":"2026-12-11T09:00:00Z",
+                         "timeZone":"Europe/Brussels","start":"2026-12-11T10:00:00","status":"ANNOUNCED","dossierIds":[],
+                         "link":"https://www.consilium.europa.eu/jha"}""";
+                answer(exchange, 200, "application/json", query == null ? "[" + hearing + "," + council + "]"
+                        : query.equals("country=GR") ? "[" + hearing + "]" : "[]");
+            } else if (path.equals("/api/events/meetings")) {
+                answer(exchange, 200, "application/json", "[]");
+            } else if (path.equals("/api/policy/countries")) {
+                answer(exchange, 200, "application/json", """
+                        [{"code":"AT","name":"Austria"},{"code":"FR","name":"France"},{"code":"GR","name":"Greece"}]""");
             } else if (path.equals("/api/membership/organisations") && exchange.getRequestMethod().equals("POST")) {
                 answer(exchange, 400, "application/problem+json", """
                         {"type":"urn:icm:problem:validation","title":"Invalid request","status":400,

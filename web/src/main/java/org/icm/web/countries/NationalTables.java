@@ -95,7 +95,7 @@ public class NationalTables {
     }
 
     /** A {@code datetime-local} value, read as UTC (the history's clock, as on the analysts' pages); null when not one. */
-    static Instant instant(String value) {
+    public static Instant instant(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -106,7 +106,8 @@ public class NationalTables {
         }
     }
 
-    static LocalDate date(String value) {
+    /** A {@code date} value; null when not one. */
+    public static LocalDate date(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

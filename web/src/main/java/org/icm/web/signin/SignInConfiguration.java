@@ -40,6 +40,7 @@ class SignInConfiguration {
     /** Pages anyone may read; everything else needs a signed-in member (roles are checked per page below). */
     private static final String[] PUBLIC = {"/", "/dossiers", "/dossiers/*", "/countries", "/countries/*", "/calendar", "/calendar/meetings/*",
             "/directory", "/directory/*", "/join", "/invitations/*", "/password-reset", "/password-reset/*", "/sign-in", "/sign-in/**", "/signed-in",
+            "/dossiers/*/recommendations/*/uptake", "/dossiers/*/uptake", "/dossiers/*/uptake/export", "/uptake/impact", "/uptake/impact/export",
             "/assets/**", "/webjars/**", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info"};
 
     @Bean
@@ -55,6 +56,8 @@ class SignInConfiguration {
                         .hasRole("FOCAL_POINT")
                         .requestMatchers("/dossiers/*/history", "/dossiers/*/history/**", "/national-implementation/export")
                         .hasAnyRole("ANALYST", "FOCAL_POINT")
+                        // uptake: focal points and analysts record it and look for passages (the policy service decides each)
+                        .requestMatchers("/dossiers/*/recommendations/*/uptake/steps/**").hasAnyRole("ANALYST", "FOCAL_POINT")
                         // national facts: members record for their organisation's countries (the policy service checks which)
                         .requestMatchers("/countries/*/dossiers/**").hasAnyRole("PARTICIPANT", "FOCAL_POINT")
                         .anyRequest().authenticated())

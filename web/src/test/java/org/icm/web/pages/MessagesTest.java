@@ -20,6 +20,7 @@ import org.icm.kernel.vocabulary.OrganisationKind;
 import org.icm.kernel.vocabulary.OrganisationScope;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.kernel.vocabulary.ProcedureStage;
+import org.icm.kernel.vocabulary.Uptake;
 import org.junit.jupiter.api.Test;
 
 /** Every page speaks English and French: the two message files name the same keys, and every shared word has both. */
@@ -42,6 +43,7 @@ class MessagesTest {
         check(french, "policyArea", PolicyArea.values(), missing);
         check(french, "stage", ProcedureStage.values(), missing);
         check(french, "measureType", MeasureType.values(), missing);
+        check(french, "uptake", Uptake.values(), missing);
         check(french, "scope", OrganisationScope.values(), missing);
         check(french, "focus", OrganisationFocus.values(), missing);
         check(french, "kind", OrganisationKind.values(), missing);
