@@ -15,8 +15,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * The secondary indexes of the queries this service makes (feed pages, due mails, pending digests, reminders, passed
- * transposition deadlines). Every uniqueness this service relies on is the _id of a document, which MongoDB always
+ * The secondary indexes of the queries this service makes (feed pages, due mails, pending digests, reminders, coming and
+ * passed transposition deadlines). Every uniqueness this service relies on is the _id of a document, which MongoDB always
  * indexes uniquely. Creating an index that exists is a no-op, so every instance does it at start.
  */
 @Component
@@ -36,7 +36,7 @@ class MongoIndexes {
         mongo.indexOps(EventHandling.Processed.class).createIndex(new Index().on("at", Direction.ASC));
         mongo.indexOps(Happening.class).createIndex(new Index().on("occurredAt", Direction.ASC));
         mongo.indexOps(TrackedMeeting.class).createIndex(new Index().on("cancelled", Direction.ASC).on("startsAt", Direction.ASC));
-        // the transposition deadlines that passed lately (TranspositionDeadlines)
+        // the transposition deadlines coming soon and passed lately (TranspositionDeadlines)
         mongo.indexOps(TrackedTransposition.class).createIndex(new Index().on("transpositionDeadline", Direction.ASC));
     }
 }

@@ -98,7 +98,10 @@ public class Directory {
                 || !Optional.ofNullable(mongo.findById(account.organisationId(), Organisation.class)).map(Organisation::lostMembership).orElse(false));
     }
 
-    /** The active accounts among the given ids (or all active accounts when ids is null) that the audience admits. */
+    /**
+     * The active accounts among the given ids (or all active accounts when ids is null) that the audience admits; an
+     * audience of organisations names none here, so it admits nobody.
+     */
     public List<Account> admitted(Audience audience, Set<String> ids) {
         Query query = Query.query(where("active").is(true));
         if (ids != null) {
@@ -114,12 +117,28 @@ public class Directory {
                         .stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
                 yield accounts.stream().filter(a -> isMember(a, organisations.get(a.organisationId()))).toList();
             }
+            case ORGANISATIONS -> List.of();
         };
     }
 
     /** A member is on the staff of an admitted (or focal-point) organisation; focal points always are. */
     public static boolean isMember(Account account, Organisation organisation) {
         return account.roles().contains(Role.FOCAL_POINT) || organisation != null && organisation.member();
+    }
+
+    /**
+     * Whether the audience admits the account, of this organisation (null when the directory does not know it);
+     * {@code organisationIds}: the organisations an audience of {@link Audience#ORGANISATIONS} names. Their staff are
+     * admitted while they are members, as for {@link Audience#MEMBERS}: an endorsing organisation suspended since hears
+     * nothing, and a focal point of another organisation is not on their staff.
+     */
+    public static boolean admits(Audience audience, Set<String> organisationIds, Account account, Organisation organisation) {
+        return switch (audience) {
+            case EVERYONE -> true;
+            case FOCAL_POINTS -> account.roles().contains(Role.FOCAL_POINT);
+            case MEMBERS -> isMember(account, organisation);
+            case ORGANISATIONS -> organisationIds.contains(account.organisationId()) && isMember(account, organisation);
+        };
     }
 
     private void standing(MembershipIntegrationEvent event, Standing standing) {

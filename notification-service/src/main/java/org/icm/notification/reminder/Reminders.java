@@ -79,14 +79,14 @@ public class Reminders {
                     Story.of(lastDay ? "reminder.consultation-day" : "reminder.consultation-week", "consultationTitle", c.title(),
                             "closesAt", c.closesAt()),
                     "/consultations/" + c.id(), c.dossierId(), tracking.dossier(c.dossierId()).map(d -> d.title()).orElse(null),
-                    dossierIds, Set.of(), Set.of(), Set.of(), now);
+                    dossierIds, Set.of(), Set.of(), Set.of(), Set.of(), now);
             // those who follow consultations (of this dossier, if they narrowed) and did not switch reminders off
             Happening asConsultation = new Happening(reminder.id(), false, Kind.CONSULTATION_OPENED_OR_DEADLINE_CHANGED, Audience.EVERYONE,
                     null, null, null, c.dossierId(), null, dossierIds,
                     tracking.dossier(c.dossierId()).map(d -> d.policyArea() == null ? Set.<org.icm.kernel.vocabulary.PolicyArea>of()
                             : Set.of(d.policyArea())).orElse(Set.of()),
                     tracking.dossier(c.dossierId()).map(d -> d.rights() == null ? Set.<String>of() : Set.copyOf(d.rights())).orElse(Set.of()),
-                    Set.of(), now);
+                    Set.of(), Set.of(), now);
             router.admitted(Audience.EVERYONE, null).forEach((account, subscription) -> {
                 if (subscription.kinds().contains(Kind.REMINDER) && subscription.wants(asConsultation)) {
                     remindOnce(reminder, account, subscription);
@@ -105,7 +105,7 @@ public class Reminders {
             Happening reminder = new Happening("reminder:meeting:" + m.id() + ":" + m.startsAt().getEpochSecond() + ":1d",
                     false, Kind.REMINDER, Audience.MEMBERS, null,
                     Story.of("reminder.meeting", "meetingTitle", m.title(), "startsAt", m.startsAt(), "timeZone", m.timeZone()),
-                    "/meetings/" + m.id(), null, null, List.of(), Set.of(), Set.of(), Set.of(), now);
+                    "/meetings/" + m.id(), null, null, List.of(), Set.of(), Set.of(), Set.of(), Set.of(), now);
             // registered means asked to be there: reminded whatever the subscription's kinds
             router.admitted(Audience.MEMBERS, m.registered()).forEach((account, subscription) -> remindOnce(reminder, account, subscription));
         }

@@ -7,5 +7,10 @@ public enum Audience {
     /** Content of the network (a dossier in draft, bulletins, meetings): staff of member organisations only. */
     MEMBERS,
     /** Admissions: accounts with the FOCAL_POINT role only. */
-    FOCAL_POINTS
+    FOCAL_POINTS,
+    /**
+     * News for given organisations (those endorsing a recommendation hear of its uptake): the staff of the organisations the
+     * happening names ({@link Happening#organisations()}), while they are members; naming none, nobody.
+     */
+    ORGANISATIONS
 }

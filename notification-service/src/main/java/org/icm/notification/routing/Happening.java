@@ -21,6 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param dossierId   the dossier it is about (digests group by it), or null
  * @param countries   the member states it happened in (ISO 3166-1 alpha-2), for a national fact; empty for what happens
  *                    at EU level or in the network (happenings decided before national facts have none)
+ * @param organisations for the audience {@link Audience#ORGANISATIONS}: the ids of the organisations whose staff it is for
+ *                    (those endorsing a recommendation); empty for any other audience (and happenings decided before it)
  */
 @Document("happenings")
 public record Happening(@Id String id,
@@ -31,14 +33,21 @@ public record Happening(@Id String id,
                         Story story,
                         String link,
                         String dossierId, String dossierTitle, List<String> dossierIds, Set<PolicyArea> policyAreas,
-                        Set<String> rights, Set<String> countries, Instant occurredAt) {
+                        Set<String> rights, Set<String> countries, Set<String> organisations, Instant occurredAt) {
 
     public Happening {
         countries = countries == null ? Set.of() : Set.copyOf(countries);
+        organisations = organisations == null ? Set.of() : Set.copyOf(organisations);
     }
 
     public static Happening silent(String id, Instant occurredAt) {
-        return new Happening(id, true, null, null, null, null, null, null, null, List.of(), Set.of(), Set.of(), Set.of(), occurredAt);
+        return new Happening(id, true, null, null, null, null, null, null, null, List.of(), Set.of(), Set.of(), Set.of(), Set.of(), occurredAt);
+    }
+
+    /** The same happening, for the staff of these organisations only ({@link Audience#ORGANISATIONS}). */
+    public Happening forOrganisations(Set<String> organisationIds) {
+        return new Happening(id, silent, kind, Audience.ORGANISATIONS, explanation, story, link, dossierId, dossierTitle, dossierIds, policyAreas,
+                rights, countries, organisationIds, occurredAt);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.icm.kernel.events.policy.MeasureStageChanged;
 import org.icm.kernel.events.policy.NationalImplementationRecorded;
 import org.icm.kernel.events.policy.RecommendationPublished;
 import org.icm.kernel.events.policy.RecommendationRevised;
+import org.icm.kernel.events.policy.RecommendationUptakeRecorded;
 import org.icm.kernel.vocabulary.PolicyArea;
 import org.icm.notification.tracking.DossierLookup;
 import org.icm.notification.tracking.TrackedDossier;
@@ -55,6 +56,7 @@ public class Happenings {
             case NationalImplementationRecorded n -> n.fact() != null && !redeclaredTheSameStatus(n);
             case RecommendationPublished r -> true;
             case RecommendationRevised r -> true;
+            case RecommendationUptakeRecorded r -> !uptakeUntold(r);
             case MeetingScheduled m -> m.dossierIds() != null && !m.dossierIds().isEmpty();
             case ConsultationOpened c -> c.dossierId() != null;
             case ConsultationDeadlineChanged c -> c.dossierId() != null && !Objects.equals(c.previousClosesAt(), c.closesAt());
@@ -88,6 +90,7 @@ public class Happenings {
                     : dossierHappening(id, occurredAt, r, dossiers, Kind.RECOMMENDATION_PUBLISHED_OR_REVISED,
                     Story.of("recommendation.revised", "dossierTitle", r.dossierTitle(), "revision", r.revision()),
                     recommendationLink(r.dossierId(), r.recommendationId()), Set.of());
+            case RecommendationUptakeRecorded r -> uptake(id, occurredAt, r, dossiers);
             case MeetingScheduled m -> calendar(id, occurredAt, dossiers, Kind.MEETING_SCHEDULED_OR_CHANGED, Audience.MEMBERS,
                     Story.of("meeting.scheduled", "meetingTitle", m.title(), "startsAt", m.startsAt(), "timeZone", m.timeZone()),
                     "/meetings/" + m.meetingId(), m.dossierIds());
@@ -111,7 +114,7 @@ public class Happenings {
                     b.dossierIds() == null ? List.of() : b.dossierIds());
             case OrganisationApplied o -> new Happening(id, false, Kind.ORGANISATION_APPLIED, Audience.FOCAL_POINTS, null,
                     Story.of("organisation.applied", "organisationName", o.organisationName()), "/organisations/" + o.organisationId(),
-                    null, null, List.of(), Set.of(), Set.of(), Set.of(), occurredAt);
+                    null, null, List.of(), Set.of(), Set.of(), Set.of(), Set.of(), occurredAt);
             // everything else only updates the directory or tracked state
             default -> Happening.silent(id, occurredAt);
         };
@@ -153,6 +156,32 @@ public class Happenings {
         return dossierHappening(id, occurredAt, n, dossiers, Kind.NATIONAL_IMPLEMENTATION, story, "/dossiers/" + n.dossierId(), countries);
     }
 
+    /**
+     * A recommendation's uptake in a text of the procedure, heard of by the staff of the organisations that endorse it now
+     * (the event names them) and by nobody else: it is their ask, followed up. Their subscriptions then decide as for any
+     * news of the dossier (the kind, what they follow, channels and rhythm).
+     */
+    private Happening uptake(String id, Instant occurredAt, RecommendationUptakeRecorded r, DossierLookup dossiers) {
+        if (uptakeUntold(r)) {
+            return Happening.silent(id, occurredAt);
+        }
+        Story story = Story.of(r.correction() ? "recommendation.uptake-corrected" : "recommendation.uptake", "dossierTitle", r.dossierTitle(),
+                "measureTitle", r.measureTitle(), "procedureStage", r.stage(), "effectiveDate", r.effectiveDate(), "uptake", r.uptake(),
+                "reference", r.reference() == null || r.reference().isBlank() ? null : r.reference().strip());
+        return dossierHappening(id, occurredAt, r, dossiers, Kind.RECOMMENDATION_UPTAKE, story,
+                recommendationLink(r.dossierId(), r.recommendationId()) + "/uptake", Set.of()).forOrganisations(endorsing(r));
+    }
+
+    /** An uptake that does not say how far, or that no organisation endorses: nobody hears of it. */
+    private static boolean uptakeUntold(RecommendationUptakeRecorded r) {
+        return r.uptake() == null || r.recommendationId() == null || endorsing(r).isEmpty();
+    }
+
+    private static Set<String> endorsing(RecommendationUptakeRecorded r) {
+        return r.endorsements() == null ? Set.of()
+                : r.endorsements().stream().filter(Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** A declaration of the status the state had declared already (from another date, or with another source): nothing new. */
     private static boolean redeclaredTheSameStatus(NationalImplementationRecorded n) {
         return n.fact() == NationalImplementationRecorded.Fact.TRANSPOSITION_STATUS && n.previousStatus() == n.status() && !n.correction();
@@ -180,7 +209,7 @@ public class Happenings {
         boolean published = dossier.map(TrackedDossier::published).orElse(false);
         Set<String> rights = dossier.map(TrackedDossier::rights).map(Set::copyOf).orElse(Set.of());
         return new Happening(id, false, kind, published ? Audience.EVERYONE : Audience.MEMBERS, null, story, link,
-                dossierId, dossierTitle, List.of(dossierId), areas(policyArea), rights, countries, occurredAt);
+                dossierId, dossierTitle, List.of(dossierId), areas(policyArea), rights, countries, Set.of(), occurredAt);
     }
 
     private static Happening calendar(String id, Instant occurredAt, DossierLookup lookup, Kind kind, Audience audience, Story story, String link,
@@ -199,7 +228,7 @@ public class Happenings {
         String dossierId = dossierIds.isEmpty() ? null : dossierIds.getFirst();
         String dossierTitle = dossiers.stream().filter(d -> d.id().equals(dossierId)).map(TrackedDossier::title).findFirst().orElse(null);
         return new Happening(id, false, kind, audience, null, story, link, dossierId, dossierTitle, List.copyOf(dossierIds), areas, rights,
-                Set.of(), occurredAt);
+                Set.of(), Set.of(), occurredAt);
     }
 
     private static Set<PolicyArea> areas(PolicyArea area) {

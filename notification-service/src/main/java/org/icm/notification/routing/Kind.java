@@ -7,6 +7,11 @@ public enum Kind {
     MEASURE_STAGE_CHANGED,
     RECOMMENDATION_PUBLISHED_OR_REVISED,
     /**
+     * How far a text of the procedure reflects a recommendation was recorded (or corrected): for the staff of the
+     * organisations that endorse it, and nobody else.
+     */
+    RECOMMENDATION_UPTAKE,
+    /**
      * A member state's implementation of a measure: a national measure, a declared transposition status or an
      * infringement step recorded (or corrected), and a transposition deadline passed while the state was not done.
      */
@@ -14,6 +19,9 @@ public enum Kind {
     BULLETIN_POSTED,
     /** For focal points only: an organisation asks to join the network. */
     ORGANISATION_APPLIED,
-    /** Consultations closing soon and meetings tomorrow. */
+    /**
+     * Consultations closing soon, meetings tomorrow, and transposition deadlines coming in the countries followed by name
+     * (with NATIONAL_IMPLEMENTATION).
+     */
     REMINDER
 }

@@ -5,9 +5,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.icm.kernel.identity.Role;
 import org.icm.notification.directory.Account;
 import org.icm.notification.directory.Directory;
 import org.icm.notification.directory.Organisation;
@@ -72,13 +72,21 @@ public class Recipients {
             return count == currentCount && nowNanos - readAtNanos < MAX_AGE.toNanos();
         }
 
-        /** The active accounts the audience admits (the rules of {@link Directory#admitted}). */
+        /** The active accounts the audience admits (the rules of {@link Directory#admits}); one of organisations names none here. */
         public List<Account> admitted(Audience audience) {
-            return switch (audience) {
-                case EVERYONE -> accounts;
-                case FOCAL_POINTS -> accounts.stream().filter(a -> a.roles().contains(Role.FOCAL_POINT)).toList();
-                case MEMBERS -> accounts.stream().filter(a -> Directory.isMember(a, organisations.get(a.organisationId()))).toList();
-            };
+            return admitted(audience, Set.of());
+        }
+
+        /** The active accounts that may see the happening: its audience, and the organisations it names for one of organisations. */
+        public List<Account> admitted(Happening happening) {
+            return admitted(happening.audience(), happening.organisations());
+        }
+
+        private List<Account> admitted(Audience audience, Set<String> organisationIds) {
+            if (audience == Audience.EVERYONE) {
+                return accounts;
+            }
+            return accounts.stream().filter(a -> Directory.admits(audience, organisationIds, a, organisations.get(a.organisationId()))).toList();
         }
 
         /** The account's subscription; the defaults when it has none yet. */

@@ -87,7 +87,7 @@ public class Router {
             return List.of();
         }
         List<Planned> planned = new ArrayList<>();
-        for (Account account : recipients.admitted(happening.audience())) {
+        for (Account account : recipients.admitted(happening)) {
             Subscription subscription = recipients.subscription(account.id());
             if (subscription.wants(happening)) {
                 plan(happening, account, subscription).ifPresent(planned::add);

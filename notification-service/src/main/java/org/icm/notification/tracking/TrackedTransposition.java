@@ -10,8 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What the national facts consumed told of one member state's transposition of one measure: the measure's
- * transposition deadline (as the latest fact carried it) and the state's declarations, by effective date. For the alert
- * that a deadline passed while the state had not declared its transposition complete.
+ * transposition deadline (as the latest fact carried it) and the state's declarations, by effective date. For the reminder
+ * before a deadline and the alert that it passed while the state had not declared its transposition complete.
  *
  * @param id                    {@link #id(String, String)}
  * @param country               ISO 3166-1 alpha-2

@@ -10,7 +10,8 @@ import org.icm.kernel.privacy.NotPersonal;
  * {@code ...Stage} is a procedure stage's code, {@code ...At} an instant (shown in the fact {@code timeZone}, else the
  * platform's zone), {@code ...Date} a calendar date, {@code country} an ISO 3166-1 alpha-2 code (shown as the country's
  * name), {@code status} and {@code ...Status} a transposition status, {@code ...Step} an infringement procedure's stage,
- * {@code ...MeasureKind} a kind of national measure; anything else is shown as it is (titles, names, numbers).
+ * {@code ...MeasureKind} a kind of national measure, {@code uptake} how far a text reflects a recommendation; anything
+ * else is shown as it is (titles, names, numbers, references).
  *
  * @param facts titles of public measures, dossiers, meetings and consultations, organisations' names: never a person
  */

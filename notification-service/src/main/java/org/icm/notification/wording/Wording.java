@@ -15,6 +15,7 @@ import org.icm.kernel.vocabulary.InfringementStage;
 import org.icm.kernel.vocabulary.NationalMeasureKind;
 import org.icm.kernel.vocabulary.ProcedureStage;
 import org.icm.kernel.vocabulary.TranspositionStatus;
+import org.icm.kernel.vocabulary.Uptake;
 import org.icm.kernel.vocabulary.VocabularyWords;
 import org.icm.notification.NotificationProperties;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Puts stories and the words around them (greetings, digest headings, footers) in a reader's language: the sentences
  * are in {@code sentences*.properties} beside this class, the words of stages, transposition statuses, infringement
- * steps and national measures' kinds are the platform's own ({@link VocabularyWords}, as on every page), countries are
+ * steps, national measures' kinds and recommendations' uptake are the platform's own ({@link VocabularyWords}, as on every page), countries are
  * named and dates written the way the language does.
  */
 @Component
@@ -83,6 +84,9 @@ public class Wording {
         }
         if (name.endsWith("MeasureKind")) {
             return VocabularyWords.of(NationalMeasureKind.valueOf(value), language);
+        }
+        if (name.equals("uptake")) {
+            return VocabularyWords.of(Uptake.valueOf(value), language);
         }
         if (name.endsWith("At")) {
             ZonedDateTime at = Instant.parse(value).atZone(zoneOr(timeZone));

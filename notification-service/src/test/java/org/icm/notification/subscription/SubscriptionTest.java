@@ -38,7 +38,7 @@ class SubscriptionTest {
         assertThat(narrowed.wants(stage("d-3", PolicyArea.HEALTH, Set.of("CRC-37")))).as("followed right").isTrue();
         assertThat(narrowed.wants(stage("d-4", PolicyArea.HEALTH, Set.of("CRC-3")))).as("nothing followed").isFalse();
         assertThat(narrowed.wants(new Happening("h", false, Kind.BULLETIN_POSTED, Audience.MEMBERS, null, Story.of("bulletin.posted"), "/b", null, null, List.of(),
-                Set.of(), Set.of(), Set.of(), AT))).as("a kind not chosen").isFalse();
+                Set.of(), Set.of(), Set.of(), Set.of(), AT))).as("a kind not chosen").isFalse();
     }
 
     @Test
@@ -67,11 +67,11 @@ class SubscriptionTest {
 
     private static Happening national(String dossier, String country) {
         return new Happening("h", false, Kind.NATIONAL_IMPLEMENTATION, Audience.EVERYONE, null, Story.of("national.measure"), "/dossiers/" + dossier,
-                dossier, "T", List.of(dossier), Set.of(PolicyArea.RECEPTION), Set.of(), Set.of(country), AT);
+                dossier, "T", List.of(dossier), Set.of(PolicyArea.RECEPTION), Set.of(), Set.of(country), Set.of(), AT);
     }
 
     private static Happening stage(String dossier, PolicyArea area, Set<String> rights) {
         return new Happening("h", false, Kind.MEASURE_STAGE_CHANGED, Audience.EVERYONE, null, Story.of("measure.moved"), "/dossiers/" + dossier, dossier, "T",
-                List.of(dossier), Set.of(area), rights, Set.of(), AT);
+                List.of(dossier), Set.of(area), rights, Set.of(), Set.of(), AT);
     }
 }

@@ -242,7 +242,8 @@ public abstract class NotificationTestBase {
     protected static String everythingBy(String channels, String rhythm) {
         return """
                 {"kinds":["MEETING_SCHEDULED_OR_CHANGED","CONSULTATION_OPENED_OR_DEADLINE_CHANGED","MEASURE_STAGE_CHANGED",
-                 "RECOMMENDATION_PUBLISHED_OR_REVISED","NATIONAL_IMPLEMENTATION","BULLETIN_POSTED","ORGANISATION_APPLIED","REMINDER"],
+                 "RECOMMENDATION_PUBLISHED_OR_REVISED","RECOMMENDATION_UPTAKE","NATIONAL_IMPLEMENTATION","BULLETIN_POSTED","ORGANISATION_APPLIED",
+                 "REMINDER"],
                  "dossiers":[],"policyAreas":[],"rights":[],"channels":%s,"emailRhythm":"%s"}""".formatted(channels, rhythm);
     }
 }

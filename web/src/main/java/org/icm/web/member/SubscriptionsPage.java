@@ -21,7 +21,7 @@ class SubscriptionsPage {
 
     /** The kinds of happening and e-mail rhythms of the notification service. */
     static final List<String> KINDS = List.of("MEETING_SCHEDULED_OR_CHANGED", "CONSULTATION_OPENED_OR_DEADLINE_CHANGED", "MEASURE_STAGE_CHANGED",
-            "RECOMMENDATION_PUBLISHED_OR_REVISED", "NATIONAL_IMPLEMENTATION", "BULLETIN_POSTED", "ORGANISATION_APPLIED", "REMINDER");
+            "RECOMMENDATION_PUBLISHED_OR_REVISED", "RECOMMENDATION_UPTAKE", "NATIONAL_IMPLEMENTATION", "BULLETIN_POSTED", "ORGANISATION_APPLIED", "REMINDER");
     static final List<String> CHANNELS = List.of("IN_APP", "EMAIL");
     static final List<String> RHYTHMS = List.of("IMMEDIATE", "DAILY_DIGEST", "WEEKLY_DIGEST");
     /** The languages a person's mails can be written in; none chosen: the one they signed up in. */
