@@ -53,6 +53,11 @@ public class Labels {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
     }
 
+    /** The day of an instant on Brussels time, as {@link #date(LocalDate)} says it. */
+    public String day(Instant instant) {
+        return instant == null ? "" : date(LocalDate.ofInstant(instant, BRUSSELS));
+    }
+
     public String dateTime(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
                 .format(instant.atZone(BRUSSELS));

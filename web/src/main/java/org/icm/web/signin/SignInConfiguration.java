@@ -39,7 +39,8 @@ class SignInConfiguration {
 
     /** Pages anyone may read; everything else needs a signed-in member (roles are checked per page below). */
     private static final String[] PUBLIC = {"/", "/dossiers", "/dossiers/*", "/countries", "/countries/*", "/calendar", "/calendar/meetings/*",
-            "/directory", "/directory/*", "/join", "/invitations/*", "/password-reset", "/password-reset/*", "/sign-in", "/sign-in/**", "/signed-in",
+            "/calendar/meetings/*/briefing", "/directory", "/directory/*", "/join", "/invitations/*", "/password-reset", "/password-reset/*",
+            "/sign-in", "/sign-in/**", "/signed-in",
             "/dossiers/*/recommendations/*/uptake", "/dossiers/*/uptake", "/dossiers/*/uptake/export", "/uptake/impact", "/uptake/impact/export",
             "/assets/**", "/webjars/**", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info"};
 
