@@ -36,6 +36,8 @@ class MongoIndexes {
         mongo.indexOps(EventHandling.Processed.class).createIndex(new Index().on("at", Direction.ASC));
         mongo.indexOps(Happening.class).createIndex(new Index().on("occurredAt", Direction.ASC));
         mongo.indexOps(TrackedMeeting.class).createIndex(new Index().on("cancelled", Direction.ASC).on("startsAt", Direction.ASC));
+        // a briefing looks for the previous meeting held
+        mongo.indexOps(TrackedMeeting.class).createIndex(new Index().on("cancelled", Direction.ASC).on("endsAt", Direction.DESC));
         // the transposition deadlines coming soon and passed lately (TranspositionDeadlines)
         mongo.indexOps(TrackedTransposition.class).createIndex(new Index().on("transpositionDeadline", Direction.ASC));
     }

@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.Select;
  * Issue 20 on the whole platform: a Greek member organisation records, in the browser, Greece's transposition of the
  * Reception Conditions Directive (a sample dossier: real directive, real deadline); Greece's page and the dossier's table
  * of member states show it; a French member who follows Greece is notified in the app, sees no recording form on
- * Greece's page and is refused through the gateway; the state as known before the record does not have it.
+ * Greece's page and is refused through the gateway; the table as known before the record (the API and the analysts' page)
+ * does not have it.
  */
 @ExtendWith(RunningPlatform.class)
 class NationalImplementationJourneyIT {
@@ -99,6 +100,13 @@ class NationalImplementationJourneyIT {
 
         assertThat(greekStatus(gateway.get(asOf + "?asOf=" + encode(beforeTheRecord.toString()), focalPoint))).as("as known before").isNull();
         assertThat(greekStatus(gateway.get(asOf, focalPoint))).isEqualTo("PARTIAL");
+        // the same in the analysts' view of the dossier's table of states
+        try (Browser analyst = new Browser(platform)) {
+            analyst.signIn(platform.focalPointEmail(), platform.focalPointPassword());
+            analyst.open("/dossiers/" + pact + "?measure=" + rcd + "&asOf=" + encode(beforeTheRecord.toString()));
+            assertThat(analyst.all("#national-historical-" + rcd)).hasSize(1);
+            assertThat(analyst.text("#national-" + rcd + "-GR")).contains("No information").doesNotContain("Partly transposed");
+        }
     }
 
     /** An organisation of one country, admitted, with one person who accepted the invitation. */

@@ -10,7 +10,10 @@ import java.util.Objects;
 import org.icm.notification.NotificationProperties;
 import org.icm.notification.directory.Account;
 import org.icm.notification.feed.Notification;
+import org.icm.notification.routing.Happening;
 import org.icm.notification.subscription.Rhythm;
+import org.icm.notification.tracking.TrackedMeeting;
+import org.icm.notification.wording.Story;
 import org.icm.notification.wording.Wording;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -71,6 +74,46 @@ public class MailComposer {
         text.append('\n').append(footerText(language, unsubscribeUrl));
         html.append(footerHtml(language, unsubscribeUrl)).append("</body></html>");
         return new Mail(wording.say("digest.subject." + rhythm, language, count), text.toString(), html.toString());
+    }
+
+    /**
+     * A meeting's briefing: its title and date, then under each dossier on its agenda what the platform told since the
+     * previous meeting ({@code sincePrevious}) or in the last 30 days, oldest first (one line when nothing was), and the
+     * link to the full briefing page ({@code link}, a path under the platform).
+     */
+    public Mail briefing(Account reader, Locale language, TrackedMeeting meeting, boolean sincePrevious, Map<String, List<Happening>> byDossier,
+                         String link, String unsubscribeUrl) {
+        String title = wording.line(Story.of("briefing.meeting", "meetingTitle", meeting.title(), "startsAt", meeting.startsAt(),
+                "timeZone", meeting.timeZone()), language);
+        String url = properties.webBaseUrl() + link;
+        String hello = hello(reader, language);
+        StringBuilder text = new StringBuilder(hello + "\n\n" + title + "\n\n");
+        StringBuilder html = new StringBuilder("<html lang=\"" + language.getLanguage() + "\"><body><p>" + esc(hello) + "</p><h1>"
+                + esc(title) + "</h1>");
+        if (byDossier.isEmpty()) {
+            String nothing = wording.say(sincePrevious ? "briefing.nothing-since-previous" : "briefing.nothing-since-days", language);
+            text.append(nothing).append('\n');
+            html.append("<p>").append(esc(nothing)).append("</p>");
+        } else {
+            String intro = wording.say(sincePrevious ? "briefing.since-previous" : "briefing.since-days", language);
+            text.append(intro).append('\n');
+            html.append("<p>").append(esc(intro)).append("</p>");
+            byDossier.forEach((dossier, told) -> {
+                text.append("\n== ").append(dossier).append(" ==\n");
+                html.append("<h2>").append(esc(dossier)).append("</h2><ul>");
+                for (Happening h : told) {
+                    String line = h.story() == null ? h.explanation() : wording.line(h.story(), language);
+                    text.append("- ").append(line).append('\n');
+                    html.append("<li>").append(esc(line)).append("</li>");
+                }
+                html.append("</ul>");
+            });
+        }
+        String full = wording.say("briefing.full", language);
+        text.append('\n').append(full).append(' ').append(url).append("\n\n").append(footerText(language, unsubscribeUrl));
+        html.append("<p><a href=\"").append(esc(url)).append("\">").append(esc(full)).append("</a></p>")
+                .append(footerHtml(language, unsubscribeUrl)).append("</body></html>");
+        return new Mail(wording.say("mail.subject", language, Map.of("line", title)), text.toString(), html.toString());
     }
 
     static Map<String, List<Notification>> sections(List<Notification> notifications, String other) {

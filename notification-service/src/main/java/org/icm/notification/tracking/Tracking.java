@@ -13,6 +13,7 @@ import org.icm.kernel.events.IntegrationEvent;
 import org.icm.kernel.events.calendar.ConsultationClosed;
 import org.icm.kernel.events.calendar.ConsultationDeadlineChanged;
 import org.icm.kernel.events.calendar.ConsultationOpened;
+import org.icm.kernel.events.calendar.MeetingAgendaChanged;
 import org.icm.kernel.events.calendar.MeetingCancelled;
 import org.icm.kernel.events.calendar.MeetingRescheduled;
 import org.icm.kernel.events.calendar.MeetingScheduled;
@@ -115,9 +116,12 @@ public class Tracking implements DossierLookup {
                     .set("closesAt", c.closesAt()).setOnInsert("closed", false));
             case ConsultationClosed c -> new Write(TrackedConsultation.class, byId(c.consultationId()), new Update().set("closed", true));
             case MeetingScheduled m -> new Write(TrackedMeeting.class, byId(m.meetingId()), new Update().set("title", m.title())
-                    .set("startsAt", m.startsAt()).set("timeZone", m.timeZone()).set("cancelled", false).setOnInsert("registered", List.of()));
+                    .set("startsAt", m.startsAt()).set("endsAt", m.endsAt()).set("timeZone", m.timeZone()).set("cancelled", false)
+                    .set("dossierIds", m.dossierIds() == null ? List.of() : m.dossierIds()).setOnInsert("registered", List.of()));
             case MeetingRescheduled m -> new Write(TrackedMeeting.class, byId(m.meetingId()), new Update().set("title", m.title())
-                    .set("startsAt", m.startsAt()).set("timeZone", m.timeZone()));
+                    .set("startsAt", m.startsAt()).set("endsAt", m.endsAt()).set("timeZone", m.timeZone()));
+            case MeetingAgendaChanged m -> new Write(TrackedMeeting.class, byId(m.meetingId()), new Update().set("title", m.title())
+                    .set("dossierIds", m.dossierIds() == null ? List.of() : m.dossierIds()));
             case MeetingCancelled m -> new Write(TrackedMeeting.class, byId(m.meetingId()), new Update().set("cancelled", true));
             case RegistrationConfirmed r -> register(r.meetingId(), r.title(), r.accountId());
             case RegistrationPromoted r -> register(r.meetingId(), r.title(), r.accountId());

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
         "icm.notification.mail-poll=100ms",
         "icm.notification.digest-poll=200ms",
         "icm.notification.reminder-poll=200ms",
+        "icm.notification.briefing-poll=200ms",
         "icm.notification.transposition-deadline-poll=200ms",
         "icm.notification.mail-retry-base=300ms",
         "icm.notification.mail-retry-max=2s",
