@@ -26,6 +26,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -115,14 +116,14 @@ public class CalendarReplica {
     /** The latest meeting of the network that ended before {@code instant} and was not cancelled: the previous one. */
     public Optional<Meeting> previousMeeting(Instant instant) {
         Query query = Query.query(Criteria.where("cancelled").is(false).and("endsAt").lte(instant))
-                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "endsAt")).limit(1);
+                .with(Sort.by(Sort.Direction.DESC, "endsAt")).limit(1);
         return Optional.ofNullable(mongo.findOne(query, Meeting.class));
     }
 
     /** The EU events and consultations about any of the dossiers that the network first heard of in (since, until]. */
     public List<CalendarItem> items(List<String> dossierIds, Instant since, Instant until) {
         return mongo.find(Query.query(Criteria.where("dossierIds").in(dossierIds).and("cancelled").is(false)
-                .and("firstHeardAt").gt(since).lte(until)).with(org.springframework.data.domain.Sort.by("date")), CalendarItem.class);
+                .and("firstHeardAt").gt(since).lte(until)).with(Sort.by("date")), CalendarItem.class);
     }
 
     private void meeting(String id, Update update) {

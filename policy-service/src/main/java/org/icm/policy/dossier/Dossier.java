@@ -59,6 +59,8 @@ public class Dossier {
     public static final int NOTE_MAX = 2_000;
     /** The longest reference of a procedure, COM document or CELEX number (each also has its own form). */
     public static final int REFERENCE_MAX = 30;
+    /** The longest reference of a passage: a document number with its article or amendment ("A9-0152/2023, amendment 42"). */
+    public static final int UPTAKE_REFERENCE_MAX = 200;
 
     @AggregateIdentifier
     private String dossierId;
@@ -444,9 +446,6 @@ public class Dossier {
                 Inputs.paragraphs("reason", command.reason(), NOTE_MAX)));
         return version();
     }
-
-    /** The longest reference of a passage: a document number with its article or amendment ("A9-0152/2023, amendment 42"). */
-    public static final int UPTAKE_REFERENCE_MAX = 200;
 
     /** The longest reference of a national measure: an ELI address or a national official journal's number. */
     public static final int NATIONAL_REFERENCE_MAX = 300;

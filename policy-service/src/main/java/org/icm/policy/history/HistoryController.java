@@ -19,9 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.icm.policy.dossier.DossierState;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -139,7 +137,7 @@ class HistoryController {
     @Operation(summary = "The whole timeline as JSON (an array) or CSV, streamed")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String dossierId, @RequestParam(defaultValue = "json") String format) {
         history.asOf(dossierId, Instant.EPOCH); // 404 before the stream starts, not in its middle
-        boolean csv = exportFormat(format);
+        boolean csv = Exports.csv(format);
         StreamingResponseBody body = out -> {
             if (csv) {
                 CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader("sequence", "recorded_at", "account", "organisation", "reason",
@@ -157,7 +155,7 @@ class HistoryController {
                 }
             }
         };
-        return attachment(body, csv, dossierId + "-timeline");
+        return Exports.attachment(body, csv, dossierId + "-timeline");
     }
 
     @GetMapping("/state/export")
@@ -167,7 +165,7 @@ class HistoryController {
                                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
                                                       @RequestParam(defaultValue = "json") String format) {
         StateAsOf state = state(dossierId, asOf, validAt);
-        boolean csv = exportFormat(format);
+        boolean csv = Exports.csv(format);
         StreamingResponseBody body = out -> {
             if (csv) {
                 CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader("path", "value").get()
@@ -178,22 +176,7 @@ class HistoryController {
                 json.writeValue(out, state);
             }
         };
-        return attachment(body, csv, dossierId + "-state");
-    }
-
-    private static boolean exportFormat(String format) {
-        return switch (format) {
-            case "csv" -> true;
-            case "json" -> false;
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or csv, not '" + format + "'");
-        };
-    }
-
-    private static ResponseEntity<StreamingResponseBody> attachment(StreamingResponseBody body, boolean csv, String name) {
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + (csv ? ".csv" : ".json") + "\"")
-                .body(body);
+        return Exports.attachment(body, csv, dossierId + "-state");
     }
 
     private static void flatten(String path, JsonNode node, java.util.function.BiConsumer<String, String> sink) {

@@ -18,12 +18,11 @@ import org.icm.policy.catalogue.DossierView;
 import org.icm.policy.dossier.DossierState;
 import org.icm.policy.dossier.DossierState.Measure;
 import org.icm.policy.history.DossierHistory;
+import org.icm.policy.history.Exports;
 import org.icm.policy.national.NationalViews.CountryRow;
 import org.icm.policy.national.NationalViews.MeasureTable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,15 +43,15 @@ class NationalHistoryController {
 
     private final DossierHistory history;
     private final DossierCatalogue catalogue;
-    private final NationalImplementationController tables;
+    private final FollowedCountries countries;
     private final ObjectMapper json;
     private final Clock clock;
 
-    NationalHistoryController(DossierHistory history, DossierCatalogue catalogue, NationalImplementationController tables, ObjectMapper json,
+    NationalHistoryController(DossierHistory history, DossierCatalogue catalogue, FollowedCountries countries, ObjectMapper json,
                               Clock clock) {
         this.history = history;
         this.catalogue = catalogue;
-        this.tables = tables;
+        this.countries = countries;
         this.json = json;
         this.clock = clock;
     }
@@ -68,7 +67,7 @@ class NationalHistoryController {
         if (!state.exists()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The dossier did not exist yet at " + asOf + ".");
         }
-        return tables.table(state, NationalImplementationController.measure(state, measureId), status, snapshot.version(), asOf, validAt,
+        return MeasureTable.of(state, NationalViews.measure(state, measureId), countries.all(), status, snapshot.version(), asOf, validAt,
                 validAt != null ? validAt : day(asOf));
     }
 
@@ -82,11 +81,7 @@ class NationalHistoryController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
                                   @RequestParam(defaultValue = "json") String format) throws java.io.IOException {
-        boolean csv = switch (format) {
-            case "csv" -> true;
-            case "json" -> false;
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or csv, not '" + format + "'");
-        };
+        boolean csv = Exports.csv(format);
         LocalDate today = validAt != null ? validAt : day(asOf);
         List<Line> lines = new ArrayList<>();
         for (DossierView view : catalogue.search(new DossierCatalogue.DossierFilter(true, null, null, null, null, null), 0, Integer.MAX_VALUE)) {
@@ -97,8 +92,9 @@ class NationalHistoryController {
             }
             for (Measure measure : state.measures().values()) {
                 if (NationalViews.tracked(measure)) {
-                    tables.table(state, measure, null, known.version(), asOf, validAt, today).countries().forEach(row -> lines.add(new Line(state.id(), state.title(), measure.id(),
-                            measure.title(), measure.type(), measure.transpositionDeadline(), row)));
+                    MeasureTable.of(state, measure, countries.all(), null, known.version(), asOf, validAt, today).countries()
+                            .forEach(row -> lines.add(new Line(state.id(), state.title(), measure.id(), measure.title(), measure.type(),
+                                    measure.transpositionDeadline(), row)));
                 }
             }
         }
@@ -121,10 +117,7 @@ class NationalHistoryController {
             body = json.writeValueAsBytes(lines);
         }
         String name = "national-implementation" + (asOf == null ? "" : "-" + asOf.toString().replace(':', '-'));
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + (csv ? ".csv" : ".json") + "\"")
-                .body(body);
+        return Exports.attachment(body, csv, name);
     }
 
     /** "Today" of a view as known at an instant: the day of that instant, so a deadline is judged as it was then. */

@@ -30,12 +30,10 @@ import org.icm.policy.dossier.DossierState.Measure;
 import org.icm.policy.dossier.Vocabulary.Addressee;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
 import org.icm.policy.national.NationalViews.CountryOverview;
-import org.icm.policy.national.NationalViews.CountryRow;
 import org.icm.policy.national.NationalViews.Deadline;
 import org.icm.policy.national.NationalViews.MeasureInCountry;
 import org.icm.policy.national.NationalViews.MeasureTable;
 import org.icm.policy.national.NationalViews.RecommendationToStates;
-import org.icm.policy.national.NationalViews.Summary;
 import org.icm.service.security.Actor;
 import org.icm.service.web.Writes;
 import org.springframework.http.HttpStatus;
@@ -181,26 +179,8 @@ class NationalImplementationController {
     MeasureTable table(@PathVariable String dossierId, @PathVariable String measureId, @RequestParam(required = false) String status,
                        @AuthenticationPrincipal Jwt member) {
         DossierView view = visible(dossierId, member);
-        return table(view.state(), measure(view.state(), measureId), status, view.version(), null, null, today());
-    }
-
-    MeasureTable table(DossierState dossier, Measure measure, String status, long version, java.time.Instant asOf, LocalDate validAt,
-                       LocalDate today) {
-        List<CountryRow> rows = countries.all().stream().map(country -> CountryRow.of(measure, country, today)).toList();
-        List<CountryRow> shown = status == null || status.isBlank() ? rows : rows.stream().filter(row -> matches(row, status)).toList();
-        return new MeasureTable(dossier.id(), dossier.title(), measure.id(), measure.title(), measure.type(), measure.transpositionDeadline(),
-                measure.application(), asOf, validAt, version, Summary.of(rows), shown);
-    }
-
-    private static boolean matches(CountryRow row, String status) {
-        if ("NONE".equals(status)) {
-            return row.status() == null;
-        }
-        try {
-            return row.status() == TranspositionStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be NOT_NOTIFIED, PARTIAL, COMPLETE or NONE, not '" + status + "'");
-        }
+        return MeasureTable.of(view.state(), NationalViews.measure(view.state(), measureId), countries.all(), status, view.version(), null, null,
+                today());
     }
 
     @GetMapping("/countries")
@@ -251,14 +231,6 @@ class NationalImplementationController {
     private DossierView visible(String dossierId, Jwt member) {
         return catalogue.findFor(dossierId, member != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no dossier " + dossierId + "."));
-    }
-
-    static Measure measure(DossierState dossier, String measureId) {
-        Measure measure = dossier.measures().get(measureId);
-        if (measure == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The dossier has no measure " + measureId + ".");
-        }
-        return measure;
     }
 
     /** National facts are dated by the calendar of Brussels, as the EU steps are. */

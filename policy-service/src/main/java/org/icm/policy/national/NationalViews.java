@@ -12,6 +12,8 @@ import org.icm.policy.dossier.DossierState.Measure;
 import org.icm.policy.dossier.NationalImplementation;
 import org.icm.policy.dossier.NationalImplementation.Declaration;
 import org.icm.policy.dossier.NationalImplementation.InfringementStep;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /** What the national-implementation API answers: one shape for a measure's table of states, a country's page and the exports. */
 final class NationalViews {
@@ -60,6 +62,39 @@ final class NationalViews {
     record MeasureTable(String dossierId, String dossierTitle, String measureId, String measureTitle, MeasureType measureType,
                         LocalDate transpositionDeadline, LocalDate application, Instant asOf, LocalDate validAt, long version,
                         Summary summary, List<CountryRow> countries) {
+
+        /**
+         * The table of {@code countries} for a measure of a dossier; {@code status} (a declared status, or NONE for nothing
+         * declared) filters the rows shown, the summary counts them all; {@code today} judges the deadline.
+         */
+        static MeasureTable of(DossierState dossier, Measure measure, List<String> countries, String status, long version, Instant asOf,
+                               LocalDate validAt, LocalDate today) {
+            List<CountryRow> rows = countries.stream().map(country -> CountryRow.of(measure, country, today)).toList();
+            List<CountryRow> shown = status == null || status.isBlank() ? rows : rows.stream().filter(row -> matches(row, status)).toList();
+            return new MeasureTable(dossier.id(), dossier.title(), measure.id(), measure.title(), measure.type(),
+                    measure.transpositionDeadline(), measure.application(), asOf, validAt, version, Summary.of(rows), shown);
+        }
+
+        private static boolean matches(CountryRow row, String status) {
+            if ("NONE".equals(status)) {
+                return row.status() == null;
+            }
+            try {
+                return row.status() == TranspositionStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "status must be NOT_NOTIFIED, PARTIAL, COMPLETE or NONE, not '" + status + "'");
+            }
+        }
+    }
+
+    /** A measure of the dossier, or a 404 that says which. */
+    static Measure measure(DossierState dossier, String measureId) {
+        Measure measure = dossier.measures().get(measureId);
+        if (measure == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The dossier has no measure " + measureId + ".");
+        }
+        return measure;
     }
 
     /** One measure as a country's page shows it: its dates, and everything recorded for that country. */

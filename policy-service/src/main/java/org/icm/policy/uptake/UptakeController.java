@@ -30,17 +30,15 @@ import org.icm.policy.dossier.Vocabulary.Outcome;
 import org.icm.policy.dossier.Vocabulary.RecommendationStatus;
 import org.icm.policy.dossier.Vocabulary.Visibility;
 import org.icm.policy.history.DossierHistory;
+import org.icm.policy.history.Exports;
 import org.icm.policy.uptake.UptakeViews.DossierReport;
-import org.icm.policy.uptake.UptakeViews.RecommendationLine;
 import org.icm.policy.uptake.UptakeViews.Trail;
 import org.icm.service.rules.Inputs;
 import org.icm.service.rules.RuleViolation;
 import org.icm.service.security.Actor;
 import org.icm.service.web.Writes;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -147,11 +145,11 @@ class UptakeController {
     ResponseEntity<byte[]> exportReport(@PathVariable String dossierId,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                         @RequestParam(defaultValue = "json") String format, @AuthenticationPrincipal Jwt member) throws IOException {
-        boolean csv = csv(format);
+        boolean csv = Exports.csv(format);
         Known known = known(dossierId, asOf, member);
         List<Trail> trails = published(known.state()).stream().map(r -> UptakeViews.trail(known.state(), r, asOf, known.version())).toList();
         if (!csv) {
-            return attachment(json.writeValueAsBytes(trails), false, dossierId + "-uptake");
+            return Exports.attachment(json.writeValueAsBytes(trails), false, dossierId + "-uptake");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader("dossier_id", "recommendation_id", "recommendation", "outcome",
@@ -164,7 +162,7 @@ class UptakeController {
                 }
             }
         }
-        return attachment(out.toByteArray(), true, dossierId + "-uptake");
+        return Exports.attachment(out.toByteArray(), true, dossierId + "-uptake");
     }
 
     /** The impact of the network's recommendations by policy area and by right at stake. */
@@ -182,7 +180,7 @@ class UptakeController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                   @RequestParam(defaultValue = "json") String format, @AuthenticationPrincipal Jwt member) throws IOException {
-        boolean csv = csv(format);
+        boolean csv = Exports.csv(format);
         if (from != null && to != null && to.isBefore(from)) {
             throw RuleViolation.invalid("to", "period-ends-before-it-starts", "the period ends (" + to + ") before it starts (" + from + ")");
         }
@@ -210,7 +208,7 @@ class UptakeController {
         }
         Impact impact = new Impact(from, to, asOf, lines(byArea, true), lines(byRight, false));
         if (!csv) {
-            return attachment(json.writeValueAsBytes(impact), false, "uptake-impact");
+            return Exports.attachment(json.writeValueAsBytes(impact), false, "uptake-impact");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader("grouped_by", "group", "recommendations", "reflected",
@@ -224,7 +222,7 @@ class UptakeController {
                         line.notReflected(), line.addressed(), line.disagreements());
             }
         }
-        return attachment(out.toByteArray(), true, "uptake-impact");
+        return Exports.attachment(out.toByteArray(), true, "uptake-impact");
     }
 
     private static void add(Map<String, int[]> groups, String key, int[] line) {
@@ -272,20 +270,5 @@ class UptakeController {
 
     private static List<Recommendation> published(DossierState state) {
         return state.recommendations().values().stream().filter(r -> r.status() == RecommendationStatus.PUBLISHED).toList();
-    }
-
-    private static boolean csv(String format) {
-        return switch (format) {
-            case "csv" -> true;
-            case "json" -> false;
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or csv, not '" + format + "'");
-        };
-    }
-
-    private static ResponseEntity<byte[]> attachment(byte[] body, boolean csv, String name) {
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + (csv ? ".csv" : ".json") + "\"")
-                .body(body);
     }
 }
