@@ -124,7 +124,7 @@ public final class NotificationLatencyBenchmark {
 
         Path data = Files.createTempDirectory("icm-notification-benchmark-");
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(
-                new InfrastructureSettings(data, true, 0, 0, 0, 0, 0, List.of("policy")));
+                new InfrastructureSettings(data, true, 0, 0, 0, 0, 0, List.of("policy", InfrastructureSettings.KEY_STORE_DATABASE)));
         TestTokens tokens = TestTokens.get();
         ConfigurableApplicationContext policy = null;
         Process notification = null;

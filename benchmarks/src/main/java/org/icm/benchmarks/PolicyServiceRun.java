@@ -43,7 +43,8 @@ final class PolicyServiceRun implements AutoCloseable {
         PolicyServiceRun run = new PolicyServiceRun();
         run.dataFolder = Files.createTempDirectory("icm-benchmark-");
         say("starting PostgreSQL (durable), Kafka, MongoDB-wire and SMTP on free loopback ports, data in %s ...", run.dataFolder);
-        run.infrastructure = EmbeddedInfrastructure.start(new InfrastructureSettings(run.dataFolder, true, 0, 0, 0, 0, 0, List.of(DATABASE)));
+        run.infrastructure = EmbeddedInfrastructure.start(new InfrastructureSettings(run.dataFolder, true, 0, 0, 0, 0, 0,
+                List.of(DATABASE, InfrastructureSettings.KEY_STORE_DATABASE)));
         say("starting policy-service in this JVM ...");
         long begin = System.nanoTime();
         run.service = run.startService(serviceProperties);

@@ -4,12 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
@@ -17,19 +25,32 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.icm.policy.dossier.DossierEvent;
 import org.icm.policy.dossier.DossierState;
 import org.icm.policy.dossier.Vocabulary.Visibility;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The read side of dossiers in MongoDB: one document per dossier holding its folded state (the same fold
  * the aggregate uses) and the fields the lists filter on. Written by a streaming processor whose token
- * lives in MongoDB. Replay-safe: a document is replaced only by a later sequence number, so a duplicate
- * delivery or an overlapping replay changes nothing.
+ * lives in MongoDB.
+ *
+ * <p>Cost: the processor hands over events in batches (its {@code batch-size}); the events of one batch are folded
+ * in memory and each dossier they touch is written once, at the batch's last event, in one bulk write, before the
+ * processor stores its token (a failed write fails the batch, which is retried from the old token: see
+ * {@link CatalogueProcessing}). A replay therefore writes a dossier once per batch, not once per event. The states
+ * last written are kept in memory ({@link #written}), so a live event does not read and parse its dossier back.
+ *
+ * <p>Safe with redeliveries, replays and several instances: an event whose sequence number is not above the
+ * dossier's stored version changes nothing, and every write names the version it folded from, so a state kept in
+ * memory that another instance has since moved on (a segment that went away and came back) is caught by the
+ * write, which then fails the batch; the retry reads the stored state.
  */
 @Component
 @ProcessingGroup(DossierCatalogue.PROCESSING_GROUP)
@@ -37,30 +58,100 @@ public class DossierCatalogue {
 
     public static final String PROCESSING_GROUP = "dossier-catalogue";
     static final String DOSSIERS = "dossiers";
+    private static final String PENDING = DossierCatalogue.class.getName() + ".pending";
 
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    /** The state each dossier had when this instance last wrote it (a dossier's events go to one segment owner at a time). */
+    private final Cache<String, DossierView> written;
 
-    public DossierCatalogue(MongoTemplate mongo, ObjectMapper json) {
+    public DossierCatalogue(MongoTemplate mongo, ObjectMapper json, @Value("${icm.policy.catalogue.states-in-memory:2000}") long statesInMemory) {
         this.mongo = mongo;
         this.json = json;
+        this.written = Caffeine.newBuilder().maximumSize(statesInMemory).build();
     }
 
     @EventHandler
     void on(DossierEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document current = dossiers().find(Filters.eq("_id", event.dossierId())).first();
-        long storedVersion = current == null ? -1 : current.get("version", Number.class).longValue();
-        if (sequence <= storedVersion) {
-            return; // seen already: a redelivery or an overlapping replay
+        Map<String, Folding> batch = foldingInThisBatch();
+        Folding folding = batch.computeIfAbsent(event.dossierId(), this::stored);
+        if (sequence > folding.view.version()) { // else seen already: a redelivery or an overlapping replay
+            folding.view = new DossierView(folding.view.state().apply(event), sequence, at);
         }
-        DossierState before = current == null ? DossierState.NONE : read(current).state();
-        dossiers().replaceOne(Filters.eq("_id", event.dossierId()), document(new DossierView(before.apply(event), sequence, at)),
-                new ReplaceOptions().upsert(true));
+        if (isLastOfBatch()) {
+            write(batch);
+        }
     }
 
     @ResetHandler
     void reset() {
+        written.invalidateAll();
         dossiers().deleteMany(new Document());
+    }
+
+    /** A dossier's state as stored when the batch first touched it ({@code storedVersion}), and as folded since. */
+    private static final class Folding {
+        final long storedVersion;
+        DossierView view;
+
+        Folding(DossierView stored) {
+            this.storedVersion = stored.version();
+            this.view = stored;
+        }
+    }
+
+    private Folding stored(String dossierId) {
+        DossierView known = written.getIfPresent(dossierId);
+        if (known == null) {
+            known = find(dossierId).orElse(new DossierView(DossierState.NONE, -1, Instant.EPOCH));
+        }
+        return new Folding(known);
+    }
+
+    /** Writes every dossier the batch changed, each only if still at the version it was folded from. */
+    private void write(Map<String, Folding> batch) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<DossierView> changed = new ArrayList<>();
+        for (Map.Entry<String, Folding> entry : batch.entrySet()) {
+            Folding folding = entry.getValue();
+            if (folding.view.version() == folding.storedVersion) {
+                continue;
+            }
+            // a new dossier is inserted (a duplicate key if another instance wrote it first); a known one replaced at its version
+            writes.add(folding.storedVersion < 0 ? new InsertOneModel<>(document(folding.view))
+                    : new ReplaceOneModel<>(Filters.and(Filters.eq("_id", entry.getKey()), Filters.eq("version", folding.storedVersion)),
+                    document(folding.view)));
+            changed.add(folding.view);
+        }
+        batch.clear();
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            BulkWriteResult result = dossiers().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            long replaced = writes.stream().filter(ReplaceOneModel.class::isInstance).count();
+            if (result.getMatchedCount() != replaced) {
+                throw new IllegalStateException("a dossier of this batch was written meanwhile by another instance; the batch is retried");
+            }
+        } catch (RuntimeException e) {
+            changed.forEach(view -> written.invalidate(view.state().id()));
+            throw e;
+        }
+        changed.forEach(view -> written.put(view.state().id(), view));
+    }
+
+    /** The dossiers the batch being processed has touched so far; outside a unit of work (direct calls) a fresh one. */
+    private static Map<String, Folding> foldingInThisBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new LinkedHashMap<>();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(PENDING, key -> new LinkedHashMap<String, Folding>());
+    }
+
+    /** Outside a batching unit of work every event is its own batch. */
+    private static boolean isLastOfBatch() {
+        return !CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)
+                || batch.isLastMessage();
     }
 
     public Optional<DossierView> find(String dossierId) {
