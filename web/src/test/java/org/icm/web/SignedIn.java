@@ -1,14 +1,16 @@
 package org.icm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import jakarta.servlet.Filter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.icm.kernel.identity.IcmClaims;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -22,7 +24,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -36,7 +38,7 @@ import org.springframework.web.context.WebApplicationContext;
 public record SignedIn(MockMvc web, MockHttpSession session) {
 
     public static SignedIn as(WebApplicationContext context, String account, String... roles) {
-        MockMvc web = MockMvcBuilders.webAppContextSetup(context).addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
+        MockMvc web = Visitor.application(context);
         MockHttpSession session = new MockHttpSession();
         var user = new DefaultOAuth2User(Arrays.stream(roles).map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),
                 Map.of(IcmClaims.ACCOUNT, account, IcmClaims.ORGANISATION, "org-1"), IcmClaims.ACCOUNT);
@@ -50,6 +52,18 @@ public record SignedIn(MockMvc web, MockHttpSession session) {
                         new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, account + "-token", Instant.now(), Instant.now().plusSeconds(3600))),
                 authentication, request, new MockHttpServletResponse());
         return new SignedIn(web, session);
+    }
+
+    /** A page, as this person reads it in English, which must be there (200): its HTML. */
+    public String page(String path) throws Exception {
+        return page(path, "en");
+    }
+
+    /** A page in a language (its {@code Accept-Language}), which must be there (200): its HTML. */
+    public String page(String path, String language) throws Exception {
+        MvcResult result = web.perform(get(path).session(session).header("Accept-Language", language).accept(MediaType.TEXT_HTML)).andReturn();
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** The CSRF token a page's forms carry, to send with a form as the browser would. */

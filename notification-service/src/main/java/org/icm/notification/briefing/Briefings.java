@@ -5,12 +5,15 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.icm.notification.NotificationProperties;
 import org.icm.notification.directory.Account;
 import org.icm.notification.mail.MailComposer;
 import org.icm.notification.mail.Outbox;
@@ -40,6 +43,8 @@ import org.springframework.stereotype.Component;
  * (the latest one not cancelled that ended before this one starts; with none, the last 30 days), and a link to the full
  * briefing page. Sent at once whatever the e-mail rhythm (a digest could come too late), and once per meeting and
  * account: the mail and its claim are keyed by the meeting's id alone, so a meeting that moves is not briefed again.
+ * What was told in the period but took effect in the world before it began (a procedure step, a national fact: the
+ * day their story names) is marked as late news, as on the briefing page.
  */
 @Component
 public class Briefings {
@@ -56,6 +61,13 @@ public class Briefings {
 
     private static final int MAX_HAPPENINGS = 500;
 
+    /**
+     * The kinds whose story names the day they took effect in the world ({@code effectiveDate}, a national measure's
+     * {@code adoptedDate}): as on the briefing page, where those are the changes with an effective date. An uptake's date
+     * is its text's, not the day of the news, so it is never late.
+     */
+    private static final Set<Kind> EFFECTIVE_ON_A_DAY = EnumSet.of(Kind.MEASURE_STAGE_CHANGED, Kind.NATIONAL_IMPLEMENTATION);
+
     private final MongoTemplate mongo;
     private final Tracking tracking;
     private final Router router;
@@ -63,10 +75,11 @@ public class Briefings {
     private final MailComposer composer;
     private final Clock clock;
     private final ScheduledJobs jobs;
+    private final NotificationProperties properties;
     private final Duration before;
 
     public Briefings(MongoTemplate mongo, Tracking tracking, Router router, Outbox outbox, MailComposer composer, Clock clock,
-                     ScheduledJobs jobs, @Value("${icm.notification.briefing-days-before:2}") int daysBefore) {
+                     ScheduledJobs jobs, NotificationProperties properties, @Value("${icm.notification.briefing-days-before:2}") int daysBefore) {
         this.mongo = mongo;
         this.tracking = tracking;
         this.router = router;
@@ -74,6 +87,7 @@ public class Briefings {
         this.composer = composer;
         this.clock = clock;
         this.jobs = jobs;
+        this.properties = properties;
         this.before = Duration.ofDays(daysBefore);
     }
 
@@ -104,7 +118,8 @@ public class Briefings {
             Instant since = previous.map(TrackedMeeting::endsAt).orElse(now.minus(WITHOUT_PREVIOUS_MEETING));
             List<Happening> told = told(meeting.dossierIds(), since, now);
             Map<String, String> titles = dossierTitles(meeting.dossierIds(), told);
-            wanting.forEach((account, subscription) -> brief(meeting, previous.isPresent(), titles, told, account, subscription));
+            LocalDate firstDay = LocalDate.ofInstant(since, properties.zone());
+            wanting.forEach((account, subscription) -> brief(meeting, previous.isPresent(), titles, told, firstDay, account, subscription));
         }
     }
 
@@ -133,14 +148,28 @@ public class Briefings {
         return titles;
     }
 
-    private void brief(TrackedMeeting meeting, boolean sincePrevious, Map<String, String> titles, List<Happening> told, Account account,
-                       Subscription subscription) {
+    /** Told in the period, but effective before its first day. */
+    static boolean lateNews(Happening happening, LocalDate firstDay) {
+        if (!EFFECTIVE_ON_A_DAY.contains(happening.kind()) || happening.story() == null) {
+            return false;
+        }
+        String day = happening.story().facts().getOrDefault("effectiveDate", happening.story().facts().get("adoptedDate"));
+        try {
+            return day != null && LocalDate.parse(day).isBefore(firstDay);
+        } catch (DateTimeParseException notADay) {
+            return false;
+        }
+    }
+
+    private void brief(TrackedMeeting meeting, boolean sincePrevious, Map<String, String> titles, List<Happening> told, LocalDate firstDay,
+                       Account account, Subscription subscription) {
         // the staff of the organisations it names only, as in their feeds
         List<Happening> forThem = told.stream().filter(h -> h.audience() != Audience.ORGANISATIONS
                 || h.organisations().contains(account.organisationId())).toList();
-        Map<String, List<Happening>> byDossier = new LinkedHashMap<>();
+        Map<String, List<MailComposer.Told>> byDossier = new LinkedHashMap<>();
         titles.forEach((id, title) -> {
-            List<Happening> about = forThem.stream().filter(h -> h.dossierIds().contains(id)).toList();
+            List<MailComposer.Told> about = forThem.stream().filter(h -> h.dossierIds().contains(id))
+                    .map(h -> new MailComposer.Told(h, lateNews(h, firstDay))).toList();
             if (!about.isEmpty()) {
                 byDossier.put(title, about);
             }

@@ -29,6 +29,10 @@ public class MailComposer {
     public record Mail(String subject, String text, String html) {
     }
 
+    /** A happening a briefing tells, and whether it is late news: told in the period, but effective before it began. */
+    public record Told(Happening happening, boolean lateNews) {
+    }
+
     private final NotificationProperties properties;
     private final Wording wording;
 
@@ -78,10 +82,11 @@ public class MailComposer {
 
     /**
      * A meeting's briefing: its title and date, then under each dossier on its agenda what the platform told since the
-     * previous meeting ({@code sincePrevious}) or in the last 30 days, oldest first (one line when nothing was), and the
-     * link to the full briefing page ({@code link}, a path under the platform).
+     * previous meeting ({@code sincePrevious}) or in the last 30 days, oldest first (one line when nothing was), late news
+     * marked in words (and what the mark means said once), and the link to the full briefing page ({@code link}, a path
+     * under the platform).
      */
-    public Mail briefing(Account reader, Locale language, TrackedMeeting meeting, boolean sincePrevious, Map<String, List<Happening>> byDossier,
+    public Mail briefing(Account reader, Locale language, TrackedMeeting meeting, boolean sincePrevious, Map<String, List<Told>> byDossier,
                          String link, String unsubscribeUrl) {
         String title = wording.line(Story.of("briefing.meeting", "meetingTitle", meeting.title(), "startsAt", meeting.startsAt(),
                 "timeZone", meeting.timeZone()), language);
@@ -98,13 +103,20 @@ public class MailComposer {
             String intro = wording.say(sincePrevious ? "briefing.since-previous" : "briefing.since-days", language);
             text.append(intro).append('\n');
             html.append("<p>").append(esc(intro)).append("</p>");
+            if (byDossier.values().stream().flatMap(List::stream).anyMatch(Told::lateNews)) {
+                String legend = wording.say("briefing.late-news-legend", language);
+                text.append(legend).append('\n');
+                html.append("<p>").append(esc(legend)).append("</p>");
+            }
+            String late = wording.say("briefing.late-news", language);
             byDossier.forEach((dossier, told) -> {
                 text.append("\n== ").append(dossier).append(" ==\n");
                 html.append("<h2>").append(esc(dossier)).append("</h2><ul>");
-                for (Happening h : told) {
+                for (Told t : told) {
+                    Happening h = t.happening();
                     String line = h.story() == null ? h.explanation() : wording.line(h.story(), language);
-                    text.append("- ").append(line).append('\n');
-                    html.append("<li>").append(esc(line)).append("</li>");
+                    text.append("- ").append(t.lateNews() ? "[" + late + "] " : "").append(line).append('\n');
+                    html.append("<li>").append(t.lateNews() ? "<strong>[" + esc(late) + "]</strong> " : "").append(esc(line)).append("</li>");
                 }
                 html.append("</ul>");
             });

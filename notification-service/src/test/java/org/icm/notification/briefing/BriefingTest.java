@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.icm.kernel.events.calendar.CalendarIntegrationEvents;
@@ -26,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A meeting's briefing, two days before it, by e-mail to its registrants who want meeting news by e-mail, in their
- * language: what was told on its agenda's dossiers since the previous meeting held, once even if the meeting moves.
+ * language: what was told on its agenda's dossiers since the previous meeting held, what took effect before it marked as
+ * late news, once even if the meeting moves.
  */
 class BriefingTest extends NotificationTestBase {
 
@@ -47,15 +49,18 @@ class BriefingTest extends NotificationTestBase {
         Instant now = clock.instant();
         String onAgenda = dossier("Guardianship Regulation", AREA, true);
         String elsewhere = dossier("Return Directive", AREA, true);
-        // the previous meeting ended an hour ago: a step before it is old news, one after it is in the briefing
+        // the previous meeting ended an hour ago: a step before it is old news, one after it is in the briefing, and one told
+        // after it but effective ten days before it is late news
+        LocalDate today = LocalDate.ofInstant(now.minus(Duration.ofHours(1)), ZoneId.of("Europe/Brussels"));
         String previous = UUID.randomUUID().toString();
         String previousScheduled = publisher().publish(CalendarIntegrationEvents.MEETING_SCHEDULED, new MeetingScheduled(previous,
                 "Previous network meeting", MeetingType.values()[0], now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)),
                 "Europe/Brussels", "Brussels", null, 40, List.of(onAgenda)));
-        String before = step(onAgenda, "Guardianship Regulation", "Earlier guardianship step", now.minus(Duration.ofHours(2)));
-        String after = step(onAgenda, "Guardianship Regulation", "Later guardianship step", now.minus(Duration.ofMinutes(30)));
-        String unrelated = step(elsewhere, "Return Directive", "Return Directive step", now.minus(Duration.ofMinutes(30)));
-        List.of(previousScheduled, before, after, unrelated).forEach(this::awaitProcessed);
+        String before = step(onAgenda, "Guardianship Regulation", "Earlier guardianship step", today, now.minus(Duration.ofHours(2)));
+        String after = step(onAgenda, "Guardianship Regulation", "Later guardianship step", today, now.minus(Duration.ofMinutes(30)));
+        String late = step(onAgenda, "Guardianship Regulation", "Late guardianship step", today.minusDays(10), now.minus(Duration.ofMinutes(20)));
+        String unrelated = step(elsewhere, "Return Directive", "Return Directive step", today, now.minus(Duration.ofMinutes(30)));
+        List.of(previousScheduled, before, after, late, unrelated).forEach(this::awaitProcessed);
 
         String meeting = UUID.randomUUID().toString();
         Instant startsAt = now.plus(Duration.ofHours(30));
@@ -77,18 +82,23 @@ class BriefingTest extends NotificationTestBase {
             String text = part(en, "text/plain");
             assertThat(text).contains("since the previous meeting")
                     .contains("== Guardianship Regulation ==")
-                    .contains("Later guardianship step moved from")
+                    .contains("\n- Later guardianship step moved from")
+                    .contains("\n- [Late news] Late guardianship step moved from")
+                    .contains("\u201cLate news\u201d marks what was told in this period but took effect before it began")
                     .doesNotContain("Earlier guardianship step")
                     .doesNotContain("Return Directive")
                     .contains("The full briefing: https://icm.test/calendar/meetings/" + meeting + "/briefing")
                     .contains("https://icm.test/api/notifications/unsubscribe?token=");
-            assertThat(part(en, "text/html")).contains("href=\"https://icm.test/calendar/meetings/" + meeting + "/briefing\"");
+            assertThat(part(en, "text/html")).contains("<li><strong>[Late news]</strong> Late guardianship step moved from")
+                    .contains("href=\"https://icm.test/calendar/meetings/" + meeting + "/briefing\"");
             assertThat(en.getHeader("List-Unsubscribe")).isNotEmpty();
 
             MimeMessage fr = briefingsTo(french).getFirst();
             assertThat(fr.getSubject()).startsWith("[ICM] Note de pr\u00e9paration\u00a0: r\u00e9union \u00ab\u00a0" + TITLE);
             assertThat(part(fr, "text/plain")).contains("depuis la r\u00e9union pr\u00e9c\u00e9dente")
-                    .contains("Later guardianship step\u00a0: passage de")
+                    .contains("\n- Later guardianship step\u00a0: passage de")
+                    .contains("\n- [Nouvelle tardive] Late guardianship step\u00a0: passage de")
+                    .contains("\u00ab\u00a0Nouvelle tardive\u00a0\u00bb signale ce qui a \u00e9t\u00e9 annonc\u00e9 pendant cette p\u00e9riode")
                     .doesNotContain("Earlier guardianship step")
                     .contains("La note compl\u00e8te\u00a0: https://icm.test/calendar/meetings/" + meeting + "/briefing");
 
@@ -110,10 +120,10 @@ class BriefingTest extends NotificationTestBase {
         }
     }
 
-    private String step(String dossierId, String dossierTitle, String measureTitle, Instant at) {
+    private String step(String dossierId, String dossierTitle, String measureTitle, LocalDate effective, Instant at) {
         return publisher().publishAt(PolicyIntegrationEvents.MEASURE_STAGE_CHANGED, new MeasureStageChanged(dossierId, dossierTitle, AREA,
                 "m-" + UUID.randomUUID(), measureTitle, "2024/0001(COD)", ProcedureStage.PROPOSAL_ADOPTED, ProcedureStage.EP_COMMITTEE,
-                LocalDate.parse("2026-02-20"), false), at);
+                effective, false), at);
     }
 
     private static List<MimeMessage> briefingsTo(Person person) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -47,15 +48,31 @@ public class DossierHistory {
 
     /** Every change in order, each handed to the sink as it is built. */
     public void timeline(String dossierId, Consumer<TimelineEntry> sink) {
-        DossierState state = DossierState.NONE;
-        DomainEventStream events = stream(dossierId);
+        timeline(dossierId, null, null, sink);
+    }
+
+    /**
+     * The changes recorded after {@code after} and up to {@code until} (record time, as {@link #asOf} reads it; null
+     * leaves that end open), in order, each handed to the sink as it is built. The changes before the period are only
+     * folded, from the latest state {@link HistorySnapshots} kept by {@code after} if any: a summary and the changed
+     * fields are built for the period's changes alone.
+     */
+    public void timeline(String dossierId, Instant after, Instant until, Consumer<TimelineEntry> sink) {
+        var kept = after == null ? Optional.<HistorySnapshots.Kept>empty() : snapshots.latest(dossierId, after);
+        DossierState state = kept.map(HistorySnapshots.Kept::state).orElse(DossierState.NONE);
+        DomainEventStream events = kept.isPresent() ? eventStore.readEvents(dossierId, kept.get().sequence() + 1) : stream(dossierId);
         while (events.hasNext()) {
             DomainEventMessage<?> message = events.next();
+            if (until != null && message.getTimestamp().isAfter(until)) {
+                break; // one dossier's events are recorded in order
+            }
             DossierEvent event = (DossierEvent) message.getPayload();
-            DossierState after = state.apply(event);
-            snapshots.offer(dossierId, message.getSequenceNumber(), message.getTimestamp(), after);
-            sink.accept(entry(message, event, state, after, diff(state, after)));
-            state = after;
+            DossierState next = state.apply(event);
+            snapshots.offer(dossierId, message.getSequenceNumber(), message.getTimestamp(), next);
+            if (after == null || message.getTimestamp().isAfter(after)) {
+                sink.accept(entry(message, event, state, next, diff(state, next)));
+            }
+            state = next;
         }
     }
 

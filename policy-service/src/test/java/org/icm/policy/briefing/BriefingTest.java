@@ -44,7 +44,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Before the next meeting, members read what changed on its agenda's dossier since the network last met: the step
  * recorded since, the correction of an old step (late news, with its reason), the recommendation's new words, the EU
  * event announced since; not what was recorded before the previous meeting. As known before the correction, the
- * briefing does not have it. Meetings and EU events come from events-service's topic, published here as it would.
+ * briefing does not have it. A reader's followed dossiers come after the agenda's, a draft only for a member. Meetings
+ * and EU events come from events-service's topic, published here as it would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BriefingTest {
@@ -125,6 +126,54 @@ class BriefingTest {
                 + URLEncoder.encode(beforeTheCorrection.toString(), StandardCharsets.UTF_8), null, null, Map.of());
         assertThat(JsonPath.<List<String>>read(asKnownBefore.body(), "$.dossiers[0].items[*].kind")).containsExactly("ProcedureStepRecorded");
         assertThat(new ApiClient(port).send("GET", "/meetings/no-such-meeting/briefing", null, null, Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReaderAlsoGetsTheDossiersTheyFollowAfterTheAgendaWithDraftsOnlyForMembers() throws Exception {
+        String focalPoint = tokens.mint(AccountId.random(), OrganisationId.random(), Role.FOCAL_POINT);
+        String member = tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String onAgenda = id(send("POST", "/dossiers", focalPoint, "{\"title\":\"Agenda " + run + "\",\"policyArea\":\"ASYLUM\"}"));
+        String followed = id(send("POST", "/dossiers", focalPoint, "{\"title\":\"Followed " + run + "\",\"policyArea\":\"RETURN\"}"));
+        String draft = id(send("POST", "/dossiers", focalPoint, "{\"title\":\"Draft " + run + "\",\"policyArea\":\"RETURN\"}"));
+        for (String published : List.of(onAgenda, followed)) {
+            send("POST", "/dossiers/" + published + "/publish", focalPoint, null);
+        }
+        String returnRegulation = id(send("POST", "/dossiers/" + followed + "/measures", focalPoint,
+                "{\"title\":\"Return Regulation\",\"type\":\"REGULATION\"}"));
+        send("POST", "/dossiers/" + followed + "/measures/" + returnRegulation + "/steps", focalPoint,
+                "{\"stage\":\"PROPOSAL_ADOPTED\",\"effectiveDate\":\"2025-03-11\"}");
+        String meeting = "followed-" + run;
+        Instant startsAt = Instant.now().plus(Duration.ofDays(7));
+        publish(CalendarIntegrationEvents.MEETING_SCHEDULED, new MeetingScheduled(meeting, "Working group " + run, MeetingType.PLENARY,
+                startsAt, startsAt.plus(Duration.ofHours(2)), "Europe/Brussels", "Brussels", null, 20, List.of(onAgenda)));
+        publish(CalendarIntegrationEvents.EU_EVENT_ANNOUNCED, new EuEventAnnounced("eu-event-followed-" + run, EuInstitution.COUNCIL_OF_THE_EU,
+                "Council debate " + run, startsAt.minus(Duration.ofDays(2)), "https://www.consilium.europa.eu/", List.of(followed)));
+
+        // the unknown id and the one on the agenda already are not listed again; the draft only for a member
+        String path = "/meetings/" + meeting + "/briefing?since=" + LocalDate.now(ZoneId.of("Europe/Brussels")).minusDays(1)
+                + "&followed=" + draft + "&followed=" + UUID.randomUUID() + "&followed=" + followed + "&followed=" + onAgenda;
+        HttpResponse<String> anyone = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
+                () -> new ApiClient(port).send("GET", path, null, null, Map.of()),
+                response -> response.statusCode() == 200 && JsonPath.<List<?>>read(response.body(), "$.calendar").size() == 1);
+        assertThat(JsonPath.<List<String>>read(anyone.body(), "$.dossiers[*].title")).containsExactly("Agenda " + run, "Followed " + run);
+        assertThat(JsonPath.<List<String>>read(anyone.body(), "$.dossiers[*].listedFor")).containsExactly("AGENDA", "FOLLOWED");
+        assertThat(JsonPath.<List<String>>read(anyone.body(), "$.dossiers[1].items[*].summary"))
+                .contains("Return Regulation: PROPOSAL_ADOPTED, effective 2025-03-11");
+        assertThat(JsonPath.<String>read(anyone.body(), "$.calendar[0].title")).isEqualTo("Council debate " + run);
+
+        HttpResponse<String> aMember = new ApiClient(port).send("GET", path, member, null, Map.of());
+        assertThat(JsonPath.<List<String>>read(aMember.body(), "$.dossiers[*].title")).containsExactly("Agenda " + run, "Draft " + run, "Followed " + run);
+        assertThat(JsonPath.<List<String>>read(aMember.body(), "$.dossiers[*].listedFor")).containsExactly("AGENDA", "FOLLOWED", "FOLLOWED");
+
+        HttpResponse<String> notAnId = new ApiClient(port).send("GET", "/meetings/" + meeting + "/briefing?followed=..%2Fsecrets", null, null, Map.of());
+        assertThat(notAnId.statusCode()).isEqualTo(400);
+        assertThat(notAnId.body()).contains("\"field\":\"followed\"").contains("not a dossier id");
+        String tooMany = "/meetings/" + meeting + "/briefing?followed=" + String.join("&followed=",
+                java.util.stream.IntStream.rangeClosed(0, BriefingController.FOLLOWED_MAX).mapToObj(i -> "d" + i).toList());
+        HttpResponse<String> refused = new ApiClient(port).send("GET", tooMany, null, null, Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"followed\"").contains("at most 50");
     }
 
     private <E extends IntegrationEvent> void publish(IntegrationEventType<E> type, E event) throws Exception {

@@ -69,7 +69,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * exactly that state and version; and for pairs of noted instants (adjacent, distant, backwards, equal), the
  * changes of {@link DossierHistory#diff}, applied as a JSON Patch (added, removed, changed as add, remove,
  * replace with the new value), must turn the first state into the second, each removed or changed value being
- * the one that stood at its path.
+ * the one that stood at its path. And the timeline of a period (after one noted instant, up to another or to now) must be
+ * exactly the entries of the whole timeline recorded in it, though it folds the earlier events silently (from a kept
+ * state, when there is one by then).
  *
  * <p>The normal suite runs a fixed seed: {@value #DEFAULT_SEQUENCES} sequences of {@value #DEFAULT_COMMANDS} commands,
  * side by side (each command waits until the catalogue has it; several dossiers wait together). To run it longer, or
@@ -183,7 +185,9 @@ class HistoryPropertyTest {
         Run run = new Run(new Random(new SplittableRandom(seed + index * 0x9E3779B97F4A7C15L).nextLong()));
         try {
             run.send(length);
-            return new int[] {run.checkAsOf(), run.checkDiffs()};
+            int[] checked = {run.checkAsOf(), run.checkDiffs()};
+            run.checkTimelinesOfPeriods();
+            return checked;
         } catch (Throwable failure) {
             throw new AssertionError(String.format(
                     "sequence %d of seed %d failed: %s%nreproduce: ./mvnw -pl policy-service -am test -Dtest=HistoryPropertyTest"
@@ -281,6 +285,22 @@ class HistoryPropertyTest {
                 }
             }
             return captures.size();
+        }
+
+        void checkTimelinesOfPeriods() {
+            List<TimelineEntry> whole = new ArrayList<>();
+            history.timeline(dossierId, whole::add);
+            List<Instant> instants = new ArrayList<>();
+            instants.add(beforeOpening);
+            captures.forEach(capture -> instants.add(capture.at()));
+            for (int i = 0; i < instants.size(); i++) {
+                Instant after = instants.get(i);
+                Instant until = random.nextBoolean() ? null : instants.get(i + random.nextInt(instants.size() - i));
+                List<TimelineEntry> period = new ArrayList<>();
+                history.timeline(dossierId, after, until, period::add);
+                assertThat(period).as("the timeline after %s up to %s", after, until).isEqualTo(whole.stream()
+                        .filter(entry -> entry.recordedAt().isAfter(after) && (until == null || !entry.recordedAt().isAfter(until))).toList());
+            }
         }
 
         int checkDiffs() {

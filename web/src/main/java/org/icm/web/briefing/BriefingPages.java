@@ -3,6 +3,7 @@ package org.icm.web.briefing;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.icm.web.countries.NationalTables;
 import org.icm.web.gateway.Gateway;
 import org.icm.web.gateway.ServiceProblem;
@@ -20,11 +21,28 @@ import org.springframework.web.util.UriComponentsBuilder;
  * was recorded since the previous meeting, or since a date the reader picks, with late news and corrections marked in
  * words and a recommendation's new words marked; then the EU events and consultations heard of since. Analysts and focal
  * points may read it as known at an instant, and go from each change to what it made differ. Printable, as a paper for
- * the meeting. The policy service builds it; when it does not know the meeting yet, the page says the briefing is not
- * ready.
+ * the meeting. A signed-in member also reads, after the agenda's, the dossiers they follow: the web client reads them from
+ * their subscription (notification service) and passes them on to the policy service, which builds the briefing; when
+ * it does not know the meeting yet, the page says the briefing is not ready.
  */
 @Controller
 class BriefingPages {
+
+    /** How many followed dossiers the policy service takes in one briefing. */
+    static final int FOLLOWED_MAX = 50;
+
+    /**
+     * The dossiers a signed-in member follows that go into the briefing (by id, so the same ones each time), how many
+     * they follow in all, and whether their subscription could not be read (the briefing then has the agenda's only).
+     */
+    record Following(List<String> dossierIds, int total, boolean unreadable) {
+
+        static final Following NONE = new Following(List.of(), 0, false);
+
+        public boolean more() {
+            return total > dossierIds.size();
+        }
+    }
 
     private final Gateway gateway;
 
@@ -41,9 +59,11 @@ class BriefingPages {
                     Model model, HttpServletResponse response) {
         LocalDate sinceDate = NationalTables.date(since);
         Instant instant = Me.current().analyst() ? NationalTables.instant(asOf) : null;
+        Following following = Me.current().signedIn() ? following() : Following.NONE;
         Briefings.Briefing briefing;
         try {
-            briefing = gateway.get(gateway.uri(briefingPath(meetingId), Gateway.query("since", sinceDate, "asOf", instant)), Briefings.Briefing.class);
+            briefing = gateway.get(gateway.uri(briefingPath(meetingId), Gateway.query("since", sinceDate, "asOf", instant,
+                    "followed", following.dossierIds())), Briefings.Briefing.class);
         } catch (ServiceProblem problem) {
             if (problem.status() == HttpStatus.NOT_FOUND.value()) {
                 return notReady(meetingId, model, response);
@@ -51,6 +71,7 @@ class BriefingPages {
             throw problem;
         }
         model.addAttribute("briefing", briefing);
+        model.addAttribute("following", following);
         model.addAttribute("since", sinceDate);
         model.addAttribute("badSince", since != null && !since.isBlank() && sinceDate == null);
         model.addAttribute("asOf", instant == null ? null : asOf);
@@ -58,6 +79,17 @@ class BriefingPages {
         model.addAttribute("sincePrevious", link(meetingId, null, instant == null ? null : asOf));
         model.addAttribute("now", link(meetingId, sinceDate, null));
         return "briefing";
+    }
+
+    /** The signed-in member's followed dossiers, from their subscription; none when it cannot be read now. */
+    private Following following() {
+        try {
+            List<String> all = gateway.get(gateway.uri("/api/notifications/subscriptions/me"), Briefings.Subscription.class).dossiers()
+                    .stream().sorted().toList();
+            return new Following(all.stream().limit(FOLLOWED_MAX).toList(), all.size(), false);
+        } catch (ServiceProblem unreadable) {
+            return new Following(List.of(), 0, true);
+        }
     }
 
     /**

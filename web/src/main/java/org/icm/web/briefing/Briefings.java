@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.icm.web.gateway.Gateway;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -80,11 +82,26 @@ public final class Briefings {
         }
     }
 
-    /** A dossier on the meeting's agenda with what was recorded on it in the period, in the order it was recorded. */
-    public record DossierChanges(String dossierId, String title, List<Item> items) {
+    /**
+     * A dossier with what was recorded on it in the period, in the order it was recorded. {@code listedFor}: {@code AGENDA}
+     * for a dossier on the meeting's agenda, {@code FOLLOWED} for one the reader follows that is not on it.
+     */
+    public record DossierChanges(String dossierId, String title, String listedFor, List<Item> items) {
 
         public List<Item> items() {
             return items == null ? List.of() : items;
+        }
+
+        public boolean followed() {
+            return "FOLLOWED".equals(listedFor);
+        }
+    }
+
+    /** A member's subscription as the notification service answers it: only the dossiers they follow are read here. */
+    public record Subscription(Set<String> dossiers) {
+
+        public Set<String> dossiers() {
+            return dossiers == null ? Set.of() : dossiers;
         }
     }
 
@@ -123,6 +140,17 @@ public final class Briefings {
 
         public List<DossierChanges> dossiers() {
             return dossiers == null ? List.of() : dossiers;
+        }
+
+        /** The dossiers on the meeting's agenda. */
+        public List<DossierChanges> agendaDossiers() {
+            return dossiers().stream().filter(d -> !d.followed()).toList();
+        }
+
+        /** The dossiers the reader follows that are not on the agenda, by title. */
+        public List<DossierChanges> followedDossiers() {
+            return dossiers().stream().filter(DossierChanges::followed)
+                    .sorted(Comparator.comparing(DossierChanges::title, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))).toList();
         }
 
         public List<CalendarItem> calendar() {

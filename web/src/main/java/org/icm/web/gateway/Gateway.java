@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,12 +73,14 @@ public class Gateway {
         return UriUtils.encodePathSegment(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** {@code path} (already encoded) with the non-blank query values. */
+    /** {@code path} (already encoded) with the non-blank query values; a collection's values each as the parameter once. */
     public URI uri(String path, Map<String, ?> query) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromUri(base).path(path);
         if (query != null) {
             query.forEach((name, value) -> {
-                if (value != null && !value.toString().isBlank()) {
+                if (value instanceof Collection<?> values) {
+                    values.stream().filter(one -> one != null && !one.toString().isBlank()).forEach(one -> uri.queryParam(name, one));
+                } else if (value != null && !value.toString().isBlank()) {
                     uri.queryParam(name, value);
                 }
             });

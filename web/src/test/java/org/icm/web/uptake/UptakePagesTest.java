@@ -5,16 +5,15 @@ import static org.icm.web.StandInGateway.answer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import jakarta.servlet.Filter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.icm.web.SignedIn;
 import org.icm.web.StandInGateway;
+import org.icm.web.Visitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -38,7 +35,6 @@ import org.springframework.web.context.WebApplicationContext;
 @SpringBootTest
 class UptakePagesTest {
 
-    static final List<String> received = new CopyOnWriteArrayList<>();
     /** The recommendation's dossier version as the read model shows it; a recorded uptake makes the next. */
     static final AtomicLong version = new AtomicLong(12);
     static final StandInGateway gateway = startGateway();
@@ -48,7 +44,7 @@ class UptakePagesTest {
     @Autowired
     WebApplicationContext context;
 
-    MockMvc visitor;
+    Visitor visitor;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -62,14 +58,14 @@ class UptakePagesTest {
 
     @BeforeEach
     void aVisitor() {
-        visitor = MockMvcBuilders.webAppContextSetup(context).addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
-        received.clear();
+        visitor = Visitor.of(context);
+        gateway.received().clear();
         version.set(12);
     }
 
     @Test
     void aTrailShowsEachTextInDateOrderWithItsUptakeInWordsTheQuotedPassageTheOutcomeAndTheirDisagreement() throws Exception {
-        String page = visit(TRAIL, "en");
+        String page = visitor.page(TRAIL, "en");
 
         assertThat(page).contains("<h1 id=\"uptake-title\">How the texts of the procedure took up a recommendation</h1>")
                 .contains("Exempt unaccompanied children from border procedures")
@@ -94,12 +90,12 @@ class UptakePagesTest {
         assertThat(page.indexOf("id=\"step-s3\"")).isLessThan(page.indexOf("id=\"step-s4\""));
         assertThat(page).as("no recording or finding for a visitor, and no instant to choose")
                 .doesNotContain("id=\"uptake-s1-form\"").doesNotContain("id=\"find-s1-form\"").doesNotContain("id=\"uptake-asOf\"");
-        assertThat(received).anyMatch(line -> line.startsWith("GET /api/policy/dossiers/d1/recommendations/r1/uptake ") && line.contains("Authorization=null"));
+        assertThat(gateway.received()).anyMatch(line -> line.startsWith("GET /api/policy/dossiers/d1/recommendations/r1/uptake ") && line.contains("Authorization=null"));
     }
 
     @Test
     void aTrailSpeaksFrench() throws Exception {
-        String page = visit(TRAIL, "fr");
+        String page = visitor.page(TRAIL, "fr");
 
         assertThat(page).contains("<html lang=\"fr\"").contains("Comment les textes de la procédure ont repris une recommandation")
                 .contains(">Reprise en partie</span>").contains(">Non reprise</span>").contains(">Pas encore suivie</span>")
@@ -109,7 +105,7 @@ class UptakePagesTest {
     @Test
     void theFormsShowOnlyForFocalPointsAndAnalystsAndTheReasonOnlyWhereSomethingIsRecorded() throws Exception {
         for (String role : List.of("FOCAL_POINT", "ANALYST")) {
-            String page = page(SignedIn.as(context, "someone", role), TRAIL);
+            String page = SignedIn.as(context, "someone", role).page(TRAIL);
             assertThat(page).as(role).contains("id=\"uptake-s4-form\"").contains("id=\"find-s4-form\"")
                     .contains("<label for=\"uptake-s4-uptake\">").contains("<option value=\"PARTIALLY_REFLECTED\">Partly reflected</option>")
                     .contains("<label for=\"uptake-s4-passage\">").contains("id=\"uptake-s4-reference\"").contains("id=\"uptake-s4-note\"")
@@ -119,40 +115,40 @@ class UptakePagesTest {
                     .contains("Correct the uptake in this text").contains("<label for=\"find-s4-text\">").contains("id=\"find-s4-language\"")
                     .contains("id=\"uptake-asOf\"");
         }
-        assertThat(page(SignedIn.as(context, "member", "PARTICIPANT"), TRAIL)).as("a member reads the trail")
+        assertThat(SignedIn.as(context, "member", "PARTICIPANT").page(TRAIL)).as("a member reads the trail")
                 .doesNotContain("id=\"uptake-s4-form\"").doesNotContain("id=\"find-s4-form\"");
     }
 
     @Test
     void recordingSendsWhatWasTypedAndTheTrailAfterwardsShowsTheVersionTheWriteMade() throws Exception {
         SignedIn focalPoint = SignedIn.as(context, "focal-point", "FOCAL_POINT");
-        String csrf = SignedIn.csrfToken(page(focalPoint, TRAIL));
-        received.clear();
+        String csrf = SignedIn.csrfToken(focalPoint.page(TRAIL));
+        gateway.received().clear();
 
         MvcResult recorded = focalPoint.web().perform(post(TRAIL + "/steps/s4").session(focalPoint.session()).param("_csrf", csrf)
                 .param("uptake", "NOT_REFLECTED").param("passage", " ").param("reference", "PE-CONS 16/24")
                 .param("note", "The final act drops the exemption")).andReturn();
 
         assertThat(recorded.getResponse().getRedirectedUrl()).isEqualTo(TRAIL + "?seen=13#step-s4");
-        assertThat(received).anyMatch(line -> line.startsWith("PUT /api/policy/dossiers/d1/recommendations/r1/uptake/s4 ")
+        assertThat(gateway.received()).anyMatch(line -> line.startsWith("PUT /api/policy/dossiers/d1/recommendations/r1/uptake/s4 ")
                 && line.contains("If-Match=null") && line.contains("Bearer focal-point-token")
                 && line.endsWith("{\"uptake\":\"NOT_REFLECTED\",\"passage\":null,\"reference\":\"PE-CONS 16/24\","
                         + "\"note\":\"The final act drops the exemption\",\"reason\":null}"));
-        received.clear();
+        gateway.received().clear();
 
         String after = focalPoint.web().perform(get(TRAIL + "?seen=13").session(focalPoint.session()).flashAttrs(recorded.getFlashMap())
                 .accept(MediaType.TEXT_HTML)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(after).contains("The uptake is recorded.").doesNotContain("id=\"behind\"");
         assertThat(squeezed(after)).contains("id=\"uptake-s4-shown\"><span>In this text:</span><span class=\"uptake uptake-not-reflected\">Not reflected</span>");
-        assertThat(received).as("read the trail at the version the write made")
+        assertThat(gateway.received()).as("read the trail at the version the write made")
                 .anyMatch(line -> line.startsWith("GET /api/policy/dossiers/d1/recommendations/r1/uptake "));
     }
 
     @Test
     void aRefusedRecordShowsTheReasonNextToItsFieldInTheFormThatWasSentAndKeepsWhatWasTyped() throws Exception {
         SignedIn analyst = SignedIn.as(context, "analyst", "ANALYST");
-        String csrf = SignedIn.csrfToken(page(analyst, TRAIL));
+        String csrf = SignedIn.csrfToken(analyst.page(TRAIL));
 
         MockHttpServletRequestBuilder correction = post(TRAIL + "/steps/s3").session(analyst.session()).param("_csrf", csrf)
                 .param("uptake", "REFLECTED").param("passage", "Unaccompanied minors are exempted").param("reference", "PE-CONS 16/24").param("reason", "");
@@ -167,7 +163,7 @@ class UptakePagesTest {
                 // the language switch leads to the trail, not to the form's address
                 .contains("href=\"" + TRAIL + "?lang=fr\"");
         assertThat(page.substring(page.indexOf("id=\"uptake-s3-open\"") - 80, page.indexOf("id=\"uptake-s3-open\""))).contains("open=\"open\"");
-        assertThat(received).anyMatch(line -> line.startsWith("PUT /api/policy/dossiers/d1/recommendations/r1/uptake/s3 ")
+        assertThat(gateway.received()).anyMatch(line -> line.startsWith("PUT /api/policy/dossiers/d1/recommendations/r1/uptake/s3 ")
                 && line.contains("\"passage\":\"Unaccompanied minors are exempted\"") && line.contains("\"reason\":null"));
 
         String french = analyst.web().perform(correction.header("Accept-Language", "fr")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -177,13 +173,13 @@ class UptakePagesTest {
     @Test
     void theFinderShowsTheRankedPassagesWithTheMatchingWordsMarkedAndEverythingElseEscaped() throws Exception {
         SignedIn analyst = SignedIn.as(context, "analyst", "ANALYST");
-        String csrf = SignedIn.csrfToken(page(analyst, TRAIL));
-        received.clear();
+        String csrf = SignedIn.csrfToken(analyst.page(TRAIL));
+        gateway.received().clear();
 
         String page = analyst.web().perform(post(TRAIL + "/steps/s4/passages").session(analyst.session()).param("_csrf", csrf)
                 .param("text", PASTED).param("language", "en")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(received).anyMatch(line -> line.startsWith("POST /api/policy/dossiers/d1/recommendations/r1/uptake/suggestions ")
+        assertThat(gateway.received()).anyMatch(line -> line.startsWith("POST /api/policy/dossiers/d1/recommendations/r1/uptake/suggestions ")
                 && line.contains("Bearer analyst-token") && line.contains("\"language\":\"en\",\"size\":5"));
         assertThat(page).contains("id=\"find-s4-suggestions\"")
                 .contains("<p class=\"passage pre-line\" id=\"find-s4-passage-0\">Unaccompanied <mark>children</mark> shall be exempted from the "
@@ -201,7 +197,7 @@ class UptakePagesTest {
     @Test
     void useThisPassagePutsItIntoTheRecordFormOfThatStep() throws Exception {
         SignedIn analyst = SignedIn.as(context, "analyst", "ANALYST");
-        String csrf = SignedIn.csrfToken(page(analyst, TRAIL));
+        String csrf = SignedIn.csrfToken(analyst.page(TRAIL));
 
         String page = analyst.web().perform(post(TRAIL + "/steps/s4/passages").session(analyst.session()).param("_csrf", csrf)
                 .param("text", PASTED).param("language", "en").param("use", "200")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -210,20 +206,20 @@ class UptakePagesTest {
                 .contains("<textarea id=\"uptake-s4-passage\" name=\"passage\" rows=\"4\">Unaccompanied children shall be exempted from the border procedure (passage 3).</textarea>");
         assertThat(page.substring(page.indexOf("id=\"uptake-s4-open\"") - 80, page.indexOf("id=\"uptake-s4-open\""))).contains("open=\"open\"");
         assertThat(page).as("the other steps' forms keep what is recorded").contains(">Unaccompanied minors shall be exempted from the border procedure.</textarea>");
-        assertThat(received).noneMatch(line -> line.startsWith("PUT")).as("nothing recorded until the form is sent");
+        assertThat(gateway.received()).noneMatch(line -> line.startsWith("PUT")).as("nothing recorded until the form is sent");
     }
 
     @Test
     void notThisOneHidesASuggestionAndTheNextTakesItsPlace() throws Exception {
         SignedIn focalPoint = SignedIn.as(context, "focal-point", "FOCAL_POINT");
-        String csrf = SignedIn.csrfToken(page(focalPoint, TRAIL));
-        received.clear();
+        String csrf = SignedIn.csrfToken(focalPoint.page(TRAIL));
+        gateway.received().clear();
 
         String page = focalPoint.web().perform(post(TRAIL + "/steps/s4/passages").session(focalPoint.session()).param("_csrf", csrf)
                 .param("text", PASTED).param("language", "fr").param("dismissed", "0").param("dismiss", "100"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(received).anyMatch(line -> line.contains("/uptake/suggestions ") && line.contains("\"language\":\"fr\",\"size\":7"));
+        assertThat(gateway.received()).anyMatch(line -> line.contains("/uptake/suggestions ") && line.contains("\"language\":\"fr\",\"size\":7"));
         assertThat(passageIds(page)).containsExactly(200, 300, 400, 500, 600);
         assertThat(page).contains("<input type=\"hidden\" name=\"dismissed\" value=\"0\">").contains("<input type=\"hidden\" name=\"dismissed\" value=\"100\">")
                 .contains("2 passages set aside.").contains("<option value=\"fr\" lang=\"fr\" selected=\"selected\">Français</option>");
@@ -232,7 +228,7 @@ class UptakePagesTest {
     @Test
     void aRefusedSearchShowsTheReasonNextToTheTextField() throws Exception {
         SignedIn analyst = SignedIn.as(context, "analyst", "ANALYST");
-        String csrf = SignedIn.csrfToken(page(analyst, TRAIL));
+        String csrf = SignedIn.csrfToken(analyst.page(TRAIL));
 
         String page = analyst.web().perform(post(TRAIL + "/steps/s4/passages").session(analyst.session()).param("_csrf", csrf)
                 .param("text", "  ").param("language", "en")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -243,32 +239,32 @@ class UptakePagesTest {
 
     @Test
     void anAnalystSeesTheTrailAsKnownAtAnInstantWithoutTheFormsAndAVisitorsInstantIsNotSent() throws Exception {
-        String page = page(SignedIn.as(context, "analyst", "ANALYST"), TRAIL + "?asOf=2023-06-01T00:00");
+        String page = SignedIn.as(context, "analyst", "ANALYST").page(TRAIL + "?asOf=2023-06-01T00:00");
 
-        assertThat(received).anyMatch(line -> line.startsWith("GET /api/policy/dossiers/d1/recommendations/r1/uptake?asOf=2023-06-01T00:00:00Z ")
+        assertThat(gateway.received()).anyMatch(line -> line.startsWith("GET /api/policy/dossiers/d1/recommendations/r1/uptake?asOf=2023-06-01T00:00:00Z ")
                 && line.contains("Bearer analyst-token"));
         assertThat(page).contains("id=\"uptake-historical\"").contains("This shows what was recorded up to 2023-06-01 00:00:00 UTC.")
                 .contains("value=\"2023-06-01T00:00\"").doesNotContain("id=\"uptake-s4-form\"").doesNotContain("id=\"uptake-disagreement\"");
 
-        received.clear();
-        visit(TRAIL + "?asOf=2023-06-01T00:00", "en");
-        assertThat(received).noneMatch(line -> line.contains("asOf"));
+        gateway.received().clear();
+        visitor.page(TRAIL + "?asOf=2023-06-01T00:00", "en");
+        assertThat(gateway.received()).noneMatch(line -> line.contains("asOf"));
     }
 
     @Test
     void aVisitorCannotRecordNorSearchAndNothingReachesTheService() throws Exception {
-        assertThat(visitor.perform(post(TRAIL + "/steps/s4").param("uptake", "REFLECTED")).andReturn().getResponse().getStatus()).isIn(302, 403);
-        assertThat(visitor.perform(post(TRAIL + "/steps/s4/passages").param("text", "x")).andReturn().getResponse().getStatus()).isIn(302, 403);
+        assertThat(visitor.web().perform(post(TRAIL + "/steps/s4").param("uptake", "REFLECTED")).andReturn().getResponse().getStatus()).isIn(302, 403);
+        assertThat(visitor.web().perform(post(TRAIL + "/steps/s4/passages").param("text", "x")).andReturn().getResponse().getStatus()).isIn(302, 403);
         SignedIn member = SignedIn.as(context, "member", "PARTICIPANT");
-        String csrf = SignedIn.csrfToken(page(member, "/dossiers/d1"));
+        String csrf = SignedIn.csrfToken(member.page("/dossiers/d1"));
         assertThat(member.web().perform(post(TRAIL + "/steps/s4").session(member.session()).param("_csrf", csrf).param("uptake", "REFLECTED"))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(received).noneMatch(line -> line.startsWith("PUT") || line.startsWith("POST"));
+        assertThat(gateway.received()).noneMatch(line -> line.startsWith("PUT") || line.startsWith("POST"));
     }
 
     @Test
     void theDossierReportCountsEachStageAndMarksTheRecommendationsLostAfterTheParliamentOrWhoseTrailDisagrees() throws Exception {
-        String page = visit("/dossiers/d1/uptake", "en");
+        String page = visitor.page("/dossiers/d1/uptake", "en");
 
         assertThat(page).contains("<h1 id=\"report-title\">Uptake report: Asylum procedures for children</h1>")
                 .contains("<caption>Recommendations by their uptake in the texts of each stage</caption>")
@@ -284,20 +280,20 @@ class UptakePagesTest {
                 // one line per recommendation: its uptake at each stage in words, its outcome, its marks
                 .contains("<td><span class=\"uptake uptake-not-reflected\">Not reflected</span></td><td><span class=\"uptake uptake-reflected\">"
                         + "Reflected</span></td><td><span class=\"uptake uptake-partially-reflected\">Partly reflected</span></td><td>Addressed</td>");
-        assertThat(visit("/dossiers/d1/uptake", "fr")).contains("Rapport de reprise : Asylum procedures for children")
+        assertThat(visitor.page("/dossiers/d1/uptake", "fr")).contains("Rapport de reprise : Asylum procedures for children")
                 .contains("Perdue entre le Parlement et l’acte final").contains("<th scope=\"col\">Mandat du Parlement européen</th>");
 
-        MvcResult export = visitor.perform(get("/dossiers/d1/uptake/export?format=csv")).andReturn();
+        MvcResult export = visitor.web().perform(get("/dossiers/d1/uptake/export?format=csv")).andReturn();
         assertThat(export.getResponse().getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"d1-uptake.csv\"");
         assertThat(export.getResponse().getContentAsString(StandardCharsets.UTF_8)).startsWith("dossier_id,recommendation_id");
-        assertThat(received).anyMatch(line -> line.startsWith("GET /api/policy/dossiers/d1/uptake/export?format=csv "));
+        assertThat(gateway.received()).anyMatch(line -> line.startsWith("GET /api/policy/dossiers/d1/uptake/export?format=csv "));
     }
 
     @Test
     void theImpactReportShowsItsCountsByPolicyAreaAndByRightForThePeriodChosen() throws Exception {
-        String page = visit("/uptake/impact?from=2023-01-01&to=2024-12-31", "en");
+        String page = visitor.page("/uptake/impact?from=2023-01-01&to=2024-12-31", "en");
 
-        assertThat(received).anyMatch(line -> line.startsWith("GET /api/policy/uptake/impact?from=2023-01-01&to=2024-12-31&format=json "));
+        assertThat(gateway.received()).anyMatch(line -> line.startsWith("GET /api/policy/uptake/impact?from=2023-01-01&to=2024-12-31&format=json "));
         assertThat(page).contains("<h1 id=\"impact-title\">The network’s impact</h1>").contains("From January 1, 2023 to December 31, 2024")
                 .contains("<label for=\"impact-from\">").contains("value=\"2023-01-01\"").contains("value=\"2024-12-31\"")
                 .contains("<th scope=\"col\">Policy area</th>").contains("<th scope=\"col\">Outcome: addressed</th>")
@@ -305,24 +301,24 @@ class UptakePagesTest {
                 .contains("href=\"/uptake/impact/export?format=csv&amp;from=2023-01-01&amp;to=2024-12-31\"");
         assertThat(squeezed(page)).contains("<tr id=\"impact-area-ASYLUM\"><th scope=\"row\">Asylum</th>"
                 + "<td>3</td><td>1</td><td>1</td><td>1</td><td>2</td><td>1</td></tr>");
-        assertThat(visit("/uptake/impact", "fr")).contains("<th scope=\"row\">Asile</th>").contains("Par droit en jeu");
+        assertThat(visitor.page("/uptake/impact", "fr")).contains("<th scope=\"row\">Asile</th>").contains("Par droit en jeu");
 
-        String refused = visit("/uptake/impact?from=2024-12-31&to=2023-01-01", "en");
+        String refused = visitor.page("/uptake/impact?from=2024-12-31&to=2023-01-01", "en");
         assertThat(refused).contains("id=\"impact-to-error\"").contains("the period ends (2023-01-01) before it starts (2024-12-31)")
                 .doesNotContain("id=\"impact-area-table\"");
 
-        MvcResult export = visitor.perform(get("/uptake/impact/export?format=csv&from=2023-01-01")).andReturn();
+        MvcResult export = visitor.web().perform(get("/uptake/impact/export?format=csv&from=2023-01-01")).andReturn();
         assertThat(export.getResponse().getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"uptake-impact.csv\"");
-        assertThat(received).anyMatch(line -> line.startsWith("GET /api/policy/uptake/impact?from=2023-01-01&format=csv "));
+        assertThat(gateway.received()).anyMatch(line -> line.startsWith("GET /api/policy/uptake/impact?from=2023-01-01&format=csv "));
     }
 
     @Test
     void theDossierPageLinksEachPublishedRecommendationToItsTrailAndTheReportAndTheDossiersLinkTheImpact() throws Exception {
-        String dossier = visit("/dossiers/d1", "en");
+        String dossier = visitor.page("/dossiers/d1", "en");
 
         assertThat(dossier).contains("<a href=\"/dossiers/d1/recommendations/r1/uptake\" id=\"uptake-link-r1\">How the texts took it up</a>")
                 .contains("id=\"dossier-uptake-report-link\"").doesNotContain("id=\"uptake-link-r3\"");
-        assertThat(visit("/dossiers", "en")).contains("<a href=\"/uptake/impact\" id=\"impact-link\">");
+        assertThat(visitor.page("/dossiers", "en")).contains("<a href=\"/uptake/impact\" id=\"impact-link\">");
     }
 
     /** The page without the white space between its tags, for what a row or a line holds. */
@@ -339,29 +335,15 @@ class UptakePagesTest {
         return ids;
     }
 
-    private String visit(String path, String language) throws Exception {
-        MvcResult result = visitor.perform(get(path).header("Accept-Language", language).accept(MediaType.TEXT_HTML)).andReturn();
-        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static String page(SignedIn person, String path) throws Exception {
-        MvcResult result = person.web().perform(get(path).session(person.session()).accept(MediaType.TEXT_HTML)).andReturn();
-        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
     static final String PASTED = "Article 53. Unaccompanied children shall be exempted from the border procedure.";
 
-    /** The policy service behind the gateway; records each request (method, path and query, If-Match, token, body). */
+    /** The policy service behind the gateway. */
     private static StandInGateway startGateway() {
         return StandInGateway.start(exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getRawQuery();
-            received.add(method + " " + exchange.getRequestURI() + " If-Match=" + exchange.getRequestHeaders().getFirst("If-Match") + " Authorization="
-                    + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
             if (method.equals("GET") && path.equals("/api/policy/dossiers/d1/recommendations/r1/uptake")) {
                 answer(exchange, 200, query != null && query.startsWith("asOf=") ? trailAsOf() : trail());
             } else if (method.equals("PUT") && path.equals("/api/policy/dossiers/d1/recommendations/r1/uptake/s4")) {
