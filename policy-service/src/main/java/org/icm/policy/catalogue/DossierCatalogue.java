@@ -43,8 +43,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Cost: the processor hands over events in batches (its {@code batch-size}); the events of one batch are folded
  * in memory and each dossier they touch is written once, at the batch's last event, in one bulk write, before the
- * processor stores its token (a failed write fails the batch, which is retried from the old token: see
- * {@link CatalogueProcessing}). A replay therefore writes a dossier once per batch, not once per event. The states
+ * processor stores its token (a failed write fails the batch, which is retried from the old token: service-defaults'
+ * processors propagate handler errors). A replay therefore writes a dossier once per batch, not once per event. The states
  * last written are kept in memory ({@link #written}), so a live event does not read and parse its dossier back.
  *
  * <p>Safe with redeliveries, replays and several instances: an event whose sequence number is not above the

@@ -13,7 +13,9 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -173,6 +175,26 @@ public class AxonPostgresAutoConfiguration {
     @Bean(name = "eventsOnArrival", destroyMethod = "close")
     WakingEventSource eventsOnArrival(EventStore eventStore) {
         return new WakingEventSource(eventStore, "eventsOnArrival");
+    }
+
+    /**
+     * Every event processor fails the batch whose handler failed, instead of logging the error and moving its token
+     * past the event (Axon's default {@code LoggingErrorHandler}): a read model that skipped an event stays wrong until
+     * someone replays it, and a skipped erasure would leave a person's data in place. The batch rolls back with the
+     * token where it was and the processor retries it with a growing pause, logging each failure, until it succeeds
+     * (the database back, a stale state read again).
+     *
+     * <p>And no processor runs its batch in a JDBC transaction: the tokens are in MongoDB, outside that transaction, and
+     * a tracking processor given a transaction manager stores its token <em>before</em> handling the batch (trusting
+     * the rollback to undo it), so a failed batch was skipped all the same. Without one it stores the token after the
+     * batch succeeded. The handlers write to MongoDB (or through their own JDBC calls), never in that transaction.
+     */
+    @Bean
+    ConfigurerModule failedEventsAreRetriedNotSkipped() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance())
+                .registerDefaultTransactionManager(configuration -> NoTransactionManager.instance());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.icm.service.probe;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("tally-projection")
 class TallyProjection {
+
+    /** Tallies whose next count fails once, as a read model's store that is briefly away would. */
+    static final Set<String> FAIL_NEXT_COUNT = ConcurrentHashMap.newKeySet();
 
     private final MongoTemplate mongo;
 
@@ -26,6 +31,9 @@ class TallyProjection {
 
     @EventHandler
     void on(Tally.TallyCounted event) {
+        if (FAIL_NEXT_COUNT.remove(event.tallyId())) {
+            throw new IllegalStateException("the read model's store is away (a test's fault)");
+        }
         mongo.upsert(Query.query(Criteria.where("_id").is(event.tallyId())), Update.update("total", event.total()), "tallies");
     }
 }
