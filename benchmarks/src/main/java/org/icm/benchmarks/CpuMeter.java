@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time used by this JVM and by the PostgreSQL server (postmaster, its live children and the children it
- * has reaped), read on Linux from {@code /proc}. On a machine whose cores are shared with other work, CPU
- * time per operation is steadier than wall time, and says which side would saturate the cores first.
+ * CPU time used by a JVM (this one, or a service's JVM that the benchmark started) and by the PostgreSQL server
+ * (postmaster, its live children and the children it has reaped), read on Linux from {@code /proc}; the JVM's time also
+ * thread by thread, so that it can be told by role ({@link #roleOf}). On a machine whose cores are shared with other
+ * work, CPU time per operation is steadier than wall time, and says which side would saturate the cores first.
  */
 final class CpuMeter {
 
     /**
      * CPU time in nanoseconds, -1 where it cannot be read; and of the JVM's time, what its JIT compilers and its
-     * garbage collector took (milliseconds, as the JVM reports them; compilation is wall time of the compiler threads).
+     * garbage collector took, in milliseconds: for this JVM as it reports them (compilation is wall time of the compiler
+     * threads), for another JVM the CPU time of its compiler threads and of its GC threads ({@link #jitCpuNanos} is the
+     * compilers' CPU time for either).
      */
     record Sample(long jvmNanos, long postgresNanos, long jitMillis, long gcMillis, Map<Long, ThreadTime> threads) {
 
@@ -38,13 +41,14 @@ final class CpuMeter {
                     difference(jitMillis, earlier.jitMillis), difference(gcMillis, earlier.gcMillis), used);
         }
 
-        /** CPU time of this JVM's threads, added up by what they do (see {@link CpuMeter#roleOf}), largest first. */
+        /** CPU time of the JVM's threads, added up by what they do (see {@link CpuMeter#roleOf}), largest first. */
         Map<String, Long> byRole() {
             Map<String, Long> roles = new HashMap<>();
             threads.values().forEach(thread -> roles.merge(roleOf(thread.name()), thread.nanos(), Long::sum));
             long counted = roles.values().stream().mapToLong(Long::longValue).sum();
             if (jvmNanos >= 0 && jvmNanos > counted) {
-                roles.merge("threads that ended meanwhile (the benchmark's client threads and their HttpClient threads)", jvmNanos - counted, Long::sum);
+                roles.merge("threads that ended meanwhile (in a benchmark's own JVM mostly its client threads)",
+                        jvmNanos - counted, Long::sum);
             }
             Map<String, Long> sorted = new LinkedHashMap<>();
             roles.entrySet().stream().filter(role -> role.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -52,18 +56,44 @@ final class CpuMeter {
             return sorted;
         }
 
+        /** CPU time of the JVM's JIT compiler threads, from their own times; -1 where threads cannot be read. */
+        long jitCpuNanos() {
+            return threads.isEmpty() ? -1 : roleNanos(JIT);
+        }
+
+        /** CPU time of the threads of one role ({@link CpuMeter#roleOf}). */
+        long roleNanos(String role) {
+            return CpuMeter.roleNanos(threads, role);
+        }
+
         private static long difference(long later, long earlier) {
             return later < 0 || earlier < 0 ? -1 : later - earlier;
         }
     }
 
+    static final String JIT = "JIT compilers";
+    static final String GC = "GC and VM threads";
+    static final String MONGODB_SERVER = "MongoDB-wire server (read model and tokens)";
+    static final String KAFKA_BROKER = "Kafka broker";
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
     private static final long SETTLE_MILLIS = 300;
     private final long postmasterPid;
+    /** The JVM measured: -1 for this one. */
+    private final long jvmPid;
 
-    /** @param postgresDataDirectory where PostgreSQL keeps {@code postmaster.pid}; its first line is the server's process id */
+    /**
+     * Measures this JVM and PostgreSQL.
+     *
+     * @param postgresDataDirectory where PostgreSQL keeps {@code postmaster.pid}; its first line is the server's process id
+     */
     CpuMeter(Path postgresDataDirectory) {
+        this(postgresDataDirectory, -1);
+    }
+
+    /** Measures another JVM (a service the benchmark started as its own process), by its process id, and PostgreSQL. */
+    CpuMeter(Path postgresDataDirectory, long jvmPid) {
         this.postmasterPid = readPostmasterPid(postgresDataDirectory.resolve("postmaster.pid"));
+        this.jvmPid = jvmPid;
     }
 
     /**
@@ -72,17 +102,34 @@ final class CpuMeter {
      */
     Sample sample() throws InterruptedException {
         Thread.sleep(SETTLE_MILLIS);
-        return new Sample(jvmCpuNanos(), postgresCpuNanos(), jitMillis(), gcMillis(), threadTimes());
+        return sampleNow();
+    }
+
+    /** Takes a sample at once (right after another meter's {@link #sample}). */
+    Sample sampleNow() {
+        if (jvmPid < 0) {
+            return new Sample(jvmCpuNanos(), postgresCpuNanos(), jitMillis(), gcMillis(), threadTimes("self"));
+        }
+        Map<Long, ThreadTime> threads = threadTimes(Long.toString(jvmPid));
+        List<Long> process = stat(jvmPid, false);
+        long jvmNanos = process == null ? -1 : process.getFirst() * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
+        long jitMillis = threads.isEmpty() ? -1 : roleNanos(threads, JIT) / 1_000_000;
+        long gcMillis = threads.isEmpty() ? -1 : roleNanos(threads, GC) / 1_000_000;
+        return new Sample(jvmNanos, postgresCpuNanos(), jitMillis, gcMillis, threads);
+    }
+
+    private static long roleNanos(Map<Long, ThreadTime> threads, String role) {
+        return threads.values().stream().filter(thread -> roleOf(thread.name()).equals(role)).mapToLong(ThreadTime::nanos).sum();
     }
 
     /** A thread's name as the operating system knows it (at most 15 characters) and its CPU time. */
     record ThreadTime(String name, long nanos) {
     }
 
-    /** The CPU time of each thread of this JVM, by thread id, read from /proc/self/task; empty elsewhere. */
-    private static Map<Long, ThreadTime> threadTimes() {
+    /** The CPU time of each thread of a process ("self" or its id), by thread id, read from /proc/<process>/task; empty elsewhere. */
+    private static Map<Long, ThreadTime> threadTimes(String process) {
         Map<Long, ThreadTime> threads = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", process, "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
@@ -101,16 +148,31 @@ final class CpuMeter {
         return threads;
     }
 
-    /** What a thread of this JVM does, from its (truncated) name. */
+    /**
+     * What a thread of a benchmark's JVM or of a service's JVM does, from its name as Linux keeps it (the first 15
+     * characters: "WorkPackage[dossier-catalogue]-0" is "WorkPackage[dos").
+     */
     static String roleOf(String threadName) {
         if (threadName.startsWith("http-nio")) {
-            return "service: HTTP request threads (security, MVC, Axon command handling, event store)";
+            return "service: HTTP request threads (security, MVC, the request's work: Axon command handling and event store, or the CRUD insert)";
         }
-        if (threadName.startsWith("WorkPackage[") || threadName.startsWith("Coordinator[") || threadName.startsWith("EmbeddedEventSt")) {
+        if (threadName.startsWith("WorkPackage[dos") || threadName.startsWith("Coordinator[dos")) {
             return "service: dossier-catalogue projection (event processor)";
         }
+        if (threadName.startsWith("WorkPackage[int") || threadName.startsWith("Coordinator[int")) {
+            return "service: outbox publisher (integration events to Kafka)";
+        }
+        if (threadName.startsWith("WorkPackage[") || threadName.startsWith("Coordinator[")) {
+            return "service: other event processors";
+        }
+        if (threadName.startsWith("EmbeddedEventSt")) {
+            return "service: Axon's event store reader (feeds the event processors)";
+        }
+        if (threadName.startsWith("kafka-producer") || threadName.startsWith("kafka-admin-cli") || threadName.startsWith("kafka-coordinat")) {
+            return "service: Kafka clients (the outbox publisher's producer sends, admin)";
+        }
         if (threadName.startsWith("mongo-server")) {
-            return "MongoDB-wire server (read model and tokens)";
+            return MONGODB_SERVER;
         }
         if (threadName.startsWith("HttpClient-") || threadName.startsWith("client-")) {
             return "benchmark HTTP clients";
@@ -119,15 +181,15 @@ final class CpuMeter {
             return "benchmark JDBC threads";
         }
         if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
-            return "JIT compilers";
+            return JIT;
         }
         if (threadName.startsWith("GC ") || threadName.startsWith("G1 ") || threadName.startsWith("VM ")) {
-            return "GC and VM threads";
+            return GC;
         }
         String lower = threadName.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("kafka") || lower.startsWith("data-plane") || lower.startsWith("quorum") || lower.startsWith("broker")
                 || lower.startsWith("controller") || lower.startsWith("raft")) {
-            return "Kafka broker (idle)";
+            return KAFKA_BROKER;
         }
         return "other threads";
     }

@@ -127,7 +127,7 @@ public final class NotificationLatencyBenchmark {
                 new InfrastructureSettings(data, true, 0, 0, 0, 0, 0, List.of("policy", InfrastructureSettings.KEY_STORE_DATABASE)));
         TestTokens tokens = TestTokens.get();
         ConfigurableApplicationContext policy = null;
-        Process notification = null;
+        ServiceJvm notification = null;
         try {
             policy = startPolicy(infrastructure, tokens, policyProperties);
             String policyBase = "http://127.0.0.1:" + policy.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
@@ -137,8 +137,8 @@ public final class NotificationLatencyBenchmark {
             if (!policyProperties.isEmpty() || !notificationProperties.isEmpty()) {
                 say("policy-service with %s, notification-service with %s", policyProperties, notificationProperties);
             }
-            String notificationBase = "http://127.0.0.1:" + notificationPort;
-            awaitHealthy(notificationBase, Duration.ofSeconds(120));
+            String notificationBase = notification.baseUrl();
+            notification.awaitHealthy(Duration.ofSeconds(120));
             say("policy-service at %s (in this JVM), notification-service at %s (pid %d)", policyBase, notificationBase, notification.pid());
 
             // a member, announced on the membership topic as membership-service would
@@ -227,7 +227,7 @@ public final class NotificationLatencyBenchmark {
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
             MongoCommands mongoBefore = MongoCommands.read(notificationBase, memberToken);
             ListenerTimer listenerBefore = ListenerTimer.read(notificationBase, memberToken);
-            long notificationCpuBefore = cpuNanos(notification);
+            long notificationCpuBefore = notification.cpuNanos();
             say("sending %d commands ...", total);
             while (next.get() < total) {
                 Thread.sleep(200);
@@ -243,7 +243,7 @@ public final class NotificationLatencyBenchmark {
             Thread.sleep(1000);
             MongoCommands mongoAfter = MongoCommands.read(notificationBase, memberToken);
             ListenerTimer listener = ListenerTimer.read(notificationBase, memberToken).minus(listenerBefore);
-            long notificationCpu = cpuNanos(notification) - notificationCpuBefore;
+            long notificationCpu = notification.cpuNanos() - notificationCpuBefore;
             stream.cancel(true);
             reading.set(false);
             kafkaReader.join(10_000);
@@ -327,8 +327,7 @@ public final class NotificationLatencyBenchmark {
             return failures.get() > 0 || missing > 0 ? 1 : 0;
         } finally {
             if (notification != null) {
-                notification.destroy();
-                notification.waitFor(30, TimeUnit.SECONDS);
+                notification.close();
             }
             if (policy != null) {
                 policy.close();
@@ -396,38 +395,14 @@ public final class NotificationLatencyBenchmark {
         return application.run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
     }
 
-    private static Process startNotification(Path jar, EmbeddedInfrastructure infrastructure, TestTokens tokens, int port, Path log,
-                                             Map<String, String> extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString()));
-        Map<String, String> properties = new LinkedHashMap<>(infrastructure.springProperties());
-        properties.put("server.port", Integer.toString(port));
-        properties.put("server.address", "127.0.0.1");
-        properties.put("icm.security.issuer", TestTokens.ISSUER);
-        properties.put("icm.security.jwk-set-uri", tokens.jwkSetUri());
-        properties.put("logging.level.root", "WARN");
+    private static ServiceJvm startNotification(Path jar, EmbeddedInfrastructure infrastructure, TestTokens tokens, int port, Path log,
+                                                Map<String, String> extra) throws IOException {
+        Map<String, String> properties = ServiceJvm.platformProperties(infrastructure, tokens, port);
         // the MongoDB commands it sends (Micrometer's driver listener), read before and after the commands
         properties.put("management.endpoints.web.exposure.include", "health,info,metrics");
         properties.putAll(extra);
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitHealthy(String base, Duration limit) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long until = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("notification-service did not become healthy within " + limit);
+        return ServiceJvm.startJar("notification-service", jar, List.of("-Xmx512m", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow"),
+                properties, log);
     }
 
     /** The member, published as membership-service does: their address and name sealed with their key in the key store. */
@@ -451,10 +426,6 @@ public final class NotificationLatencyBenchmark {
                                                           IntegrationEventType<E> type, E event) throws Exception {
         producer.send(new ProducerRecord<>(type.topic().topicName(), event.subject(),
                 codec.encode(codec.envelope(type, event, UUID.randomUUID().toString(), Instant.now())))).get(30, TimeUnit.SECONDS);
-    }
-
-    private static long cpuNanos(Process process) {
-        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /**

@@ -25,6 +25,7 @@ final class PolicyApiClient implements AutoCloseable {
     private final String base;
     private final String token;
 
+    /** @param token the caller's access token, or null to send none */
     PolicyApiClient(String base, String token) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.base = base;
@@ -51,6 +52,11 @@ final class PolicyApiClient implements AutoCloseable {
                 "{\"stage\":\"" + stage + "\",\"effectiveDate\":\"" + effectiveDate + "\"}"), null);
     }
 
+    /** The status a step request answers, with a body of the caller's choice (to check what is refused). */
+    int stepStatus(Target target, String json) throws IOException, InterruptedException {
+        return post("/dossiers/" + target.dossierId() + "/measures/" + target.measureId() + "/steps", json).statusCode();
+    }
+
     /** Publishes the dossier, so anyone reads it (the set-up, not measured). */
     void publish(String dossierId) throws IOException, InterruptedException {
         HttpResponse<String> published = post("/dossiers/" + dossierId + "/publish", "{}");
@@ -60,13 +66,14 @@ final class PolicyApiClient implements AutoCloseable {
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Checks the answer is 201 Created and, when asked, gives the id at the end of its Location. */

@@ -23,8 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * What every policy-service benchmark stands on: the embedded infrastructure on free loopback ports, PostgreSQL
  * durable (fsync and synchronous commits on, as the local platform runs it) with its data in a fresh folder,
- * a test token issuer, and policy-service in this JVM on a free loopback port with WARN logs. Closing it stops
- * the service, then the servers, and deletes the data; safe to call twice (normal end and Ctrl-C).
+ * a test token issuer, and policy-service in this JVM on a free loopback port with WARN logs ({@link #start}), or
+ * only the servers and the issuer, for a benchmark that runs the service in its own JVM ({@link #serversOnly},
+ * {@link ServiceJvm}). Closing it stops the service, then the servers, and deletes the data; safe to call twice
+ * (normal end and Ctrl-C).
  */
 final class PolicyServiceRun implements AutoCloseable {
 
@@ -40,15 +42,21 @@ final class PolicyServiceRun implements AutoCloseable {
 
     /** Starts the servers, then the service with these Spring properties (they outrank its own). */
     static PolicyServiceRun start(Map<String, String> serviceProperties) throws IOException {
+        PolicyServiceRun run = serversOnly();
+        say("starting policy-service in this JVM ...");
+        long begin = System.nanoTime();
+        run.service = run.startService(serviceProperties);
+        say("policy-service answers at %s (started in %.1f s)", run.baseUrl(), (System.nanoTime() - begin) / 1e9);
+        return run;
+    }
+
+    /** Starts the servers and the token issuer only: no service in this JVM. */
+    static PolicyServiceRun serversOnly() throws IOException {
         PolicyServiceRun run = new PolicyServiceRun();
         run.dataFolder = Files.createTempDirectory("icm-benchmark-");
         say("starting PostgreSQL (durable), Kafka, MongoDB-wire and SMTP on free loopback ports, data in %s ...", run.dataFolder);
         run.infrastructure = EmbeddedInfrastructure.start(new InfrastructureSettings(run.dataFolder, true, 0, 0, 0, 0, 0,
                 List.of(DATABASE, InfrastructureSettings.KEY_STORE_DATABASE)));
-        say("starting policy-service in this JVM ...");
-        long begin = System.nanoTime();
-        run.service = run.startService(serviceProperties);
-        say("policy-service answers at %s (started in %.1f s)", run.baseUrl(), (System.nanoTime() - begin) / 1e9);
         return run;
     }
 
@@ -76,6 +84,10 @@ final class PolicyServiceRun implements AutoCloseable {
 
     TestTokens tokens() {
         return tokens;
+    }
+
+    Infrastructure infrastructure() {
+        return infrastructure;
     }
 
     Path dataFolder() {

@@ -2,63 +2,83 @@ package org.icm.benchmarks;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.icm.benchmarks.crud.CrudStepsApplication;
+import org.icm.infrastructure.Ports;
 import org.icm.kernel.identity.AccountId;
 import org.icm.kernel.identity.OrganisationId;
 import org.icm.kernel.identity.Role;
 import org.icm.kernel.vocabulary.ProcedureStage;
-import org.icm.policy.catalogue.DossierCatalogue;
 import org.icm.testing.TestTokens;
 
 /**
- * How fast policy-service records procedure steps over HTTP, next to how fast the same PostgreSQL appends
- * the same events straight through JDBC, in one run on one machine. A program that prints figures, not a
- * test: {@code ./mvnw verify} never runs it. See {@code benchmarks/README.md}.
+ * Issue 18, W1 and W2: how fast and at what CPU cost the event-sourced policy-service records procedure steps over HTTP,
+ * next to a CRUD baseline doing the same request the way a service without event sourcing would, in one run on one
+ * machine. A program that prints figures, not a test: {@code ./mvnw verify} never runs it. See {@code benchmarks/README.md}.
  *
  * <ol>
- *   <li>Starts the embedded infrastructure on free loopback ports, PostgreSQL durable (fsync and synchronous
- *       commits on, as the local platform runs it), its data in a fresh folder deleted at the end.</li>
- *   <li>Starts a test token issuer (JWKS over HTTP) and policy-service in this JVM, as a Spring Boot
- *       application on a free loopback port.</li>
- *   <li>Opens the dossiers, one measure each (set-up, not measured).</li>
- *   <li>Service side: N HTTP clients record procedure steps, spread over the dossiers; a warm-up, then the
- *       measured commands, each command's latency recorded.</li>
- *   <li>Stops the service (after its read model caught up), then the raw side: N JDBC threads append as many
- *       rows of the same size to the same table, a warm-up, then the measured rows.</li>
- *   <li>Prints both rates, their ratio and the latencies; the goal is a ratio of at least 0.5.</li>
+ *   <li>Starts the embedded infrastructure on free loopback ports in this JVM, PostgreSQL durable (fsync and synchronous
+ *       commits on, as the local platform runs it) in its own processes, its data in a fresh folder deleted at the end;
+ *       and a test token issuer (JWKS over HTTP on loopback).</li>
+ *   <li>Starts policy-service as its own JVM from its runnable jar, with the JVM flags the platform deploys it with
+ *       ({@link ServiceJvm.Flags}), pointed at those servers and that issuer; opens the dossiers (set-up).</li>
+ *   <li>N HTTP clients record procedure steps, spread over the dossiers: warm-up rounds until the JIT compilers are quiet
+ *       in the service's JVM, then the measured commands, until every event processor of the service (the dossier
+ *       catalogue, the outbox publisher) has caught up. Then the service is stopped.</li>
+ *   <li>Starts the CRUD baseline ({@link CrudStepsApplication}) as its own JVM with the same flags, and does the same
+ *       with the same clients, requests and dossiers.</li>
+ *   <li>Prints both rates and their ratio (W1: at least 0.5), p50/p99 (W1: the service's p99 at most twice the
+ *       baseline's), CPU per command in each service's JVM by role (W2: at most 2.0 ms in policy-service's, read model
+ *       included) and in PostgreSQL, and the JIT's CPU while measuring.</li>
  * </ol>
  */
 public final class PolicyWriteBenchmark {
 
-    static final double GOAL = 0.5;
-    private static final String STEP_EVENT = "ProcedureStepRecorded";
+    /** W1: the service's throughput at least this share of the baseline's. */
+    static final double GOAL_THROUGHPUT_RATIO = 0.5;
+    /** W1: the service's p99 at most this many times the baseline's. */
+    static final double GOAL_P99_RATIO = 2.0;
+    /** W2: CPU per command in the service's JVM, read model included. */
+    static final double GOAL_CPU_MILLIS = 2.0;
+    /** The JIT is quiet when its compiler threads used at most this share of the service's CPU in a warm-up round. */
+    static final double JIT_QUIET = 0.05;
     /** Steps of every stage but the exits: nothing may follow WITHDRAWN or LAPSED. */
     private static final List<ProcedureStage> STAGES = Arrays.stream(ProcedureStage.values()).filter(stage -> !stage.isExit()).toList();
     /** Effective dates cycle over about eleven years, all in the past. */
     private static final LocalDate FIRST_DATE = LocalDate.of(2010, 1, 4);
     private static final int DATE_SPREAD_DAYS = 4_000;
-    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
+    private static final Duration START_LIMIT = Duration.ofSeconds(180);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(120);
+    /** The lag of each event processor's segment, {@code icm.event.processor.lag} (service-defaults), on /actuator/prometheus. */
+    private static final Pattern LAG = Pattern.compile("(?m)^icm_event_processor_lag\\{([^}]*)}\\s+(\\S+)");
+    private static final Pattern PROCESSOR = Pattern.compile("processor=\"([^\"]*)\"");
+    private static final String CATALOGUE = "dossier-catalogue";
 
     private final BenchmarkOptions options;
     private PolicyServiceRun run;
+    private ServiceJvm policy;
+    private ServiceJvm crud;
 
     private PolicyWriteBenchmark(BenchmarkOptions options) {
         this.options = options;
@@ -76,6 +96,13 @@ public final class PolicyWriteBenchmark {
         }
         if (options.help()) {
             System.out.print(BenchmarkOptions.USAGE);
+            return;
+        }
+        if (!Files.isRegularFile(options.policyJar())) {
+            System.err.println("policy-service's runnable jar is missing at " + options.policyJar().toAbsolutePath()
+                    + "; build it first (./mvnw -q -pl policy-service,benchmarks -am -DskipTests package) and run from the repository's root,"
+                    + " or name it with --policy-jar");
+            System.exit(2);
             return;
         }
         // (service-defaults switches off Axon's usage reporting to AxonIQ: this run stays on loopback)
@@ -101,93 +128,198 @@ public final class PolicyWriteBenchmark {
         System.exit(exitCode);
     }
 
+    /** One warm-up round: its commands and what the service's JVM used meanwhile. */
+    private record Round(ConcurrentLoad.Result load, CpuMeter.Sample cpu) {
+
+        double jitShare() {
+            return cpu.jitCpuNanos() < 0 || cpu.jvmNanos() <= 0 ? Double.NaN : cpu.jitCpuNanos() / (double) cpu.jvmNanos();
+        }
+    }
+
+    /**
+     * One side measured: its warm-up rounds, the measured commands, and the CPU used from their start until the service's
+     * event processors caught up (service's JVM, PostgreSQL; the infrastructure this JVM holds, separately).
+     */
+    private record Side(String name, ServiceJvm jvm, String refusals, List<Round> warmUp, boolean jitQuiet, ConcurrentLoad.Result measured,
+                        CpuMeter.Sample cpu, CpuMeter.Sample here, long catchUpMillis) {
+
+        double cpuMillisPerCommand(long nanos) {
+            return nanos < 0 ? Double.NaN : nanos / 1e6 / measured.operations();
+        }
+    }
+
     private int run() throws Exception {
         int clients = options.clients();
         double loadBefore = loadAverage();
-        say("policy-service write benchmark: %d clients, %d commands measured after %d warm-up, over %d dossiers",
-                clients, options.commands(), options.warmup(), options.dossiers());
+        say("policy-service against a CRUD baseline (issue 18, W1 and W2): %d clients, %d commands measured on each side after warm-up rounds"
+                        + " of %d (at most %d), over %d dossiers; both services in their own JVM with %s flags %s",
+                clients, options.commands(), options.warmup(), options.warmupRounds(), options.dossiers(), options.serviceJvm().source(),
+                options.serviceJvm().options());
 
-        run = PolicyServiceRun.start(options.serviceProperties());
-        String jdbcUrl = run.jdbcUrl();
+        run = PolicyServiceRun.serversOnly();
         Map<String, String> postgresSettings;
-        try (Connection connection = connect(jdbcUrl)) {
+        try (Connection connection = run.connect()) {
             postgresSettings = postgresSettings(connection);
         }
-        TestTokens tokens = run.tokens();
-        String base = run.baseUrl();
+        String token = focalPointToken(run.tokens());
 
-        // set-up, not measured: the dossiers and their measures
+        // the event-sourced service
+        policy = start("policy-service", this::startPolicy);
         PolicyApiClient.Target[] targets = new PolicyApiClient.Target[options.dossiers()];
-        String setUpToken = focalPointToken(tokens);
         ConcurrentLoad.Result setUp = ConcurrentLoad.run("set-up", clients, options.dossiers(), thread -> {
-            PolicyApiClient client = new PolicyApiClient(base, setUpToken);
+            PolicyApiClient client = new PolicyApiClient(policy.baseUrl(), token);
             return ConcurrentLoad.Worker.of(client, k -> targets[k] = client.openDossierWithMeasure(k));
         });
-        requireNoFailure("set-up", setUp);
+        requireNoFailure("set-up", setUp, policy);
+        awaitProcessors(policy);
         say("opened %d dossiers with one measure each", options.dossiers());
+        long headBefore;
+        try (Connection connection = run.connect()) {
+            headBefore = single(connection, "select coalesce(max(global_index), 0) from domain_event_entry");
+        }
+        Side eventSourced = measure("event-sourced", policy, targets, token, true);
+        long events;
+        try (Connection connection = run.connect()) {
+            events = single(connection, "select count(*) from domain_event_entry where global_index > " + headBefore);
+        }
+        policy.close();
+        say("policy-service stopped");
 
-        if (!options.readModel()) {
-            awaitCatalogue(jdbcUrl);
-            catalogue().ifPresent(StreamingEventProcessor::shutDown);
-            say("diagnostic: the dossier-catalogue projection is stopped; only the write side runs");
+        // the CRUD baseline, same clients, same requests, same dossier and measure ids
+        crud = start("CRUD baseline", this::startCrud);
+        Side baseline = measure("CRUD", crud, targets, token, false);
+        long rows;
+        try (Connection connection = run.connect()) {
+            rows = single(connection, "select count(*) from crud_procedure_step");
         }
-        CpuMeter cpu = new CpuMeter(run.dataFolder().resolve("postgres"));
+        crud.close();
+        say("CRUD baseline stopped");
 
-        // service side: warm-up, then measured
-        if (options.warmup() > 0) {
-            requireNoFailure("service warm-up", recordSteps("warm-up", base, targets, 0, options.warmup(), focalPointToken(tokens)));
-            say("service warm-up: %d commands", options.warmup());
-        }
-        long beforeMeasured;
-        try (Connection connection = connect(jdbcUrl)) {
-            beforeMeasured = headIndex(connection);
-        }
-        CpuMeter.Sample cpuBeforeHttp = cpu.sample();
-        ConcurrentLoad.Result http = recordSteps("client", base, targets, options.warmup(), options.commands(), focalPointToken(tokens));
-        CpuMeter.Sample httpCpu = cpu.sample().minus(cpuBeforeHttp);
-        long catchUpMillis = options.readModel() ? awaitCatalogue(jdbcUrl) : -2;
-        List<RawEventAppends.StoredEvent> written;
-        long serviceEvents;
-        try (Connection connection = connect(jdbcUrl)) {
-            serviceEvents = countSince(connection, beforeMeasured);
-            written = RawEventAppends.storedSince(connection, beforeMeasured, STEP_EVENT, options.commands());
-        }
-        say("service: %d commands in %.2f s, %d failed", http.operations(), http.nanos() / 1e9, http.failures());
-        run.stopService();
-        say("policy-service stopped; PostgreSQL keeps running for the raw side");
-
-        // raw side: the same number of rows of the same size, straight into the same table
-        RawEventAppends raw = new RawEventAppends(jdbcUrl, run.postgresUser(), run.postgresPassword(), written,
-                options.dossiers());
-        if (options.warmup() > 0) {
-            requireNoFailure("raw warm-up", ConcurrentLoad.run("raw-warm-up", clients, options.warmup(), raw::open));
-        }
-        long beforeRaw;
-        try (Connection connection = connect(jdbcUrl)) {
-            beforeRaw = headIndex(connection);
-        }
-        CpuMeter.Sample cpuBeforeRaw = cpu.sample();
-        ConcurrentLoad.Result jdbc = ConcurrentLoad.run("raw", clients, options.commands(), raw::open);
-        CpuMeter.Sample rawCpu = cpu.sample().minus(cpuBeforeRaw);
-        long rawRows;
-        try (Connection connection = connect(jdbcUrl)) {
-            rawRows = countSince(connection, beforeRaw);
-        }
-        say("raw JDBC: %d rows in %.2f s, %d failed", jdbc.operations(), jdbc.nanos() / 1e9, jdbc.failures());
-
-        report(postgresSettings, loadBefore, http, httpCpu, serviceEvents, catchUpMillis, jdbc, rawCpu, rawRows, written);
-        if (http.failures() > 0 || jdbc.failures() > 0) {
+        int sent = commandsSent(eventSourced);
+        report(postgresSettings, loadBefore, eventSourced, events, sent, baseline, rows, commandsSent(baseline));
+        if (eventSourced.measured().failures() > 0 || baseline.measured().failures() > 0) {
             System.out.println();
-            System.out.println("NOT A VALID MEASUREMENT: some operations failed.");
-            if (http.firstFailure() != null) {
-                System.out.println("  first failed command: " + http.firstFailure());
-            }
-            if (jdbc.firstFailure() != null) {
-                System.out.println("  first failed insert: " + jdbc.firstFailure());
+            System.out.println("NOT A VALID MEASUREMENT: some commands failed.");
+            for (Side side : List.of(eventSourced, baseline)) {
+                if (side.measured().firstFailure() != null) {
+                    System.out.println("  " + side.name() + ", first failed command: " + side.measured().firstFailure());
+                }
             }
             return 1;
         }
         return 0;
+    }
+
+    private interface Starter {
+        ServiceJvm start() throws IOException;
+    }
+
+    private static ServiceJvm start(String name, Starter starter) throws Exception {
+        say("starting %s in its own JVM ...", name);
+        long begin = System.nanoTime();
+        ServiceJvm jvm = starter.start();
+        try {
+            jvm.awaitHealthy(START_LIMIT);
+        } catch (RuntimeException | InterruptedException e) {
+            jvm.close();
+            throw e;
+        }
+        say("%s answers at %s (pid %d, healthy after %.1f s)", name, jvm.baseUrl(), jvm.pid(), (System.nanoTime() - begin) / 1e9);
+        return jvm;
+    }
+
+    private ServiceJvm startPolicy() throws IOException {
+        Map<String, String> properties = ServiceJvm.platformProperties(run.infrastructure(), run.tokens(), Ports.free());
+        properties.put("springdoc.api-docs.enabled", "false");
+        properties.putAll(options.serviceProperties());
+        return ServiceJvm.startJar("policy-service", options.policyJar(), options.serviceJvm().options(), properties,
+                run.dataFolder().resolve("policy-service.log"));
+    }
+
+    private ServiceJvm startCrud() throws IOException {
+        Map<String, String> properties = ServiceJvm.platformProperties(run.infrastructure(), run.tokens(), Ports.free());
+        // its table in policy-service's database, on the same server
+        properties.put("icm.database", PolicyServiceRun.DATABASE);
+        properties.put("springdoc.api-docs.enabled", "false");
+        // the services' logging configuration (service-defaults), not the benchmarks' own logback.xml
+        properties.put("logging.config", "classpath:logback-spring.xml");
+        return ServiceJvm.startMainClass("crud-baseline", CrudStepsApplication.class, options.serviceJvm().options(), properties,
+                run.dataFolder().resolve("crud-baseline.log"));
+    }
+
+    /**
+     * Warm-up rounds until the JIT compilers are quiet in the service's JVM (or the most rounds allowed), then the
+     * measured commands; with {@code processors}, each round and the measurement last until the service's event
+     * processors caught up, so each counts the read model's work for its own commands.
+     */
+    private Side measure(String name, ServiceJvm jvm, PolicyApiClient.Target[] targets, String token, boolean processors) throws Exception {
+        String refusals = checkRefusals(name, jvm, targets[0]);
+        CpuMeter meter = new CpuMeter(run.dataFolder().resolve("postgres"), jvm.pid());
+        CpuMeter here = new CpuMeter(run.dataFolder().resolve("postgres"));
+        List<Round> rounds = new ArrayList<>();
+        boolean quiet = false;
+        int sent = 0;
+        for (int r = 1; options.warmup() > 0 && r <= options.warmupRounds() && !quiet; r++) {
+            CpuMeter.Sample before = meter.sample();
+            ConcurrentLoad.Result load = recordSteps(name + "-warm-up", jvm.baseUrl(), targets, sent, options.warmup(), token);
+            requireNoFailure(name + " warm-up", load, jvm);
+            sent += options.warmup();
+            if (processors) {
+                awaitProcessors(jvm);
+            }
+            Round round = new Round(load, meter.sample().minus(before));
+            rounds.add(round);
+            double share = round.jitShare();
+            quiet = !(share > JIT_QUIET); // NaN (threads cannot be read): one round
+            say("%s warm-up round %d: %d commands at %.0f/s; JIT compilers %s ms of the service's %s ms of CPU (%s)%s", name, r,
+                    load.operations(), load.perSecond(), millis(round.cpu().jitCpuNanos()), millis(round.cpu().jvmNanos()), percent(share),
+                    quiet ? ", quiet" : "");
+        }
+        say("%s: measuring %d commands ...", name, options.commands());
+        CpuMeter.Sample before = meter.sample();
+        CpuMeter.Sample beforeHere = here.sampleNow();
+        ConcurrentLoad.Result measured = recordSteps(name, jvm.baseUrl(), targets, sent, options.commands(), token);
+        long catchUp = processors ? awaitProcessors(jvm) : 0;
+        CpuMeter.Sample cpu = meter.sample().minus(before);
+        CpuMeter.Sample cpuHere = here.sampleNow().minus(beforeHere);
+        say("%s: %d commands in %.2f s, %d failed", name, measured.operations(), measured.nanos() / 1e9, measured.failures());
+        if (measured.failures() > 0) {
+            System.err.println(jvm.logTail());
+        }
+        return new Side(name, jvm, refusals, rounds, quiet && !rounds.isEmpty(), measured, cpu, cpuHere, catchUp);
+    }
+
+    /**
+     * Both sides must refuse what policy-service refuses before doing any work (no token, not a focal point, a body the
+     * rules refuse), or the baseline would be cheaper for doing less: a request of each kind, its status noted; a side
+     * that accepts one, or fails on it, stops the run.
+     */
+    private String checkRefusals(String name, ServiceJvm jvm, PolicyApiClient.Target target) throws IOException, InterruptedException {
+        TestTokens tokens = run.tokens();
+        String valid = "{\"stage\":\"" + STAGES.getFirst() + "\",\"effectiveDate\":\"" + FIRST_DATE + "\"}";
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        try (PolicyApiClient anonymous = new PolicyApiClient(jvm.baseUrl(), null);
+             PolicyApiClient participant = new PolicyApiClient(jvm.baseUrl(), tokens.mint(AccountId.random(), OrganisationId.random(), Role.PARTICIPANT));
+             PolicyApiClient focalPoint = new PolicyApiClient(jvm.baseUrl(), focalPointToken(tokens))) {
+            statuses.put("no token", anonymous.stepStatus(target, valid));
+            statuses.put("participant", participant.stepStatus(target, valid));
+            statuses.put("no stage", focalPoint.stepStatus(target, "{\"effectiveDate\":\"" + FIRST_DATE + "\"}"));
+            statuses.put("date in the future", focalPoint.stepStatus(target,
+                    "{\"stage\":\"" + STAGES.getFirst() + "\",\"effectiveDate\":\"" + LocalDate.now().plusDays(2) + "\"}"));
+            statuses.put("note too long", focalPoint.stepStatus(target, "{\"stage\":\"" + STAGES.getFirst() + "\",\"effectiveDate\":\""
+                    + FIRST_DATE + "\",\"note\":\"" + "n".repeat(2_001) + "\"}"));
+        }
+        String answered = statuses.entrySet().stream().map(status -> status.getKey() + " " + status.getValue())
+                .collect(Collectors.joining(", "));
+        if (statuses.values().stream().anyMatch(status -> status < 400 || status >= 500)) {
+            throw new IllegalStateException(name + " did not refuse as policy-service does: " + answered);
+        }
+        say("%s refuses: %s", name, answered);
+        return answered;
+    }
+
+    private static int commandsSent(Side side) {
+        return side.warmUp().stream().mapToInt(round -> round.load().operations()).sum() + side.measured().operations();
     }
 
     private ConcurrentLoad.Result recordSteps(String name, String base, PolicyApiClient.Target[] targets, int offset, int count,
@@ -207,120 +339,129 @@ public final class PolicyWriteBenchmark {
     }
 
     /**
-     * Waits until the dossier catalogue (the read model's processor, which tails the same event table) has
-     * processed every event, so that it neither slows the raw side nor sees its rows; answers how long it
-     * took after the last command, or -1 past the limit.
+     * Waits until every event processor of the service has handled every stored event, as its lag gauge on
+     * {@code /actuator/prometheus} says (the dossier catalogue's must be there); answers how long it took, or -1 past the
+     * limit.
      */
-    private long awaitCatalogue(String jdbcUrl) throws SQLException, InterruptedException {
+    private static long awaitProcessors(ServiceJvm jvm) throws IOException, InterruptedException {
         long begin = System.nanoTime();
-        long head;
-        try (Connection connection = connect(jdbcUrl)) {
-            head = headIndex(connection);
-        }
-        Optional<StreamingEventProcessor> catalogue = catalogue();
-        if (catalogue.isEmpty()) {
-            return -1;
-        }
-        while (System.nanoTime() - begin < CATCH_UP_LIMIT.toNanos()) {
-            var segments = catalogue.get().processingStatus().values();
-            if (!segments.isEmpty() && segments.stream().allMatch(status -> position(status) >= head)) {
-                return (System.nanoTime() - begin) / 1_000_000;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest scrape = HttpRequest.newBuilder(URI.create(jvm.baseUrl() + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build();
+            while (System.nanoTime() - begin < CATCH_UP_LIMIT.toNanos()) {
+                HttpResponse<String> metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString());
+                if (metrics.statusCode() == 200 && caughtUp(metrics.body())) {
+                    return (System.nanoTime() - begin) / 1_000_000;
+                }
+                Thread.sleep(50);
             }
-            Thread.sleep(10);
         }
         return -1;
     }
 
-    private Optional<StreamingEventProcessor> catalogue() {
-        return run.service().getBean(EventProcessingConfiguration.class)
-                .eventProcessor(DossierCatalogue.PROCESSING_GROUP, StreamingEventProcessor.class);
+    /** Whether the dossier catalogue is among the processors and no processor's segment lags (a segment not claimed reads NaN). */
+    static boolean caughtUp(String prometheus) {
+        boolean catalogue = false;
+        Matcher lag = LAG.matcher(prometheus);
+        while (lag.find()) {
+            double value = Double.parseDouble(lag.group(2));
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            if (value > 0) {
+                return false;
+            }
+            Matcher processor = PROCESSOR.matcher(lag.group(1));
+            catalogue |= processor.find() && processor.group(1).equals(CATALOGUE);
+        }
+        return catalogue;
     }
 
-    private static long position(EventTrackerStatus status) {
-        return status.getCurrentPosition().orElse(-1);
-    }
-
-    private void report(Map<String, String> postgres, double loadBefore, ConcurrentLoad.Result http, CpuMeter.Sample httpCpu,
-                        long serviceEvents, long catchUpMillis, ConcurrentLoad.Result jdbc, CpuMeter.Sample rawCpu, long rawRows,
-                        List<RawEventAppends.StoredEvent> written) {
-        double ratio = http.perSecond() / jdbc.perSecond();
-        double averageBytes = written.stream().mapToInt(RawEventAppends.StoredEvent::bytes).average().orElse(0);
-        double averagePayload = written.stream().mapToInt(event -> event.payload().length).average().orElse(0);
-        double averageMetaData = written.stream().mapToInt(event -> event.metaData().length).average().orElse(0);
+    private void report(Map<String, String> postgres, double loadBefore, Side es, long events, int esSent, Side crudSide, long rows,
+                        int crudSent) {
+        double ratio = es.measured().perSecond() / crudSide.measured().perSecond();
+        double p99Ratio = es.measured().percentileMillis(99) / crudSide.measured().percentileMillis(99);
+        double esCpu = es.cpuMillisPerCommand(es.cpu().jvmNanos());
         int clients = options.clients();
         Runtime runtime = Runtime.getRuntime();
-        String out = String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "",
-                "== policy-service write benchmark ==",
+                "== policy-service against a CRUD baseline (issue 18, W1 and W2) ==",
                 line("machine", "%d cores; load average %.2f before the run, %.2f after; the cores are shared with anything else"
                         + " running here, so compare runs made under the same load", runtime.availableProcessors(), loadBefore, loadAverage()),
-                line("java", "%s, max heap %d MiB; service, HTTP clients, Kafka, MongoDB-wire and the raw JDBC threads share this JVM;"
-                        + " PostgreSQL is its own process", Runtime.version(), runtime.maxMemory() >> 20),
+                line("java", "%s; each service in its own JVM with %s flags: %s", Runtime.version(), options.serviceJvm().source(),
+                        String.join(" ", options.serviceJvm().options())),
+                line("", "this JVM: the HTTP clients, the token issuer, Kafka, the MongoDB-wire server; PostgreSQL in its own processes"),
                 line("postgresql", "%s on loopback, fsync=%s, synchronous_commit=%s, full_page_writes=%s, wal_sync_method=%s; data on %s",
                         postgres.get("server_version"), postgres.get("fsync"), postgres.get("synchronous_commit"),
                         postgres.get("full_page_writes"), postgres.get("wal_sync_method"), fileStore(run.dataFolder())),
                 line("service settings", options.serviceProperties().isEmpty() ? "as the service configures itself (plus free ports, test issuer, WARN logs)"
                         : "as configured, with " + options.serviceProperties()),
-                line("event size", "%.0f bytes on average (payload %.0f + meta_data %.0f), of the service's %s rows; the raw rows copy them",
-                        averageBytes, averagePayload, averageMetaData, STEP_EVENT),
                 "",
-                "What each side does, per measured operation (both pay one durable PostgreSQL commit per event):",
-                "  service  one of " + clients + " HTTP/1.1 clients (one request at a time each, own keep-alive connection) POSTs",
-                "           /dossiers/{id}/measures/{mid}/steps with an RS256 JWT: Spring Security checks it, the controller sends",
-                "           RecordProcedureStep through Axon's command gateway; Axon takes the Dossier aggregate from memory when",
-                "           cached (icm.policy.aggregate-cache, on unless set false), else loads it from its snapshot and events,",
-                "           the aggregate decides, and the unit of work",
-                "           appends one ProcedureStepRecorded row to domain_event_entry and commits, in one JDBC transaction;",
-                "           then the client gets 201.",
-                options.readModel() ? "           Meanwhile the dossier-catalogue processor (same JVM) tails the table and upserts the MongoDB read model."
-                        : "           The dossier-catalogue projection is stopped (diagnostic --read-model=off).",
-                "  raw      one of " + clients + " JDBC threads (own connection each, autocommit) inserts one row into domain_event_entry:",
-                "           same columns, the type/payload/meta_data bytes of a row the service wrote, a fresh event id, one of "
-                        + options.dossiers() + " fresh",
-                "           aggregate ids with its next sequence number; nothing else runs (the service was stopped first).",
+                "What each side does per command: one of " + clients + " HTTP/1.1 clients (one request at a time each, own keep-alive",
+                "connection) POSTs /dossiers/{id}/measures/{mid}/steps with a focal point's RS256 JWT, spread over " + options.dossiers()
+                        + " dossiers.",
+                "  event-sourced  policy-service (pid " + es.jvm().pid() + "): Spring Security, the controller sends RecordProcedureStep",
+                "                 through Axon; the Dossier aggregate (cached, or loaded from its snapshot and events) decides; one",
+                "                 ProcedureStepRecorded row appended and committed in one JDBC transaction; 201. In the same JVM the",
+                "                 dossier-catalogue projection folds it into MongoDB and the outbox publisher sends it to Kafka.",
+                "  CRUD           CrudStepsApplication (pid " + crudSide.jvm().pid() + "): the same Spring Boot web stack and security",
+                "                 (service-defaults), the body checked by Bean Validation, one INSERT on an auto-commit connection",
+                "                 (one durable commit); 201. No event store, no read model, no outbox.",
                 "",
-                line("commands", "%d measured (after %d warm-up), over %d dossiers; %d events appended (%.2f per command);"
-                                + " each command loaded its dossier from %.1f events on average",
-                        http.operations(), options.warmup(), options.dossiers(), serviceEvents, serviceEvents / (double) http.operations(),
-                        averageStreamLength()),
-                line("raw rows", "%d measured (after %d warm-up); %d rows appended", jdbc.operations(), options.warmup(), rawRows),
-                line("threads", "%d HTTP clients; %d JDBC threads", clients, clients),
-                line("events/s via HTTP", "%.0f", http.perSecond()),
-                line("events/s raw JDBC", "%.0f", jdbc.perSecond()),
-                line("ratio service/raw", "%.2f", ratio),
-                line("command latency ms", "p50 %.2f  p99 %.2f  max %.2f", http.percentileMillis(50), http.percentileMillis(99), http.maxMillis()),
-                line("raw insert latency ms", "p50 %.2f  p99 %.2f  max %.2f", jdbc.percentileMillis(50), jdbc.percentileMillis(99), jdbc.maxMillis()),
-                line("CPU ms per event", "service: JVM %s + PostgreSQL %s; raw: JVM %s + PostgreSQL %s (%d cores: %s ms of CPU per second)",
-                        cpuPerEvent(httpCpu.jvmNanos(), http), cpuPerEvent(httpCpu.postgresNanos(), http),
-                        cpuPerEvent(rawCpu.jvmNanos(), jdbc), cpuPerEvent(rawCpu.postgresNanos(), jdbc),
+                line("commands", "%d measured on each side (%d and %d sent in all); event-sourced: %d events appended (%.2f per command);"
+                                + " CRUD: %d rows", es.measured().operations(), esSent, crudSent, events, events / (double) esSent, rows),
+                line("refused", "event-sourced: %s", es.refusals()),
+                line("", "CRUD:          %s", crudSide.refusals()),
+                line("warm-up", "%s; %s", warmUpLine(es), warmUpLine(crudSide)),
+                line("commands/s", "event-sourced %.0f, CRUD %.0f", es.measured().perSecond(), crudSide.measured().perSecond()),
+                line("W1 throughput", "ratio %.2f (goal >= %.1f): %s", ratio, GOAL_THROUGHPUT_RATIO, ratio >= GOAL_THROUGHPUT_RATIO ? "MET" : "NOT MET"),
+                line("latency ms", "event-sourced p50 %.2f  p99 %.2f  max %.2f", es.measured().percentileMillis(50),
+                        es.measured().percentileMillis(99), es.measured().maxMillis()),
+                line("", "CRUD          p50 %.2f  p99 %.2f  max %.2f", crudSide.measured().percentileMillis(50),
+                        crudSide.measured().percentileMillis(99), crudSide.measured().maxMillis()),
+                line("W1 p99", "event-sourced p99 / CRUD p99 = %.2f (goal <= %.1f): %s", p99Ratio, GOAL_P99_RATIO,
+                        p99Ratio <= GOAL_P99_RATIO ? "MET" : "NOT MET"),
+                line("CPU ms per command", "event-sourced: service JVM %.2f + PostgreSQL %.2f + MongoDB-wire %.2f + Kafka broker %.2f",
+                        esCpu, es.cpuMillisPerCommand(es.cpu().postgresNanos()),
+                        es.cpuMillisPerCommand(es.here().roleNanos(CpuMeter.MONGODB_SERVER)), es.cpuMillisPerCommand(es.here().roleNanos(CpuMeter.KAFKA_BROKER))),
+                line("", "CRUD:          service JVM %.2f + PostgreSQL %.2f  (%d cores: %d ms of CPU per second)",
+                        crudSide.cpuMillisPerCommand(crudSide.cpu().jvmNanos()), crudSide.cpuMillisPerCommand(crudSide.cpu().postgresNanos()),
                         runtime.availableProcessors(), runtime.availableProcessors() * 1000),
-                line("service CPU by role", "ms per command, in this JVM while measuring the service:"),
-                cpuByRole(httpCpu, http),
-                line("JIT and GC", "while measuring the service: JIT compilers %d ms, GC %d ms; the raw side: JIT %d ms, GC %d ms%s",
-                        httpCpu.jitMillis(), httpCpu.gcMillis(), rawCpu.jitMillis(), rawCpu.gcMillis(),
-                        httpCpu.jitMillis() > http.nanos() / 1_000_000 / 10 ? " (the JIT was still busy: a longer --warmup gives steadier figures)" : ""),
-                line("read model", readModelLine(catchUpMillis)),
-                line("goal", "ratio >= %.2f: %s", GOAL, ratio >= GOAL ? "MET" : "NOT MET"));
-        System.out.println(out);
+                line("W2 CPU", "%.2f ms per command in policy-service's JVM, read model included (goal <= %.1f): %s", esCpu, GOAL_CPU_MILLIS,
+                        esCpu <= GOAL_CPU_MILLIS ? "MET" : "NOT MET"),
+                line("JIT while measuring", "%s; %s", jitLine(es), jitLine(crudSide)),
+                line("GC while measuring", "event-sourced %s ms, CRUD %s ms (CPU of the GC and VM threads)", millis(es.cpu().gcMillis() * 1_000_000),
+                        millis(crudSide.cpu().gcMillis() * 1_000_000)),
+                line("read model", es.catchUpMillis() < 0 ? "the service's event processors had not caught up " + CATCH_UP_LIMIT.toSeconds()
+                        + " s after the last command" : "the service's event processors caught up " + es.catchUpMillis()
+                        + " ms after the last command (their work is in the CPU above)"),
+                line("event-sourced CPU", "ms per command, in policy-service's JVM while measuring, by role:")));
+        lines.add(cpuByRole(es));
+        lines.add(line("CRUD CPU", "ms per command, in the baseline's JVM while measuring, by role:"));
+        lines.add(cpuByRole(crudSide));
+        System.out.println(String.join("\n", lines));
     }
 
-    /** Events a measured command reads to load its dossier: opened, measure added, and the steps recorded before it. */
-    private double averageStreamLength() {
-        double total = 0;
-        for (int n = options.warmup(); n < options.warmup() + options.commands(); n++) {
-            total += 2 + n / options.dossiers();
+    private static String warmUpLine(Side side) {
+        if (side.warmUp().isEmpty()) {
+            return side.name() + " none";
         }
-        return total / options.commands();
+        Round last = side.warmUp().getLast();
+        return String.format(Locale.ROOT, "%s %d round%s of %d, JIT %s of the JVM's CPU in the last%s", side.name(), side.warmUp().size(),
+                side.warmUp().size() == 1 ? "" : "s", last.load().operations(), percent(last.jitShare()),
+                side.jitQuiet() ? "" : " (NOT quiet: more --warmup or --warmup-rounds)");
     }
 
-    private static String cpuPerEvent(long cpuNanos, ConcurrentLoad.Result result) {
-        return cpuNanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", cpuNanos / 1e6 / result.operations());
+    private static String jitLine(Side side) {
+        long jit = side.cpu().jitCpuNanos();
+        return String.format(Locale.ROOT, "%s %s ms (%.2f ms per command, %s of the JVM's CPU)", side.name(), millis(jit),
+                side.cpuMillisPerCommand(jit), percent(jit < 0 || side.cpu().jvmNanos() <= 0 ? Double.NaN : jit / (double) side.cpu().jvmNanos()));
     }
 
-    private static String cpuByRole(CpuMeter.Sample cpu, ConcurrentLoad.Result result) {
+    private static String cpuByRole(Side side) {
         StringBuilder lines = new StringBuilder();
-        cpu.byRole().forEach((role, nanos) -> {
-            double millisPerOperation = nanos / 1e6 / result.operations();
+        side.cpu().byRole().forEach((role, nanos) -> {
+            double millisPerOperation = side.cpuMillisPerCommand(nanos);
             if (millisPerOperation < 0.005) {
                 return;
             }
@@ -332,14 +473,12 @@ public final class PolicyWriteBenchmark {
         return lines.isEmpty() ? String.format(Locale.ROOT, "%-22s %s", "", "n/a (not Linux)") : lines.toString();
     }
 
-    private static String readModelLine(long catchUpMillis) {
-        if (catchUpMillis == -2) {
-            return "OFF (diagnostic --read-model=off): the dossier-catalogue projection was stopped before the warm-up";
-        }
-        if (catchUpMillis < 0) {
-            return "the dossier catalogue had not caught up " + CATCH_UP_LIMIT.toSeconds() + " s after the last command";
-        }
-        return "the dossier catalogue (projection in the same JVM) caught up " + catchUpMillis + " ms after the last command";
+    private static String millis(long nanos) {
+        return nanos < 0 ? "n/a" : Long.toString(nanos / 1_000_000);
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
     private static String line(String label, String format, Object... values) {
@@ -350,22 +489,11 @@ public final class PolicyWriteBenchmark {
         PolicyServiceRun.say(format, values);
     }
 
-    private static void requireNoFailure(String phase, ConcurrentLoad.Result result) {
+    private static void requireNoFailure(String phase, ConcurrentLoad.Result result, ServiceJvm jvm) {
         if (result.failures() > 0) {
+            System.err.println(jvm.logTail());
             throw new IllegalStateException(phase + ": " + result.failures() + " operations failed; first: " + result.firstFailure());
         }
-    }
-
-    private Connection connect(String jdbcUrl) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, run.postgresUser(), run.postgresPassword());
-    }
-
-    private static long headIndex(Connection connection) throws SQLException {
-        return single(connection, "select coalesce(max(global_index), 0) from domain_event_entry");
-    }
-
-    private static long countSince(Connection connection, long globalIndex) throws SQLException {
-        return single(connection, "select count(*) from domain_event_entry where global_index > " + globalIndex);
     }
 
     private static long single(Connection connection, String query) throws SQLException {
@@ -399,8 +527,13 @@ public final class PolicyWriteBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** Stops the service, then the servers, then deletes the data; safe to call twice (normal end and Ctrl-C). */
+    /** Stops the services, then the servers, then deletes the data; safe to call twice (normal end and Ctrl-C). */
     private synchronized void stopEverything() {
+        for (ServiceJvm jvm : new ServiceJvm[] {policy, crud}) {
+            if (jvm != null) {
+                jvm.close();
+            }
+        }
         if (run != null) {
             run.close();
         }
