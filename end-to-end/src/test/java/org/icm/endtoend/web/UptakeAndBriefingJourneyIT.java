@@ -1,6 +1,7 @@
 package org.icm.endtoend.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.URLEncoder;
@@ -16,6 +17,8 @@ import org.icm.endtoend.RunningPlatform;
 import org.icm.endtoend.RunningPlatform.Platform;
 import org.icm.endtoend.SignIn;
 import org.icm.testing.ApiClient;
+import org.icm.testing.Mailbox;
+import org.icm.testing.Mailbox.Mail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -26,7 +29,7 @@ import org.openqa.selenium.support.ui.Select;
  * Issue 21 on the whole platform, on the sample Pact dossier: a focal point traces a recommendation on the Asylum
  * Procedure Regulation through two of its texts, each passage found among a pasted text's paragraphs by the
  * suggestions; the trail and the dossier's report show it. Then an old step is corrected: the next meeting's briefing
- * lists the correction with its reason, marked as late news.
+ * lists the correction with its reason, marked as late news; the meeting's registrant gets its briefing by mail, once.
  */
 @ExtendWith(RunningPlatform.class)
 class UptakeAndBriefingJourneyIT {
@@ -56,6 +59,16 @@ class UptakeAndBriefingJourneyIT {
         String proposal = JsonPath.<List<String>>read(trail.body(), "$.steps[?(@.effectiveDate == '2016-07-13')].stepId").getFirst();
         String agreement = JsonPath.<List<String>>read(trail.body(), "$.steps[?(@.stage == 'PROVISIONAL_AGREEMENT')].stepId").getFirst();
 
+        // a meeting tomorrow on the Pact, the focal point registered: within the two days before it, its briefing goes by mail
+        LocalDateTime start = LocalDateTime.now(ZoneId.of("Europe/Brussels")).plusDays(1).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        HttpResponse<String> meeting = gateway.post("/admin/events/meetings", focalPoint, """
+                {"title":"Briefing journey %s","type":"PLENARY","start":"%s","end":"%s","timeZone":"Europe/Brussels","place":"Brussels",
+                 "capacity":20,"agenda":[{"title":"The Pact","dossierId":"%s"}]}""".formatted(run, start, start.plusHours(3), pact));
+        assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(201);
+        String meetingId = JsonPath.read(meeting.body(), "$.id");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> gateway.post("/api/events/meetings/" + meetingId + "/registrations",
+                focalPoint, null).statusCode(), status -> status == 200 || status == 201);
+
         String trailPage = "/dossiers/" + pact + "/recommendations/" + recommendation + "/uptake";
         try (Browser browser = new Browser(platform)) {
             browser.signIn(platform.focalPointEmail(), platform.focalPointPassword());
@@ -80,12 +93,6 @@ class UptakeAndBriefingJourneyIT {
             String reason = "the provisional agreement was reached on 20 December, recorded " + run;
             assertThat(gateway.put(aprSteps, focalPoint, "{\"stage\":\"PROVISIONAL_AGREEMENT\",\"effectiveDate\":\"2023-12-20\",\"note\":\"Corrected "
                     + run + "\",\"reason\":\"" + reason + "\"}").statusCode()).isEqualTo(200);
-            LocalDateTime start = LocalDateTime.now(ZoneId.of("Europe/Brussels")).plusDays(20).withHour(10).withMinute(0).withSecond(0).withNano(0);
-            HttpResponse<String> meeting = gateway.post("/admin/events/meetings", focalPoint, """
-                    {"title":"Briefing journey %s","type":"PLENARY","start":"%s","end":"%s","timeZone":"Europe/Brussels","place":"Brussels",
-                     "capacity":20,"agenda":[{"title":"The Pact","dossierId":"%s"}]}""".formatted(run, start, start.plusHours(3), pact));
-            assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(201);
-            String meetingId = JsonPath.read(meeting.body(), "$.id");
             String today = LocalDate.now(ZoneId.of("Europe/Brussels")).toString();
             gateway.awaitGet("/api/policy/meetings/" + meetingId + "/briefing?since=" + today, null, response -> response.statusCode() == 200);
             browser.open("/calendar/meetings/" + meetingId);
@@ -97,6 +104,13 @@ class UptakeAndBriefingJourneyIT {
             assertThat(correction.getText()).contains("Late news");
             browser.screenshotAndCheck("meeting-briefing");
         }
+
+        // the registrant's briefing mail, once, linking to the briefing page
+        List<Mail> briefings = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> Mailbox.read(platform.port("imap"), platform.focalPointEmail()).stream()
+                        .filter(mail -> mail.subject().contains("Briefing journey " + run)).toList(), mails -> !mails.isEmpty());
+        assertThat(briefings).hasSize(1);
+        assertThat(briefings.getFirst().text()).contains(platform.url("/calendar/meetings/" + meetingId + "/briefing").toString());
     }
 
     /** Finds the passage in the pasted text, uses the first suggestion, and records the uptake of that text. */

@@ -92,7 +92,7 @@ public class Briefings {
     }
 
     /** One instance at a time (each briefing is also claimed once per account, so one taking over after a crash sends none twice). */
-    @Scheduled(fixedDelayString = "${icm.notification.briefing-poll:1m}")
+    @Scheduled(fixedDelayString = "${icm.notification.briefing-poll:15s}")
     public void run() {
         jobs.runAlone("briefings", Duration.ofMinutes(10), () -> run(clock.instant()));
     }
