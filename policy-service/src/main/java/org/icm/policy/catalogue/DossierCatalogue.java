@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -69,6 +71,9 @@ public class DossierCatalogue {
         this.mongo = mongo;
         this.json = json;
         this.written = Caffeine.newBuilder().maximumSize(statesInMemory).build();
+        // the writes find a dossier by id and version: the embedded MongoDB-wire server looks a query up in a unique index
+        // on exactly its keys, else reads every document (every write did); a real MongoDB would use _id's anyway
+        dossiers().createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
     }
 
     @EventHandler
@@ -119,8 +124,7 @@ public class DossierCatalogue {
             }
             // a new dossier is inserted (a duplicate key if another instance wrote it first); a known one replaced at its version
             writes.add(folding.storedVersion < 0 ? new InsertOneModel<>(document(folding.view))
-                    : new ReplaceOneModel<>(Filters.and(Filters.eq("_id", entry.getKey()), Filters.eq("version", folding.storedVersion)),
-                    document(folding.view)));
+                    : new ReplaceOneModel<>(new Document("_id", entry.getKey()).append("version", folding.storedVersion), document(folding.view)));
             changed.add(folding.view);
         }
         batch.clear();

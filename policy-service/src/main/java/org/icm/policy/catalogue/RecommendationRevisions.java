@@ -72,7 +72,9 @@ public class RecommendationRevisions {
                 .append("organisation", revision.organisation())
                 .append("recordedAt", Date.from(revision.recordedAt()))
                 .append("reason", revision.reason());
-        mongo.getCollection(REVISIONS).replaceOne(Filters.and(Filters.eq("recommendationId", recommendationId),
-                Filters.eq("revision", revision.revision())), doc, new ReplaceOptions().upsert(true));
+        // a plain document, not Filters.and ($and): the embedded MongoDB-wire server looks a query up in a unique index only
+        // when its keys are exactly the index's, else reads the whole collection (every revision ever written) per write
+        mongo.getCollection(REVISIONS).replaceOne(new Document("recommendationId", recommendationId).append("revision", revision.revision()),
+                doc, new ReplaceOptions().upsert(true));
     }
 }
