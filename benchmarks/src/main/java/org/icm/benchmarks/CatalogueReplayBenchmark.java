@@ -93,19 +93,7 @@ public final class CatalogueReplayBenchmark {
             System.exit(2);
         }
         CatalogueReplayBenchmark benchmark = new CatalogueReplayBenchmark(events, dossiers, serviceProperties);
-        int exitCode;
-        try {
-            exitCode = benchmark.run();
-        } catch (Exception e) {
-            System.err.println("The benchmark could not run: " + e);
-            e.printStackTrace();
-            exitCode = 1;
-        } finally {
-            if (benchmark.run != null) {
-                benchmark.run.close();
-            }
-        }
-        System.exit(exitCode);
+        PolicyServiceRun.exitWith(benchmark::run, () -> benchmark.run);
     }
 
     private int run() throws Exception {

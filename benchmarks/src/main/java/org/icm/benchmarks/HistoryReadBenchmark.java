@@ -86,19 +86,7 @@ public final class HistoryReadBenchmark {
             }
         }
         HistoryReadBenchmark benchmark = new HistoryReadBenchmark(events, rounds, serviceProperties);
-        int exitCode;
-        try {
-            exitCode = benchmark.run();
-        } catch (Exception e) {
-            System.err.println("The benchmark could not run: " + e);
-            e.printStackTrace();
-            exitCode = 1;
-        } finally {
-            if (benchmark.run != null) {
-                benchmark.run.close();
-            }
-        }
-        System.exit(exitCode);
+        PolicyServiceRun.exitWith(benchmark::run, () -> benchmark.run);
     }
 
     private int run() throws Exception {

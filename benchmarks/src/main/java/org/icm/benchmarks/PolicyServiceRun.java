@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.icm.infrastructure.EmbeddedInfrastructure;
 import org.icm.infrastructure.Infrastructure;
@@ -137,6 +139,26 @@ final class PolicyServiceRun implements AutoCloseable {
             }
             dataFolder = null;
         }
+    }
+
+    /**
+     * Runs a benchmark that stands on a run, closes the run whatever happens, and exits with the benchmark's code (1 when
+     * it could not run: its figures mean nothing).
+     */
+    static void exitWith(Callable<Integer> benchmark, Supplier<PolicyServiceRun> run) {
+        int exitCode;
+        try {
+            exitCode = benchmark.call();
+        } catch (Exception e) {
+            System.err.println("The benchmark could not run: " + e);
+            e.printStackTrace();
+            exitCode = 1;
+        } finally {
+            if (run.get() != null) {
+                run.get().close();
+            }
+        }
+        System.exit(exitCode);
     }
 
     static void say(String format, Object... values) {
